@@ -1,0 +1,231 @@
+/**
+ * The emulator's kernel: what every fake service shares. A call log with fault injection, a
+ * virtual clock, an id generator, the Drive store that holds every file (spreadsheets, forms,
+ * documents, blobs), the current execution, and the hook that lets a fake fire a trigger into the
+ * loaded bundle. Never bundled into build/Code.js.
+ */
+
+/** An error thrown on purpose by fault injection, so tests can tell it from a real one. */
+export class InjectedFault extends Error {
+  constructor(
+    readonly method: string,
+    readonly call: number,
+  ) {
+    super(`Injected fault: ${method} call #${call}`);
+    this.name = 'InjectedFault';
+  }
+}
+
+interface Fault {
+  method: string;
+  onCall: number;
+  error?: () => Error;
+}
+
+/**
+ * Counts every service call per method ("Spreadsheet.Range.getValues") and fails the k-th call
+ * of a method on request. Names are "<Service>.<Class>.<method>".
+ */
+export class CallLog {
+  private readonly counts = new Map<string, number>();
+  private faults: Fault[] = [];
+
+  /** Records one call; throws if a fault was injected for this call. */
+  record(method: string): void {
+    const n = (this.counts.get(method) ?? 0) + 1;
+    this.counts.set(method, n);
+    const i = this.faults.findIndex((f) => f.method === method && f.onCall === n);
+    if (i >= 0) {
+      const [fault] = this.faults.splice(i, 1);
+      throw fault.error ? fault.error() : new InjectedFault(method, n);
+    }
+  }
+
+  /** Makes the k-th call (1-based, counted from the start of the log) of `method` throw. */
+  failOn(method: string, onCall: number, error?: () => Error): void {
+    this.faults.push({ method, onCall, error });
+  }
+
+  /** Makes the next call of `method` throw. */
+  failNext(method: string, error?: () => Error): void {
+    this.failOn(method, this.count(method) + 1, error);
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  count(method: string): number {
+    return this.counts.get(method) ?? 0;
+  }
+
+  /** Sum of the calls whose name starts with `prefix` ("Spreadsheet." for all of SpreadsheetApp). */
+  total(prefix = ''): number {
+    let sum = 0;
+    for (const [name, n] of this.counts) if (name.startsWith(prefix)) sum += n;
+    return sum;
+  }
+
+  /** A copy of the counts, for a before/after comparison. */
+  snapshot(prefix = ''): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, n] of [...this.counts].sort()) if (name.startsWith(prefix)) out[name] = n;
+    return out;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+/** Virtual time: real time plus an offset tests can move forward. */
+export class Clock {
+  private offsetMs = 0;
+  private fixedMs: number | null = null;
+
+  constructor(start?: Date) {
+    if (start) this.set(start);
+  }
+
+  nowMs(): number {
+    return this.fixedMs ?? Date.now() + this.offsetMs;
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  /** Freezes time at `at` (time then moves only by advance()). */
+  set(at: Date): void {
+    this.fixedMs = at.getTime();
+  }
+
+  advance(ms: number): void {
+    if (this.fixedMs !== null) this.fixedMs += ms;
+    else this.offsetMs += ms;
+  }
+}
+
+/** Content of a Drive file that knows how to copy itself (DriveApp.File.makeCopy). */
+export interface FileContent {
+  clone(newId: string): FileContent;
+}
+
+/** A file of the emulated Drive; Google files carry their model as `content`. */
+export interface StoredFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  owner: string;
+  createdAt: Date;
+  updatedAt: Date;
+  trashed: boolean;
+  content: FileContent | null;
+  /** Bytes of a non-Google file (a PDF export, an upload). */
+  bytes?: Uint8Array;
+  description?: string;
+}
+
+/** All files of the emulated Drive, by id. SpreadsheetApp, FormApp, DocumentApp and DriveApp share it. */
+export class DriveStore {
+  private readonly files = new Map<string, StoredFile>();
+  readonly rootId: string;
+
+  constructor(private readonly env: Pick<Env, 'newId' | 'clock' | 'user'>) {
+    this.rootId = env.newId('root');
+    this.files.set(this.rootId, this.makeRecord(this.rootId, 'My Drive', 'application/vnd.google-apps.folder', []));
+  }
+
+  private makeRecord(id: string, name: string, mimeType: string, parents: string[]): StoredFile {
+    const at = this.env.clock.now();
+    return { id, name, mimeType, parents, owner: this.env.user.email, createdAt: at, updatedAt: at, trashed: false, content: null };
+  }
+
+  /** Adds a file; `parents` defaults to the root folder. */
+  add(init: { id?: string; name: string; mimeType: string; parents?: string[]; content?: FileContent | null; bytes?: Uint8Array }): StoredFile {
+    const id = init.id ?? this.env.newId('file');
+    const rec = this.makeRecord(id, init.name, init.mimeType, init.parents ?? [this.rootId]);
+    rec.content = init.content ?? null;
+    if (init.bytes) rec.bytes = init.bytes;
+    this.files.set(id, rec);
+    return rec;
+  }
+
+  /** The file, or undefined if there is none or it was removed for good. */
+  find(id: string): StoredFile | undefined {
+    return this.files.get(id);
+  }
+
+  /** The file; throws as Apps Script does for an id it cannot open. */
+  get(id: string, service = 'Drive'): StoredFile {
+    const f = this.files.get(id);
+    if (!f) throw new Error(`No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it. (${service}: ${id})`);
+    return f;
+  }
+
+  remove(id: string): void {
+    this.files.delete(id);
+  }
+
+  all(): StoredFile[] {
+    return [...this.files.values()];
+  }
+
+  touch(id: string): void {
+    const f = this.files.get(id);
+    if (f) f.updatedAt = this.env.clock.now();
+  }
+}
+
+/** One run of a script function: when it started and which locks it holds. */
+export interface Execution {
+  id: number;
+  startedAt: number;
+  functionName: string;
+  authMode: 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+}
+
+/** A function of the loaded bundle that a trigger or a menu can call. */
+export type Invoker = (functionName: string, event?: unknown) => unknown;
+
+/** The kernel every fake gets in its constructor. */
+export interface Env {
+  calls: CallLog;
+  clock: Clock;
+  newId(prefix: string): string;
+  user: { email: string; locale: string };
+  timeZone: string;
+  drive: DriveStore;
+  /** The execution in progress; set by Emulator.run(). */
+  execution: Execution | null;
+  /** Calls a global function of the loaded bundle (set once the bundle is loaded). */
+  invoke: Invoker;
+  /** Id of the spreadsheet the script is bound to (getActiveSpreadsheet). */
+  activeSpreadsheetId: string | null;
+}
+
+/** Creates a kernel. `seed` makes ids repeatable across runs. */
+export function createEnv(options: { start?: Date; userEmail?: string; locale?: string; timeZone?: string } = {}): Env {
+  let counter = 0;
+  const env: Env = {
+    calls: new CallLog(),
+    clock: new Clock(options.start),
+    newId: (prefix: string) => `${prefix}-${(++counter).toString(36).padStart(6, '0')}`,
+    user: { email: options.userEmail ?? 'staff@example.org', locale: options.locale ?? 'en' },
+    timeZone: options.timeZone ?? 'Europe/Ljubljana',
+    drive: undefined as unknown as DriveStore,
+    execution: null,
+    invoke: () => {
+      throw new Error('No bundle is loaded into this emulator');
+    },
+    activeSpreadsheetId: null,
+  };
+  env.drive = new DriveStore(env);
+  return env;
+}
+
+/** True for a Date from any realm (the bundle runs in its own vm context). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
