@@ -29,9 +29,12 @@ interface Fault {
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private faults: Fault[] = [];
+  /** Runs before every call; the emulator uses it to end an execution past its time limit. */
+  beforeCall: ((method: string) => void) | null = null;
 
   /** Records one call; throws if a fault was injected for this call. */
   record(method: string): void {
+    this.beforeCall?.(method);
     const n = (this.counts.get(method) ?? 0) + 1;
     this.counts.set(method, n);
     const i = this.faults.findIndex((f) => f.method === method && f.onCall === n);
@@ -184,6 +187,8 @@ export interface Execution {
   startedAt: number;
   functionName: string;
   authMode: 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+  /** True when a trigger started it (no user interface: getUi() throws). */
+  fromTrigger: boolean;
 }
 
 /** A function of the loaded bundle that a trigger or a menu can call. */
