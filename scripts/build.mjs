@@ -1,0 +1,71 @@
+// Builds build/Code.js for Apps Script: one IIFE (no `export`, which breaks `clasp push`) plus one
+// top-level forwarder `function name() {...}` per export of src/main.ts, because Apps Script finds
+// menu callbacks and triggers only among top-level functions. The export list comes from an ESM
+// probe build of the same entry, so it cannot drift from the code.
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+const entry = join(root, 'src/main.ts');
+const out = join(root, 'build');
+const globalName = '__excursionDesk';
+const common = {
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'neutral',
+  // Apps Script's V8 runtime; older targets would need polyfills, newer syntax is lowered.
+  target: 'es2019',
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'silent',
+};
+
+function fail(message) {
+  console.error(`build failed: ${message}`);
+  process.exit(1);
+}
+
+// 1. Probe: an ESM build whose metafile names the exports, loaded to check each is a function.
+const probeDir = join(tmpdir(), `excursion-desk-probe-${process.pid}`);
+mkdirSync(probeDir, { recursive: true });
+const probeFile = join(probeDir, 'probe.mjs');
+let exportsList;
+try {
+  const probe = await esbuild.build({ ...common, format: 'esm', outfile: probeFile, metafile: true });
+  exportsList = Object.values(probe.metafile.outputs)[0].exports;
+  const mod = await import(pathToFileURL(probeFile).href);
+  const notFunctions = exportsList.filter((name) => typeof mod[name] !== 'function');
+  if (notFunctions.length > 0) {
+    fail(
+      `src/main.ts exports ${notFunctions.map((n) => `"${n}"`).join(', ')}, which ${notFunctions.length > 1 ? 'are not functions' : 'is not a function'}. ` +
+        'Every export of src/main.ts becomes an Apps Script entry point and must be a function.',
+    );
+  }
+} catch (error) {
+  fail(error.errors ? error.errors.map((e) => e.text).join('\n') : String(error));
+} finally {
+  rmSync(probeDir, { recursive: true, force: true });
+}
+if (exportsList.length === 0) fail('src/main.ts exports nothing, so Apps Script would find no entry point.');
+
+// 2. The bundle: IIFE assigned to one global, then the forwarders.
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const iife = await esbuild.build({ ...common, format: 'iife', globalName, write: false, outfile: join(out, 'Code.js') });
+const forwarders = exportsList
+  .sort()
+  .map((name) => `function ${name}() {\n  return ${globalName}.${name}.apply(this, arguments);\n}`)
+  .join('\n');
+const banner = '// Excursion Desk: built by scripts/build.mjs from src/ — do not edit.\n';
+writeFileSync(join(out, 'Code.js'), `${banner}${iife.outputFiles[0].text}\n${forwarders}\n`);
+
+// 3. The manifest and the HTML files HtmlService serves.
+copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+const uiDir = join(root, 'src/ui');
+const html = readdirSync(uiDir).filter((f) => f.endsWith('.html'));
+for (const f of html) copyFileSync(join(uiDir, f), join(out, f));
+
+console.log(`build/Code.js: ${exportsList.length} entry points (${exportsList.sort().join(', ')}); ${html.length} HTML file(s)`);

@@ -1,0 +1,250 @@
+/**
+ * `excursion-desk run`: the season offline. Loads build/Code.js into a fresh emulator through
+ * gas-local, puts the staff's files in the sheets, runs Set up, submits every response to the
+ * form so that the trigger fires, runs the menu actions, and writes every sheet as CSV and every
+ * mail as .eml. Input is checked whole before anything runs; output goes to a temporary folder
+ * that replaces DIR only when everything is written.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Emulator } from '../emulator';
+import type { CellValue } from '../emulator/spreadsheet-model';
+import { type CsvTable, InputError, readCsv, sheetCsv } from './csv';
+import { toEml } from './eml';
+import { parseDay, parseTimestamp } from './timestamps';
+
+export const TIME_ZONE = 'Europe/Ljubljana';
+
+const EXCURSION_HEADERS = ['Excursion ID', 'City', 'Label', 'Start Date', 'End Date', 'Places', 'Max Per Municipality', 'Themes', 'Status'];
+const EXCURSION_STATUS = ['Open', 'Closed', 'Allocated', 'Done'];
+const GRID_PREFIX = 'Excursion preferences [';
+
+export interface RunInput {
+  responses: string;
+  excursions: string;
+  settings?: string;
+  municipalities?: string;
+  out: string;
+  bundleDir?: string;
+}
+
+export interface RunSummary {
+  out: string;
+  responses: number;
+  applications: number;
+  sheets: string[];
+  mails: number;
+  logLines: string[];
+}
+
+interface CheckedInput {
+  responses: { row: number; timestamp: Date; answers: Record<string, string | Record<string, string>>; contentScore: number | null }[];
+  excursions: CellValue[][];
+  openLabels: Set<string>;
+  settings: CellValue[][] | null;
+  municipalities: CellValue[][] | null;
+}
+
+function checkExcursions(table: CsvTable): { rows: CellValue[][]; openLabels: Set<string> } {
+  const ids = new Set<string>();
+  const openLabels = new Set<string>();
+  const rows: CellValue[][] = [table.header];
+  for (const { row, values } of table.rows) {
+    const id = values['Excursion ID'].trim();
+    if (id === '') throw new InputError(table.file, row, '"Excursion ID" is empty');
+    if (ids.has(id)) throw new InputError(table.file, row, `"Excursion ID" ${id} appears twice`);
+    ids.add(id);
+    const out: CellValue[] = table.header.map((h) => values[h] ?? '');
+    for (const h of ['Start Date', 'End Date']) {
+      const v = values[h].trim();
+      if (v === '') continue;
+      const d = parseDay(v, TIME_ZONE);
+      if (!d) throw new InputError(table.file, row, `"${h}" "${v}" is not a date (use 2017-04-25)`);
+      out[table.header.indexOf(h)] = d;
+    }
+    for (const [h, min] of [['Places', 0], ['Max Per Municipality', 1]] as const) {
+      const v = values[h].trim();
+      const n = Number(v);
+      if (v === '' || !Number.isInteger(n) || n < min)
+        throw new InputError(table.file, row, `"${h}" "${v}" is not a whole number of at least ${min}`);
+      out[table.header.indexOf(h)] = n;
+    }
+    const status = values.Status.trim();
+    if (!EXCURSION_STATUS.includes(status))
+      throw new InputError(table.file, row, `"Status" "${status}" is not one of ${EXCURSION_STATUS.join(', ')}`);
+    if (status === 'Open') openLabels.add(values.Label.trim() || id);
+    rows.push(out);
+  }
+  return { rows, openLabels };
+}
+
+function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput['responses'] {
+  for (const h of table.header) {
+    if (h.startsWith(GRID_PREFIX) && h.endsWith(']')) {
+      const label = h.slice(GRID_PREFIX.length, -1);
+      if (!openLabels.has(label)) throw new InputError(table.file, 1, `column "${h}" names no Open excursion of the excursions file`);
+    }
+  }
+  return table.rows.map(({ row, values }) => {
+    const timestamp = parseTimestamp(values.Timestamp ?? '', TIME_ZONE);
+    if (!timestamp)
+      throw new InputError(table.file, row, `"Timestamp" "${values.Timestamp}" is not a time like 2017/02/20 10:15:32 AM GMT+1 or 2017-02-20T10:15:32+01:00`);
+    let contentScore: number | null = null;
+    const cs = (values['Content Score'] ?? '').trim();
+    if (cs !== '') {
+      contentScore = Number(cs.replace(',', '.'));
+      if (!Number.isFinite(contentScore) || contentScore < 0 || contentScore > 10)
+        throw new InputError(table.file, row, `"Content Score" "${cs}" is not a number from 0 to 10`);
+    }
+    const answers: Record<string, string | Record<string, string>> = {};
+    const grid: Record<string, string> = {};
+    for (const [h, v] of Object.entries(values)) {
+      if (h === 'Timestamp' || h === 'Content Score') continue;
+      if (h.startsWith(GRID_PREFIX) && h.endsWith(']')) {
+        if (v.trim() !== '') grid[h.slice(GRID_PREFIX.length, -1)] = v;
+      } else answers[h] = v;
+    }
+    if (Object.keys(grid).length > 0) answers['Excursion preferences'] = grid;
+    return { row, timestamp, answers, contentScore };
+  });
+}
+
+function checkSettings(table: CsvTable): CellValue[][] {
+  const seen = new Set<string>();
+  const rows: CellValue[][] = [['Key', 'Value', 'Description']];
+  for (const { row, values } of table.rows) {
+    const key = values.Key.trim();
+    if (key === '') throw new InputError(table.file, row, '"Key" is empty');
+    if (seen.has(key)) throw new InputError(table.file, row, `"Key" ${key} appears twice`);
+    seen.add(key);
+    let value: CellValue = values.Value;
+    if (key === 'applicationDeadline' && value.trim() !== '') {
+      const d = parseDay(value, TIME_ZONE);
+      if (!d) throw new InputError(table.file, row, `applicationDeadline "${value}" is not a date`);
+      value = d;
+    }
+    rows.push([key, value, values.Description ?? '']);
+  }
+  return rows;
+}
+
+function checkMunicipalities(table: CsvTable): CellValue[][] {
+  const rows: CellValue[][] = [['Name', 'Population', 'Region', 'Urban', 'Aliases']];
+  for (const { row, values } of table.rows) {
+    const name = values.Name.trim();
+    if (name === '') throw new InputError(table.file, row, '"Name" is empty');
+    const pop = values.Population.trim();
+    if (pop !== '' && !/^\d+$/.test(pop)) throw new InputError(table.file, row, `"Population" "${pop}" is not a whole number`);
+    rows.push([name, pop === '' ? '' : Number(pop), values.Region ?? '', /^(true|1|yes)$/i.test(values.Urban ?? ''), values.Aliases ?? '']);
+  }
+  return rows;
+}
+
+/** Reads and checks every input file; throws InputError naming the file, row and problem. */
+export function checkInput(input: RunInput): CheckedInput {
+  const excursions = checkExcursions(readCsv(input.excursions, EXCURSION_HEADERS));
+  const responses = checkResponses(readCsv(input.responses, ['Timestamp', 'Municipality']), excursions.openLabels);
+  const settings = input.settings ? checkSettings(readCsv(input.settings, ['Key', 'Value'])) : null;
+  const municipalities = input.municipalities
+    ? checkMunicipalities(readCsv(input.municipalities, ['Name', 'Population', 'Region', 'Urban']))
+    : null;
+  return { responses, excursions: excursions.rows, openLabels: excursions.openLabels, settings, municipalities };
+}
+
+/** Writes a grid into a new sheet of the bound spreadsheet, as staff pasting it would. */
+function paste(emulator: Emulator, name: string, rows: CellValue[][]): void {
+  const sheet = emulator.workbook().insertSheet(name);
+  rows.forEach((r, i) => {
+    r.forEach((v, c) => {
+      sheet.setValue(i, c, v);
+    });
+  });
+}
+
+/** Every sheet as CSV and every mail as .eml into `dir`. */
+export function writeOutput(emulator: Emulator, dir: string): { sheets: string[]; mails: number } {
+  mkdirSync(join(dir, 'outbox'), { recursive: true });
+  const ss = emulator.workbook();
+  const sheets: string[] = [];
+  for (const sheet of ss.sheets) {
+    const rows = sheet.lastRow();
+    const cols = sheet.lastColumn();
+    const values = sheet.values(0, 0, rows, cols);
+    const formulas = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.formulaAt(r, c)));
+    writeFileSync(join(dir, `${sheet.name}.csv`), sheetCsv(values, formulas, ss.timeZone));
+    sheets.push(sheet.name);
+  }
+  emulator.mailApp.outbox.forEach((mail, i) => {
+    const slug = `${String(i + 1).padStart(4, '0')}-${mail.to.join('_').replace(/[^A-Za-z0-9.@_-]+/g, '_').slice(0, 60)}`;
+    writeFileSync(join(dir, 'outbox', `${slug}.eml`), toEml(mail, `${slug}.${i + 1}`));
+  });
+  return { sheets, mails: emulator.mailApp.outbox.length };
+}
+
+/** Replaces `out` with what `fill` writes into a temporary sibling folder, or leaves it untouched. */
+export function writeAtomically<T>(out: string, fill: (dir: string) => T): T {
+  const target = resolve(out);
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    const result = fill(tmp);
+    rmSync(target, { recursive: true, force: true });
+    renameSync(tmp, target);
+    return result;
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Steps a caller (the demo) can add after intake, given the loaded emulator. */
+export type ExtraSteps = (emulator: Emulator) => void;
+
+/** Runs the season on the input files and writes DIR. */
+export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
+  const checked = checkInput(input);
+  const bundleDir = resolve(input.bundleDir ?? 'build');
+  if (!existsSync(join(bundleDir, 'Code.js'))) {
+    throw new InputError(join(bundleDir, 'Code.js'), null, 'does not exist; run `npm run build` first');
+  }
+  const first = checked.responses.reduce<number | null>((min, r) => (min === null || r.timestamp.getTime() < min ? r.timestamp.getTime() : min), null);
+  const emulator = new Emulator({ start: new Date((first ?? Date.now()) - 3600 * 1000), timeZone: TIME_ZONE, bundleDir, mailQuota: 1500 });
+  emulator.createBoundSpreadsheet('Excursion Desk');
+  paste(emulator, 'Excursions', checked.excursions);
+  if (checked.settings) paste(emulator, 'Settings', checked.settings);
+  if (checked.municipalities) paste(emulator, 'Municipalities', checked.municipalities);
+  emulator.load();
+  emulator.open();
+  emulator.run('setupWorkspace');
+
+  let applications = 0;
+  for (const response of checked.responses) {
+    const before = emulator.sheetValues('Applications')?.length ?? 0;
+    emulator.env.clock.set(response.timestamp);
+    emulator.submit(response.answers, { timestamp: response.timestamp, validate: false });
+    const after = emulator.sheetValues('Applications') ?? [];
+    if (after.length > before) {
+      applications++;
+      if (response.contentScore !== null) setContentScore(emulator, after.length - 1, response.contentScore);
+    }
+  }
+  extra?.(emulator);
+  const written = writeAtomically(input.out, (dir) => writeOutput(emulator, dir));
+  return {
+    out: resolve(input.out),
+    responses: checked.responses.length,
+    applications,
+    sheets: written.sheets,
+    mails: written.mails,
+    logLines: (emulator.sheetValues('Log') ?? []).slice(1).map((r) => `${r[2]}: ${r[3]}`),
+  };
+}
+
+/** Staff typing a Content Score into an Applications row (0-based data row of the sheet). */
+function setContentScore(emulator: Emulator, sheetRow: number, score: number): void {
+  const sheet = emulator.workbook().sheetByName('Applications')!;
+  const header = sheet.values(0, 0, 1, sheet.lastColumn())[0].map(String);
+  const col = header.indexOf('Content Score');
+  if (col >= 0) sheet.setValue(sheetRow, col, score);
+}

@@ -1,0 +1,156 @@
+/**
+ * Staff-facing text in English and Slovenian. Every message a member of staff reads comes from
+ * here; `{name}` placeholders are filled by `t`.
+ */
+
+export const LANGUAGES = ['en', 'sl'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const en = {
+  'menu.setup': 'Set up',
+  'menu.refreshForm': 'Refresh form from Excursions',
+  'menu.score': 'Score applicants',
+  'menu.allocate': 'Allocate places',
+  'menu.preview': 'Preview notices',
+  'menu.send': 'Send notices',
+  'menu.dashboard': 'Dashboard',
+  'app.title': 'Excursion Desk',
+  'error.title': 'Excursion Desk could not finish',
+  'error.generic': 'Something went wrong: {message}\nNothing was lost; the details are in the Log sheet.',
+  'error.busy': 'Another Excursion Desk action is running right now. Please try again in a minute.',
+  'error.missingHeader': 'Sheet "{sheet}" has no column "{header}". Add it back (row 1) and try again; nothing was written.',
+  'error.duplicateHeader': 'Sheet "{sheet}" has the column "{header}" twice. Rename one of them and try again; nothing was written.',
+  'error.missingSheet': 'There is no sheet "{sheet}". Run Set up to create it; nothing was written.',
+  'setup.title': 'Excursion Desk is set up',
+  'setup.created': 'Created',
+  'setup.repaired': 'Repaired',
+  'setup.unchanged': 'Already in place',
+  'setup.formLink': 'Link to send to the municipalities',
+  'setup.formEdit': 'Edit the form',
+  'setup.sheet': 'sheet "{name}"',
+  'setup.columns': 'columns {columns} added to "{sheet}" (if you renamed a column, give it back its name and delete the new one)',
+  'setup.settings': '{count} settings added to Settings',
+  'setup.scoring': 'default scoring criteria',
+  'setup.municipalities': 'list of {count} municipalities',
+  'setup.excursions': '{count} sample excursions (check dates and places)',
+  'setup.form': 'the application form',
+  'setup.formRows': 'excursion rows of the form ({count} open)',
+  'setup.trigger': 'form-submit trigger',
+  'setup.triggerDuplicates': 'form-submit trigger (extra copies removed)',
+  'setup.templates': '{count} notice templates in Drive folder "{folder}"',
+  'refresh.title': 'Form refreshed',
+  'refresh.changed': 'The form now lists {count} open excursions: {labels}.',
+  'refresh.unchanged': 'The form already lists the {count} open excursions.',
+  'refresh.none': 'No excursion has Status "Open", so the form was left as it was.',
+  'refresh.noForm': 'There is no form yet. Run Set up first.',
+  'refresh.noGrid': 'The form has no question "{title}" any more, so it was left as it was.',
+  'issue.municipalityUnknown': 'Municipality "{entered}" is not in the Municipalities list',
+  'issue.municipalityAmbiguous': 'Municipality "{entered}" could be {candidates}',
+  'issue.municipalityTypo': 'Municipality "{entered}" read as {name}',
+  'issue.municipalityMissing': 'No municipality given',
+  'issue.emailMissing': 'No e-mail address given',
+  'issue.emailInvalid': 'E-mail address "{email}" is not valid',
+  'issue.consentMissing': 'Consent to the processing of the data not given',
+  'issue.noExcursion': 'No excursion chosen',
+  'issue.englishMissing': 'English proficiency not given',
+  'issue.englishUnknown': 'English proficiency "{value}" is not one of the options',
+  'issue.englishBelow': 'English proficiency "{value}" is below the required "{min}"',
+  'issue.late': 'Submitted after the deadline ({deadline})',
+  'issue.unknownOption': '{question}: "{value}" is not one of the options',
+  'issue.unknownExcursion': 'Excursion "{label}" is not open for applications',
+  'issue.rankTwice': '{rank} given to more than one excursion; kept {label}',
+  'issue.delegatesInvalid': 'Number of delegates "{value}" is not 1, 2 or 3; counted as 1',
+  'issue.contactMissing': 'No contact person given',
+  'issue.duplicateOlder': 'Replaced by {id}, a later application from the same municipality',
+  'issue.duplicateNewer': 'Replaces {ids}',
+  'issue.cut': '{question} was longer than a cell holds and was shortened',
+  'notAvailable': '"{action}" is not part of this version of Excursion Desk yet. Nothing was changed.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const sl: Record<MessageKey, string> = {
+  'menu.setup': 'Nastavitev',
+  'menu.refreshForm': 'Osveži obrazec iz ekskurzij',
+  'menu.score': 'Točkuj prijavitelje',
+  'menu.allocate': 'Razporedi mesta',
+  'menu.preview': 'Predogled obvestil',
+  'menu.send': 'Pošlji obvestila',
+  'menu.dashboard': 'Nadzorna plošča',
+  'app.title': 'Excursion Desk',
+  'error.title': 'Excursion Desk ni mogel dokončati',
+  'error.generic': 'Prišlo je do napake: {message}\nNič ni izgubljeno; podrobnosti so na listu Log.',
+  'error.busy': 'Trenutno teče drugo dejanje Excursion Desk. Poskusite znova čez minuto.',
+  'error.missingHeader':
+    'List "{sheet}" nima stolpca "{header}". Dodajte ga nazaj (1. vrstica) in poskusite znova; nič ni bilo zapisano.',
+  'error.duplicateHeader':
+    'List "{sheet}" ima stolpec "{header}" dvakrat. Preimenujte enega in poskusite znova; nič ni bilo zapisano.',
+  'error.missingSheet': 'Lista "{sheet}" ni. Zaženite Nastavitev, da ga ustvari; nič ni bilo zapisano.',
+  'setup.title': 'Excursion Desk je nastavljen',
+  'setup.created': 'Ustvarjeno',
+  'setup.repaired': 'Popravljeno',
+  'setup.unchanged': 'Že obstaja',
+  'setup.formLink': 'Povezava, ki jo pošljete občinam',
+  'setup.formEdit': 'Uredi obrazec',
+  'setup.sheet': 'list "{name}"',
+  'setup.columns':
+    'stolpci {columns} dodani na list "{sheet}" (če ste stolpec preimenovali, mu vrnite ime in izbrišite novega)',
+  'setup.settings': '{count} nastavitev dodanih na list Settings',
+  'setup.scoring': 'privzeta merila točkovanja',
+  'setup.municipalities': 'seznam {count} občin',
+  'setup.excursions': '{count} vzorčnih ekskurzij (preverite datume in število mest)',
+  'setup.form': 'prijavni obrazec',
+  'setup.formRows': 'vrstice ekskurzij v obrazcu ({count} odprtih)',
+  'setup.trigger': 'sprožilec ob oddaji obrazca',
+  'setup.triggerDuplicates': 'sprožilec ob oddaji obrazca (odvečne kopije odstranjene)',
+  'setup.templates': '{count} predlog obvestil v mapi "{folder}"',
+  'refresh.title': 'Obrazec osvežen',
+  'refresh.changed': 'Obrazec zdaj navaja {count} odprtih ekskurzij: {labels}.',
+  'refresh.unchanged': 'Obrazec že navaja vseh {count} odprtih ekskurzij.',
+  'refresh.none': 'Nobena ekskurzija nima statusa "Open", zato obrazec ni bil spremenjen.',
+  'refresh.noForm': 'Obrazca še ni. Najprej zaženite Nastavitev.',
+  'refresh.noGrid': 'Obrazec nima več vprašanja "{title}", zato ni bil spremenjen.',
+  'issue.municipalityUnknown': 'Občine "{entered}" ni na seznamu Municipalities',
+  'issue.municipalityAmbiguous': 'Občina "{entered}" je lahko {candidates}',
+  'issue.municipalityTypo': 'Občina "{entered}" prebrana kot {name}',
+  'issue.municipalityMissing': 'Občina ni navedena',
+  'issue.emailMissing': 'E-naslov ni naveden',
+  'issue.emailInvalid': 'E-naslov "{email}" ni veljaven',
+  'issue.consentMissing': 'Ni soglasja za obdelavo podatkov',
+  'issue.noExcursion': 'Nobena ekskurzija ni izbrana',
+  'issue.englishMissing': 'Znanje angleščine ni navedeno',
+  'issue.englishUnknown': 'Znanje angleščine "{value}" ni med možnostmi',
+  'issue.englishBelow': 'Znanje angleščine "{value}" je pod zahtevano ravnjo "{min}"',
+  'issue.late': 'Oddano po roku ({deadline})',
+  'issue.unknownOption': '{question}: "{value}" ni med možnostmi',
+  'issue.unknownExcursion': 'Ekskurzija "{label}" ni odprta za prijave',
+  'issue.rankTwice': '{rank} je dana več ekskurzijam; obdržana je {label}',
+  'issue.delegatesInvalid': 'Število delegatov "{value}" ni 1, 2 ali 3; šteje se 1',
+  'issue.contactMissing': 'Kontaktna oseba ni navedena',
+  'issue.duplicateOlder': 'Nadomeščena z {id}, poznejšo prijavo iste občine',
+  'issue.duplicateNewer': 'Nadomešča {ids}',
+  'issue.cut': '{question} je bil daljši, kot ga sprejme celica, in je bil skrajšan',
+  notAvailable: '"{action}" v tej različici Excursion Desk še ni na voljo. Nič ni bilo spremenjeno.',
+};
+
+const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };
+
+/** The message `key` in `lang` with `{name}` placeholders filled from `params`. */
+export function t(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** `en` or `sl` from a setting or a locale such as "sl_SI"; English when unknown. */
+export function toLanguage(value: unknown): Language {
+  const s = String(value ?? '')
+    .trim()
+    .toLowerCase();
+  return s.startsWith('sl') || s === 'slovenščina' || s === 'slovenian' ? 'sl' : 'en';
+}
+
+/** Every catalogue, for tests that check both languages hold the same keys. */
+export function catalogue(lang: Language): Readonly<Record<MessageKey, string>> {
+  return catalogues[lang];
+}

@@ -1,0 +1,110 @@
+/**
+ * The default data Set up writes: the seven excursions of the sample call and the default scoring
+ * criteria. The call (SOS, February 2017) gives the first excursion's dates (Cologne, 25–27 April
+ * 2017) and says two each to Stockholm, Cologne and Barcelona follow up to 2019; it gives no other
+ * dates and no seat counts, so those below are the sample's own and are marked as such.
+ */
+import { CRITERIA } from './vocabulary';
+
+export interface SampleExcursion {
+  id: string;
+  city: string;
+  label: string;
+  start: string;
+  end: string;
+  places: number;
+  maxPerMunicipality: number;
+  themes: string;
+}
+
+export const SAMPLE_EXCURSIONS: readonly SampleExcursion[] = [
+  {
+    id: 'CGN-2017-04',
+    city: 'Cologne',
+    label: 'Cologne, 25–27 April 2017',
+    start: '2017-04-25',
+    end: '2017-04-27',
+    places: 12,
+    maxPerMunicipality: 2,
+    themes: 'Low energy districts; Integrated infrastructures; Sustainable urban mobility',
+  },
+  {
+    id: 'STO-2017-10',
+    city: 'Stockholm',
+    label: 'Stockholm, October 2017 (sample dates)',
+    start: '2017-10-10',
+    end: '2017-10-12',
+    places: 10,
+    maxPerMunicipality: 2,
+    themes: 'Smart building shell refurbishment; Waste heat recovery; Smart waste collection',
+  },
+  {
+    id: 'BCN-2018-03',
+    city: 'Barcelona',
+    label: 'Barcelona, March 2018 (sample dates)',
+    start: '2018-03-13',
+    end: '2018-03-15',
+    places: 10,
+    maxPerMunicipality: 2,
+    themes: 'Smart street lighting; Smart traffic management; Big data management',
+  },
+  {
+    id: 'CGN-2018-06',
+    city: 'Cologne',
+    label: 'Cologne, June 2018 (sample dates)',
+    start: '2018-06-12',
+    end: '2018-06-14',
+    places: 10,
+    maxPerMunicipality: 2,
+    themes: 'Smart local electricity management; Smart mobility solutions',
+  },
+  {
+    id: 'STO-2018-10',
+    city: 'Stockholm',
+    label: 'Stockholm, October 2018 (sample dates)',
+    start: '2018-10-09',
+    end: '2018-10-11',
+    places: 8,
+    maxPerMunicipality: 1,
+    themes: 'Alternative fuel driven vehicles; Sustainable delivery',
+  },
+  {
+    id: 'BCN-2019-03',
+    city: 'Barcelona',
+    label: 'Barcelona, March 2019 (sample dates)',
+    start: '2019-03-19',
+    end: '2019-03-21',
+    places: 8,
+    maxPerMunicipality: 1,
+    themes: 'Smart energy-saving tenants; Smart building logistics',
+  },
+  {
+    id: 'CGN-2019-06',
+    city: 'Cologne',
+    label: 'Cologne, June 2019 (sample dates)',
+    start: '2019-06-04',
+    end: '2019-06-06',
+    places: 8,
+    maxPerMunicipality: 1,
+    themes: 'Smart City governance; lessons learnt',
+  },
+];
+
+export interface CriterionDefault {
+  criterion: string;
+  weight: number;
+  description: string;
+}
+
+export const DEFAULT_CRITERIA: readonly CriterionDefault[] = [
+  { criterion: CRITERIA.english, weight: 2, description: 'Fluent 3, Good working knowledge 2, Basic 1, None 0.' },
+  { criterion: CRITERIA.sharing, weight: 2, description: '1 when the municipality will share what it learns, else 0.' },
+  { criterion: CRITERIA.content, weight: 1, description: 'Content Score given by staff, 0 to 10.' },
+  {
+    criterion: CRITERIA.smaller,
+    weight: 1,
+    description: 'Population band: under 5,000 is 3, under 20,000 is 2, under 50,000 is 1, else 0.',
+  },
+  { criterion: CRITERIA.solutions, weight: 0.5, description: 'Number of smart solutions of interest, at most 6.' },
+  { criterion: CRITERIA.firstTime, weight: 1, description: '1 when the municipality has not attended an excursion yet.' },
+];

@@ -1,0 +1,179 @@
+/** The Settings sheet: its keys, defaults, descriptions, and reading its values with types. */
+import { ENGLISH_LEVELS, type EnglishLevel, NOTICE_TYPES, type NoticeType } from './vocabulary';
+import { LANGUAGES, type Language, toLanguage } from './i18n';
+
+export interface Settings {
+  applicationDeadline: Date | null;
+  language: Language;
+  acceptLate: boolean;
+  minEnglishLevel: EnglishLevel;
+  requireSignedForm: boolean;
+  senderName: string;
+  replyTo: string;
+  quotaReserve: number;
+  maxExcursionsPerMunicipality: number;
+  prioritizeNewcomers: boolean;
+  attachPdf: boolean;
+  templateFolderId: string;
+  /** Template Doc ids by "type.language", e.g. "accepted.sl". */
+  templates: Record<string, string>;
+}
+
+export interface SettingDefinition {
+  key: string;
+  /** The default written at set-up (the sample call's values). */
+  value: string | number | boolean | Date;
+  description: string;
+}
+
+/** `template.<type>.<language>` */
+export function templateKey(type: NoticeType, lang: Language): string {
+  return `template.${type}.${lang}`;
+}
+
+/** Every setting in the order Set up writes them. */
+export function settingDefinitions(): SettingDefinition[] {
+  const defs: SettingDefinition[] = [
+    {
+      key: 'applicationDeadline',
+      value: new Date(Date.UTC(2017, 1, 21, 23, 0, 0)), // 22 February 2017, 00:00 in Ljubljana
+      description: 'Last day to apply. A date means the end of that day in the spreadsheet time zone.',
+    },
+    { key: 'language', value: 'sl', description: 'Language of the menu, the messages and the notices: sl or en.' },
+    { key: 'acceptLate', value: false, description: 'TRUE to let late applications take part in the allocation.' },
+    {
+      key: 'minEnglishLevel',
+      value: 'Good working knowledge',
+      description: `Lowest English level that may take part: ${ENGLISH_LEVELS.join(', ')}.`,
+    },
+    {
+      key: 'requireSignedForm',
+      value: false,
+      description: 'TRUE to allocate only applications whose "Signed Form Received" box is ticked.',
+    },
+    { key: 'senderName', value: 'Skupnost občin Slovenije', description: 'Name shown as the sender of every notice.' },
+    { key: 'replyTo', value: '', description: 'Address that receives replies to the notices (blank: your own).' },
+    {
+      key: 'quotaReserve',
+      value: 10,
+      description: 'E-mails of the daily quota to keep unused, so that staff can still send their own.',
+    },
+    {
+      key: 'maxExcursionsPerMunicipality',
+      value: 1,
+      description: 'How many excursions one municipality may get in total (allocation rounds).',
+    },
+    {
+      key: 'prioritizeNewcomers',
+      value: true,
+      description: 'TRUE to put municipalities that have not attended an excursion yet first.',
+    },
+    { key: 'attachPdf', value: false, description: 'TRUE to attach the acceptance letter as a PDF.' },
+    { key: 'templateFolderId', value: '', description: 'Drive folder of the notice templates (written by Set up).' },
+  ];
+  for (const type of NOTICE_TYPES) {
+    for (const lang of LANGUAGES) {
+      defs.push({
+        key: templateKey(type, lang),
+        value: '',
+        description: `Google Doc id of the "${type}" notice in ${lang === 'sl' ? 'Slovenian' : 'English'} (written by Set up).`,
+      });
+    }
+  }
+  return defs;
+}
+
+/** A problem with one setting's value, named for the staff. */
+export interface SettingProblem {
+  key: string;
+  problem: string;
+}
+
+function isDateValue(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+}
+
+function toBool(v: unknown): boolean | null {
+  if (typeof v === 'boolean') return v;
+  const s = String(v ?? '')
+    .trim()
+    .toLowerCase();
+  if (['true', 'yes', 'da', '1', 'y'].includes(s)) return true;
+  if (['false', 'no', 'ne', '0', 'n', ''].includes(s)) return false;
+  return null;
+}
+
+/**
+ * Typed settings from Key/Value pairs. A wrong value falls back to its default and is reported,
+ * so an action can refuse to run or carry on with a warning as it sees fit.
+ * `endOfDay` turns a date-only deadline into the instant it ends (done by the caller, who knows
+ * the spreadsheet's time zone).
+ */
+export function readSettings(
+  pairs: Map<string, unknown>,
+  endOfDay: (d: Date) => Date = (d) => d,
+): { settings: Settings; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+  const defaults = new Map(settingDefinitions().map((d) => [d.key, d.value]));
+  const raw = (key: string): unknown => (pairs.has(key) ? pairs.get(key) : defaults.get(key));
+  const bool = (key: string): boolean => {
+    const b = toBool(raw(key));
+    if (b === null) {
+      problems.push({ key, problem: `"${String(raw(key))}" is not TRUE or FALSE` });
+      return defaults.get(key) as boolean;
+    }
+    return b;
+  };
+  const int = (key: string, min: number): number => {
+    const v = raw(key);
+    const n = typeof v === 'number' ? v : Number(String(v).trim());
+    if (!Number.isInteger(n) || n < min || String(v).trim() === '') {
+      problems.push({ key, problem: `"${String(v)}" is not a whole number of at least ${min}` });
+      return defaults.get(key) as number;
+    }
+    return n;
+  };
+  const text = (key: string): string => String(raw(key) ?? '').trim();
+
+  let applicationDeadline: Date | null = null;
+  const deadline = raw('applicationDeadline');
+  if (isDateValue(deadline)) applicationDeadline = endOfDay(deadline);
+  else if (String(deadline ?? '').trim() !== '') {
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(String(deadline).trim()) ? null : new Date(String(deadline));
+    if (parsed && !Number.isNaN(parsed.getTime())) applicationDeadline = parsed;
+    else problems.push({ key: 'applicationDeadline', problem: `"${String(deadline)}" is not a date` });
+  }
+
+  const languageRaw = text('language');
+  if (languageRaw !== '' && toLanguage(languageRaw) === 'en' && !/^en|^english|^angle/i.test(languageRaw))
+    problems.push({ key: 'language', problem: `"${languageRaw}" is not sl or en` });
+
+  let minEnglishLevel = text('minEnglishLevel') as EnglishLevel;
+  if (!ENGLISH_LEVELS.includes(minEnglishLevel)) {
+    problems.push({ key: 'minEnglishLevel', problem: `"${minEnglishLevel}" is not one of ${ENGLISH_LEVELS.join(', ')}` });
+    minEnglishLevel = defaults.get('minEnglishLevel') as EnglishLevel;
+  }
+
+  const templates: Record<string, string> = {};
+  for (const type of NOTICE_TYPES)
+    for (const lang of LANGUAGES) templates[`${type}.${lang}`] = text(templateKey(type, lang));
+
+  return {
+    settings: {
+      applicationDeadline,
+      language: toLanguage(languageRaw || 'sl'),
+      acceptLate: bool('acceptLate'),
+      minEnglishLevel,
+      requireSignedForm: bool('requireSignedForm'),
+      senderName: text('senderName'),
+      replyTo: text('replyTo'),
+      quotaReserve: int('quotaReserve', 0),
+      maxExcursionsPerMunicipality: int('maxExcursionsPerMunicipality', 1),
+      prioritizeNewcomers: bool('prioritizeNewcomers'),
+      attachPdf: bool('attachPdf'),
+      templateFolderId: text('templateFolderId'),
+      templates,
+    },
+    problems,
+  };
+}

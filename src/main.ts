@@ -1,0 +1,127 @@
+/**
+ * The entry points Apps Script calls (SPEC section 2). Each export becomes a top-level function
+ * of build/Code.js. They only wire the workspace adapters to the core: no decisions here.
+ */
+import { describeError } from './core/errors';
+import { t } from './core/i18n';
+import { QUESTION } from './core/vocabulary';
+import { buildMenu } from './ui/menu';
+import { notYetAvailable, runAction, showReport } from './workspace/actions';
+import { findForm, setGridRows } from './workspace/form';
+import { openExcursionLabels } from './workspace/excursions';
+import { type TakenIn, pendingAnswers, takeIn } from './workspace/intake';
+import { staffLanguage } from './workspace/language';
+import { writeLog } from './workspace/log';
+import { runSetup } from './workspace/setup';
+
+/** Simple trigger: adds the Excursion Desk menu in the staff's language. */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const authNone = e?.authMode === ScriptApp.AuthMode.NONE;
+  buildMenu(SpreadsheetApp.getUi(), staffLanguage(authNone ? null : SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+/** Runs when the add-on is installed: the menu at once, without reopening the file. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/**
+ * Installable trigger: one Applications row per answer, and any earlier answer a failed run left
+ * behind. Never throws: a failure goes to Log, and the answer stays in "Form Responses 1" to be
+ * taken in by the next run.
+ */
+export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  let responseRow = '?';
+  const lock = LockService.getScriptLock();
+  let locked = false;
+  try {
+    ss = SpreadsheetApp.getActiveSpreadsheet();
+    responseRow = String(e.range.getRow());
+    lock.waitLock(30000);
+    locked = true;
+    const taken = takeIn(ss, pendingAnswers(ss, e));
+    writeLog(ss, 'onFormSubmit', taken.map(describeTaken));
+  } catch (err) {
+    writeLog(ss, 'onFormSubmit', `The answer in "Form Responses 1" row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and the next submission or Set up takes it in.`);
+  } finally {
+    if (locked) lock.releaseLock();
+  }
+}
+
+function describeTaken(r: TakenIn): string {
+  return `${r.applicationId} from "Form Responses 1" row ${r.responseRow}: ${r.status}${r.replaced.length ? `, replaces ${r.replaced.join(', ')}` : ''}`;
+}
+
+/** Menu: creates or repairs the sheets, the form, the trigger and the templates. */
+export function setupWorkspace(): void {
+  runAction('setupWorkspace', ({ ss, lang, ui }) => {
+    const report = runSetup(ss, lang);
+    const caughtUp = takeIn(ss, pendingAnswers(ss, null));
+    writeLog(ss, 'setupWorkspace', [
+      ...report.created.map((c) => `Created ${c}`),
+      ...report.repaired.map((c) => `Repaired ${c}`),
+      ...caughtUp.map(describeTaken),
+      `Form: ${report.formUrl}`,
+    ]);
+    showReport(
+      ui,
+      t(lang, 'setup.title'),
+      [
+        { heading: t(lang, 'setup.created'), items: report.created },
+        { heading: t(lang, 'setup.repaired'), items: report.repaired },
+        { heading: t(lang, 'setup.unchanged'), items: report.unchanged },
+      ],
+      [
+        { label: t(lang, 'setup.formLink'), url: report.formUrl },
+        { label: t(lang, 'setup.formEdit'), url: report.formEditUrl },
+      ],
+    );
+  });
+}
+
+/** Menu: rewrites the form's excursion rows from the Open excursions; nothing else changes. */
+export function refreshForm(): void {
+  runAction('refreshForm', ({ ss, lang, ui }) => {
+    const form = findForm(ss);
+    const labels = openExcursionLabels(ss);
+    let message: string;
+    if (!form) message = t(lang, 'refresh.noForm');
+    else if (labels.length === 0) message = t(lang, 'refresh.none');
+    else {
+      const outcome = setGridRows(form, labels);
+      message =
+        outcome === 'missing'
+          ? t(lang, 'refresh.noGrid', { title: QUESTION.preferences })
+          : outcome === 'changed'
+            ? t(lang, 'refresh.changed', { count: labels.length, labels: labels.join('; ') })
+            : t(lang, 'refresh.unchanged', { count: labels.length });
+    }
+    writeLog(ss, 'refreshForm', message);
+    ui.alert(t(lang, 'refresh.title'), message, ui.ButtonSet.OK);
+  });
+}
+
+export function scoreApplicants(): void {
+  notYetAvailable('menu.score');
+}
+export function allocatePlaces(): void {
+  notYetAvailable('menu.allocate');
+}
+export function previewNotices(): void {
+  notYetAvailable('menu.preview');
+}
+export function sendNotices(): void {
+  notYetAvailable('menu.send');
+}
+/** Time-driven trigger of the sending work; nothing to resume in this version. */
+export function resumeSending(): void {
+  writeLog(SpreadsheetApp.getActiveSpreadsheet(), 'resumeSending', 'Nothing to resume: sending is not part of this version yet.');
+}
+export function showDashboard(): void {
+  notYetAvailable('menu.dashboard');
+}
+/** The dashboard's data; not part of this version yet, so there is none. */
+export function getDashboardData(): null {
+  return null;
+}

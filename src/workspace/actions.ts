@@ -1,0 +1,66 @@
+/**
+ * How every menu action runs: in the staff's language, under the script lock, with any failure
+ * shown as a message (never a stack trace) and written to Log.
+ */
+import { describeError, isStaffError } from '../core/errors';
+import { type Language, type MessageKey, t } from '../core/i18n';
+import { escapeHtml } from '../core/text';
+import { staffLanguage } from './language';
+import { writeLog } from './log';
+import type { Spreadsheet } from './sheets';
+
+export interface ActionContext {
+  ss: Spreadsheet;
+  lang: Language;
+  ui: GoogleAppsScript.Base.Ui;
+}
+
+const LOCK_WAIT_MS = 10000;
+
+/** Runs a menu action. Returns its result, or undefined when it could not run or failed. */
+export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T | undefined {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = staffLanguage(ss);
+  const ui = SpreadsheetApp.getUi();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
+    writeLog(ss, action, 'Not run: another action held the lock');
+    return undefined;
+  }
+  try {
+    return body({ ss, lang, ui });
+  } catch (e) {
+    const message = isStaffError(e) ? t(lang, e.key, e.params) : t(lang, 'error.generic', { message: describeError(e) });
+    writeLog(ss, action, `Stopped: ${isStaffError(e) ? message : describeError(e)}`);
+    ui.alert(t(lang, 'error.title'), message, ui.ButtonSet.OK);
+    return undefined;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** A small dialog of headed lists and links (all text escaped). */
+export function showReport(
+  ui: GoogleAppsScript.Base.Ui,
+  title: string,
+  sections: { heading: string; items: string[] }[],
+  links: { label: string; url: string }[] = [],
+): void {
+  const parts = sections
+    .filter((s) => s.items.length > 0)
+    .map((s) => `<h3>${escapeHtml(s.heading)}</h3><ul>${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`);
+  const linkHtml = links
+    .filter((l) => l.url)
+    .map((l) => `<p>${escapeHtml(l.label)}:<br><a href="${escapeHtml(l.url)}" target="_blank">${escapeHtml(l.url)}</a></p>`);
+  const html = `<div style="font-family:Arial,sans-serif;font-size:13px">${parts.join('')}${linkHtml.join('')}</div>`;
+  ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(520).setHeight(420), title);
+}
+
+/** Tells staff plainly that an action is not in this version (nothing is changed). */
+export function notYetAvailable(action: MessageKey): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = staffLanguage(ss);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t(lang, 'app.title'), t(lang, 'notAvailable', { action: t(lang, action) }), ui.ButtonSet.OK);
+}

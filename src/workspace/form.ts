@@ -1,0 +1,149 @@
+/** The Google Form of SPEC section 4: created once, linked to the spreadsheet, its grid refreshed. */
+import type { Language } from '../core/i18n';
+import {
+  AREAS,
+  CONSENT_OPTION,
+  DELEGATE_OPTIONS,
+  ENGLISH_LEVELS,
+  PREFERENCE_COLUMNS,
+  QUESTION,
+  SOLUTIONS,
+  STREAMS,
+  YES_NO,
+} from '../core/vocabulary';
+
+const FORM_ID_PROPERTY = 'excursionDesk.formId';
+
+/** Help texts shown under the questions, in the call's language. */
+const HELP: Record<Language, Partial<Record<keyof typeof QUESTION, string>> & { title: string; description: string }> = {
+  sl: {
+    title: 'Prijava v interesno skupino mest GrowSmarter',
+    description:
+      'Skupnost občin Slovenije vabi občine članice v interesno skupino mest projekta GrowSmarter. Udeležba na študijskih ekskurzijah je brezplačna, število mest je lahko omejeno.',
+    municipality: 'Ime občine, npr. Ajdovščina ali Mestna občina Kranj.',
+    email: 'Na ta naslov pošljemo potrdilo in obvestila.',
+    english: 'Aktivno znanje angleščine je pogoj za udeležbo.',
+    preferences: 'Označite 1., 2. in 3. izbiro ter vse druge ekskurzije, ki vas zanimajo.',
+    delegates: 'Koliko predstavnikov bi občina poslala na ekskurzijo.',
+    motivation: 'Zakaj bi se občina udeležila in kaj bi prenesla v svoje okolje.',
+    sharing: 'Ali boste pridobljeno znanje delili z drugimi občinami prek SOS?',
+    consent: 'Soglašam z obdelavo osebnih podatkov za namen izbora in obveščanja.',
+  },
+  en: {
+    title: 'GrowSmarter city interest group: application',
+    description:
+      'The Association of Municipalities of Slovenia invites its members to the GrowSmarter city interest group. The study excursions are free of charge; places may be limited.',
+    municipality: 'Name of the municipality, e.g. Ajdovščina or City Municipality of Kranj.',
+    email: 'The confirmation and all notices go to this address.',
+    english: 'Active English is a condition of taking part.',
+    preferences: 'Mark your 1st, 2nd and 3rd choice, and any other excursion you are interested in.',
+    delegates: 'How many delegates the municipality would send.',
+    motivation: 'Why the municipality wants to take part and what it would bring home.',
+    sharing: 'Will you share what you learn with other municipalities through SOS?',
+    consent: 'I agree to the processing of personal data for the selection and the notices.',
+  },
+};
+
+/** The form linked to this spreadsheet, or null when there is none (or it was deleted). */
+export function findForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Forms.Form | null {
+  const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_PROPERTY);
+  if (id) {
+    try {
+      return FormApp.openById(id);
+    } catch (_e) {
+      // Deleted or no longer shared: fall back to the form the spreadsheet says it receives from.
+    }
+  }
+  const url = ss.getFormUrl();
+  if (url) {
+    try {
+      const form = FormApp.openByUrl(url);
+      PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
+      return form;
+    } catch (_e) {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Creates the form with every question of SPEC section 4, in order, and links it to `ss`. */
+export function createForm(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  openLabels: readonly string[],
+  lang: Language,
+): GoogleAppsScript.Forms.Form {
+  const help = HELP[lang];
+  const form = FormApp.create(help.title);
+  form.setDescription(help.description);
+  form.setCollectEmail(false);
+  const text = (title: string, required: boolean, helpText?: string) => {
+    const item = form.addTextItem().setTitle(title).setRequired(required);
+    if (helpText) item.setHelpText(helpText);
+    return item;
+  };
+  const choice = (title: string, options: readonly string[], required: boolean, helpText?: string) => {
+    const item = form.addMultipleChoiceItem().setTitle(title).setChoiceValues([...options]).setRequired(required);
+    if (helpText) item.setHelpText(helpText);
+    return item;
+  };
+  const boxes = (title: string, options: readonly string[], required: boolean, helpText?: string) => {
+    const item = form.addCheckboxItem().setTitle(title).setChoiceValues([...options]).setRequired(required);
+    if (helpText) item.setHelpText(helpText);
+    return item;
+  };
+  text(QUESTION.municipality, true, help.municipality);
+  text(QUESTION.contact, true);
+  text(QUESTION.position, false);
+  text(QUESTION.email, true, help.email).setValidation(
+    FormApp.createTextValidation().requireTextIsEmail().setHelpText(help.email ?? '').build(),
+  );
+  text(QUESTION.phone, false);
+  choice(QUESTION.english, ENGLISH_LEVELS, true, help.english);
+  boxes(QUESTION.areas, AREAS, false);
+  boxes(QUESTION.solutions, SOLUTIONS, false);
+  choice(QUESTION.stream, STREAMS, false);
+  // No grid validation: Forms' "one response per column" would also allow only one "Interested";
+  // intake keeps the first excursion given the same choice twice and says so in Issues.
+  form
+    .addGridItem()
+    .setTitle(QUESTION.preferences)
+    .setHelpText(help.preferences ?? '')
+    .setRows([...openLabels])
+    .setColumns([...PREFERENCE_COLUMNS]);
+  choice(QUESTION.delegates, DELEGATE_OPTIONS, true, help.delegates);
+  form.addParagraphTextItem().setTitle(QUESTION.motivation).setHelpText(help.motivation ?? '').setRequired(true);
+  form.addParagraphTextItem().setTitle(QUESTION.projects).setRequired(false);
+  choice(QUESTION.sharing, YES_NO, true, help.sharing);
+  boxes(QUESTION.consent, [CONSENT_OPTION], true, help.consent);
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
+  return form;
+}
+
+/** Sets the grid rows to the Open excursions' labels; other questions and past answers stay. */
+export function setGridRows(form: GoogleAppsScript.Forms.Form, openLabels: readonly string[]): 'changed' | 'unchanged' | 'missing' {
+  const item = form.getItems(FormApp.ItemType.GRID).find((i) => i.getTitle() === QUESTION.preferences);
+  if (!item) return 'missing';
+  const grid = item.asGridItem();
+  const before = grid.getRows();
+  if (before.length === openLabels.length && before.every((r, i) => r === openLabels[i])) return 'unchanged';
+  grid.setRows([...openLabels]);
+  return 'changed';
+}
+
+/** Exactly one installable form-submit trigger for this spreadsheet; returns what it did. */
+export function ensureSubmitTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 'created' | 'kept' | 'deduplicated' {
+  const mine = ScriptApp.getProjectTriggers().filter(
+    (t) =>
+      t.getHandlerFunction() === 'onFormSubmit' &&
+      t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT &&
+      t.getTriggerSourceId() === ss.getId(),
+  );
+  if (mine.length === 0) {
+    ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
+    return 'created';
+  }
+  for (const extra of mine.slice(1)) ScriptApp.deleteTrigger(extra);
+  return mine.length > 1 ? 'deduplicated' : 'kept';
+}

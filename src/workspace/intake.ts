@@ -1,0 +1,188 @@
+/**
+ * The form-submit trigger's work (SPEC section 4): one checked Applications row per answer, the
+ * earlier one of the same municipality marked Duplicate, the received/incomplete notice queued.
+ *
+ * Answers are taken in order of their row in `Form Responses 1`, and the last row taken in is
+ * remembered: a submission whose trigger could not run (the lock was busy, a quota, an outage) is
+ * taken in by the next one, so no answer is lost and none is taken twice. Each sheet is read
+ * once per run and written in one block, so the cost does not depend on the sheets' size.
+ */
+import { t } from '../core/i18n';
+import {
+  type ApplicationDraft,
+  type NamedValues,
+  applicationIdFor,
+  findReplaced,
+  formatPreferences,
+  intakeNotice,
+  readAnswer,
+} from '../core/intake';
+import { MunicipalityMatcher, municipalityKey } from '../core/municipalities';
+import { asText } from '../core/text';
+import { APPLICATION_HEADERS, SHEET } from '../core/vocabulary';
+import { openExcursions, readExcursions } from './excursions';
+import { loadMunicipalities } from './municipality-cache';
+import { type QueuedNotice, missingNotices, queueNotices } from './notices';
+import { loadSettings } from './settings';
+import { type Cell, type Spreadsheet, appendRows, isDateCell, readTable, requireSheet, rowFrom, text, writeRowCells } from './sheets';
+
+const TAKEN_PROPERTY = 'excursionDesk.responsesTakenUpTo';
+
+/** One answer to take in: its named values, time and row in `Form Responses 1`. */
+export interface PendingAnswer {
+  namedValues: NamedValues;
+  submittedAt: Date;
+  responseRow: number;
+}
+
+export interface TakenIn {
+  responseRow: number;
+  applicationId: string;
+  status: string;
+  replaced: string[];
+}
+
+/** The last response row already taken in (1 = only the header). */
+export function takenUpTo(): number {
+  return Number(PropertiesService.getDocumentProperties().getProperty(TAKEN_PROPERTY) ?? '1') || 1;
+}
+
+/**
+ * The answers of `Form Responses 1` not yet taken in, up to `untilRow`; the answer of the event
+ * itself comes from its named values, earlier missed ones from the sheet (one read).
+ */
+export function pendingAnswers(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnFormSubmit | null): PendingAnswer[] {
+  const from = takenUpTo() + 1;
+  const eventRow = e ? e.range.getRow() : 0;
+  const sheet = e ? e.range.getSheet() : ss.getSheetByName(SHEET.formResponses);
+  if (!sheet) return [];
+  const until = e ? eventRow : sheet.getLastRow();
+  if (until < from) return [];
+  const width = sheet.getLastColumn();
+  const block = sheet.getRange(1, 1, until, width).getValues();
+  const header = block[0].map((h) => String(h));
+  const out: PendingAnswer[] = [];
+  for (let row = Math.max(from, 2); row <= until; row++) {
+    const values = block[row - 1];
+    if (values.every((v) => v === '')) continue;
+    const named: Record<string, string[]> = {};
+    header.forEach((h, c) => {
+      if (h !== '') named[h] = [isDateCell(values[c]) ? '' : String(values[c])];
+    });
+    const ts = values[0];
+    out.push({
+      namedValues: e && row === eventRow ? e.namedValues : named,
+      submittedAt: isDateCell(ts) ? ts : new Date(),
+      responseRow: row,
+    });
+  }
+  return out;
+}
+
+/** Takes in the answers: one Applications row each, duplicates marked, notices queued. */
+export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): TakenIn[] {
+  if (answers.length === 0) return [];
+  const { settings } = loadSettings(ss);
+  const { excursions } = readExcursions(ss);
+  const matcher = new MunicipalityMatcher(loadMunicipalities(ss));
+  const tz = ss.getSpreadsheetTimeZone();
+  const ctx = {
+    matcher,
+    excursions: openExcursions(excursions),
+    deadline: settings.applicationDeadline,
+    minEnglishLevel: settings.minEnglishLevel,
+    language: settings.language,
+    formatDate: (d: Date) => Utilities.formatDate(d, tz, 'd. M. yyyy'),
+  };
+
+  const apps = readTable(requireSheet(ss, SHEET.applications), APPLICATION_HEADERS);
+  const c = apps.cols;
+  /** Every application, the sheet's and this run's, as duplicate detection and ids need them. */
+  const known = apps.rows
+    .map((r, index) => ({
+      index,
+      row: null as Cell[] | null,
+      id: text(r[c['Application ID']]),
+      submittedAt: r[c['Submitted At']],
+      municipalityKey: municipalityKey(text(r[c.Municipality])),
+      status: text(r[c.Status]),
+      issues: text(r[c.Issues]),
+      dirty: false,
+    }))
+    .filter((a) => a.id !== '');
+  const ids = new Set(known.map((a) => a.id));
+  const newRows: Cell[][] = [];
+  const notices: QueuedNotice[] = [];
+  const taken: TakenIn[] = [];
+  const recovered: QueuedNotice[] = [];
+
+  for (const answer of answers) {
+    const draft: ApplicationDraft = readAnswer(answer.namedValues, answer.submittedAt, ctx);
+    const plainId = applicationIdFor(answer.responseRow, new Set());
+    const already = known.find(
+      (a) => a.id === plainId && isDateCell(a.submittedAt) && a.submittedAt.getTime() === answer.submittedAt.getTime(),
+    );
+    if (already) {
+      // Taken in by a run that stopped before it could note so: make sure its notice is queued.
+      recovered.push({ type: intakeNotice(draft.status), applicationId: already.id, to: draft.email });
+      continue;
+    }
+    const id = applicationIdFor(answer.responseRow, ids);
+    ids.add(id);
+    const replaced = findReplaced(draft, known);
+    if (replaced.length > 0)
+      draft.issues.push(t(settings.language, 'issue.duplicateNewer', { ids: replaced.map((r) => r.id).join(', ') }));
+    for (const old of replaced) {
+      const prior = known.find((a) => a.id === old.id)!;
+      const note = t(settings.language, 'issue.duplicateOlder', { id });
+      prior.status = 'Duplicate';
+      prior.issues = prior.issues ? `${prior.issues}\n${note}` : note;
+      if (prior.row) {
+        prior.row[c.Status] = prior.status;
+        prior.row[c.Issues] = asText(prior.issues);
+      } else prior.dirty = true;
+    }
+    const row = rowFrom(apps, {
+      'Application ID': id,
+      'Submitted At': answer.submittedAt,
+      Municipality: asText(draft.municipality),
+      'Municipality (as entered)': asText(draft.municipalityAsEntered),
+      Region: asText(draft.region),
+      Population: draft.population,
+      'Contact Name': asText(draft.contactName),
+      Email: asText(draft.email),
+      'English Level': asText(draft.englishLevel),
+      Areas: asText(draft.areas.join('\n')),
+      Solutions: asText(draft.solutions.join('\n')),
+      Preferences: asText(formatPreferences(draft.preferences)),
+      Delegates: draft.delegates,
+      Motivation: asText(draft.motivation),
+      'Shares Knowledge': asText(draft.sharesKnowledge),
+      'Signed Form Received': false,
+      Status: draft.status,
+      Issues: asText(draft.issues.join('\n')),
+    });
+    newRows.push(row);
+    known.push({
+      index: -1,
+      row,
+      id,
+      submittedAt: answer.submittedAt,
+      municipalityKey: draft.municipalityKey,
+      status: draft.status,
+      issues: draft.issues.join('\n'),
+      dirty: false,
+    });
+    notices.push({ type: intakeNotice(draft.status), applicationId: id, to: draft.email });
+    taken.push({ responseRow: answer.responseRow, applicationId: id, status: draft.status, replaced: replaced.map((r) => r.id) });
+  }
+
+  // Order matters for a run that dies part-way: rows, then notices, then the mark of progress.
+  appendRows(apps, newRows);
+  for (const prior of known) {
+    if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues) });
+  }
+  queueNotices(ss, [...missingNotices(ss, recovered), ...notices]);
+  PropertiesService.getDocumentProperties().setProperty(TAKEN_PROPERTY, String(answers[answers.length - 1].responseRow));
+  return taken;
+}

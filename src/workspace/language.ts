@@ -1,0 +1,30 @@
+/** Which language the staff UI speaks: the `language` setting, else the user's locale. */
+import { type Language, toLanguage } from '../core/i18n';
+import { SETTINGS_HEADERS, SHEET } from '../core/vocabulary';
+
+/**
+ * Reads the `language` row of Settings in one block. Falls back to the user's locale where the
+ * sheet cannot be read (no sheet yet, or an onOpen in AuthMode.NONE, which may not read data).
+ */
+export function staffLanguage(ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null): Language {
+  try {
+    const sheet = ss?.getSheetByName(SHEET.settings);
+    if (sheet) {
+      const values = sheet.getDataRange().getValues();
+      const header = values[0] ?? [];
+      const keyCol = header.indexOf(SETTINGS_HEADERS[0]);
+      const valueCol = header.indexOf(SETTINGS_HEADERS[1]);
+      if (keyCol >= 0 && valueCol >= 0) {
+        const row = values.find((r) => String(r[keyCol]).trim() === 'language');
+        if (row && String(row[valueCol]).trim() !== '') return toLanguage(row[valueCol]);
+      }
+    }
+  } catch (_e) {
+    // AuthMode.NONE: data is out of reach; the locale below still works.
+  }
+  try {
+    return toLanguage(Session.getActiveUserLocale());
+  } catch (_e) {
+    return 'en';
+  }
+}

@@ -1,0 +1,32 @@
+/** Reads the Settings sheet into typed settings, in one block. */
+import { readSettings, type SettingProblem, type Settings } from '../core/settings';
+import { SETTINGS_HEADERS, SHEET } from '../core/vocabulary';
+import { type Spreadsheet, type Table, readTable, requireSheet, text } from './sheets';
+
+export interface LoadedSettings {
+  settings: Settings;
+  problems: SettingProblem[];
+  table: Table<(typeof SETTINGS_HEADERS)[number]>;
+  /** Data row index of each key. */
+  rowOf: Map<string, number>;
+}
+
+/** The end of the day a date-only value names, in the spreadsheet's time zone. */
+export function endOfDayIn(timeZone: string): (d: Date) => Date {
+  return (d: Date) =>
+    Utilities.formatDate(d, timeZone, 'HH:mm:ss') === '00:00:00' ? new Date(d.getTime() + 24 * 3600 * 1000) : d;
+}
+
+export function loadSettings(ss: Spreadsheet): LoadedSettings {
+  const table = readTable(requireSheet(ss, SHEET.settings), SETTINGS_HEADERS);
+  const pairs = new Map<string, unknown>();
+  const rowOf = new Map<string, number>();
+  table.rows.forEach((row, i) => {
+    const key = text(row[table.cols.Key]);
+    if (key === '' || pairs.has(key)) return;
+    pairs.set(key, row[table.cols.Value]);
+    rowOf.set(key, i);
+  });
+  const { settings, problems } = readSettings(pairs, endOfDayIn(ss.getSpreadsheetTimeZone()));
+  return { settings, problems, table, rowOf };
+}

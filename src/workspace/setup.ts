@@ -1,0 +1,261 @@
+/**
+ * Set up (SPEC section 1.1): creates or repairs every sheet, fills the defaults, creates the form,
+ * the trigger and the templates. Running it again repairs and never duplicates or wipes: it adds
+ * a missing header at the end of the row, and writes defaults only where a sheet is empty or a
+ * setting is missing.
+ */
+import { defaultTemplate } from '../core/default-templates';
+import { type Language, LANGUAGES, t } from '../core/i18n';
+import { bundledMunicipalities } from '../core/municipalities';
+import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../core/sample';
+import { settingDefinitions, templateKey } from '../core/settings';
+import { columnRuns, isBlankRow, missingHeaders } from '../core/table';
+import {
+  ALLOCATION_HEADERS,
+  APPLICATION_HEADERS,
+  APPLICATION_STATUS,
+  EXCURSION_STATUS,
+  LOCKED_VALUES,
+  MANAGED_SHEETS,
+  NOTICE_TYPES,
+  REQUIRED_HEADERS,
+  RESPONSE_VALUES,
+  SHEET,
+} from '../core/vocabulary';
+import { createForm, ensureSubmitTrigger, findForm, setGridRows } from './form';
+import { clearMunicipalityCache } from './municipality-cache';
+import { openExcursionLabels } from './excursions';
+import { loadSettings } from './settings';
+import { type Cell, type Sheet, type Spreadsheet, appendRows, readTable, rowFrom } from './sheets';
+import { createTemplateDoc, docExists } from './template-docs';
+
+export interface SetupReport {
+  created: string[];
+  repaired: string[];
+  unchanged: string[];
+  formUrl: string;
+  formEditUrl: string;
+}
+
+const PROTECTION_NOTE = 'Excursion Desk: computed by the add-on';
+
+/** Columns the add-on computes (warning-only protection); the rest are the staff's. */
+const COMPUTED: Record<string, readonly string[]> = {
+  [SHEET.applications]: APPLICATION_HEADERS.filter(
+    (h) => !['Signed Form Received', 'Status', 'Content Score', 'Manual Adjustment', 'Notes'].includes(h),
+  ),
+  [SHEET.allocations]: ALLOCATION_HEADERS.filter((h) => h !== 'Locked' && h !== 'Response'),
+};
+
+/** Creates the sheet or adds its missing headers at the end of row 1; freezes the header row. */
+function ensureSheet(ss: Spreadsheet, existing: Map<string, Sheet>, name: string, report: SetupReport, lang: Language): Sheet {
+  const required = REQUIRED_HEADERS[name] ?? [];
+  let sheet = existing.get(name);
+  if (!sheet) {
+    sheet = ss.insertSheet(name, ss.getSheets().length);
+    if (required.length > 0) {
+      sheet.getRange(1, 1, 1, required.length).setValues([[...required]]).setFontWeight('bold');
+      sheet.setFrozenRows(1);
+    }
+    report.created.push(t(lang, 'setup.sheet', { name }));
+    return sheet;
+  }
+  if (required.length === 0) return sheet;
+  const width = sheet.getLastColumn();
+  const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
+  const missing = missingHeaders(header, required);
+  if (missing.length > 0) {
+    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]).setFontWeight('bold');
+    report.repaired.push(t(lang, 'setup.columns', { sheet: name, columns: missing.map((m) => `"${m}"`).join(', ') }));
+  }
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  return sheet;
+}
+
+/** Dropdowns on the staff vocabulary columns and a checkbox for the signed form (values untouched). */
+function applyValidation(ss: Spreadsheet): void {
+  const rules: [string, string, GoogleAppsScript.Spreadsheet.DataValidation][] = [
+    [SHEET.applications, 'Status', SpreadsheetApp.newDataValidation().requireValueInList([...APPLICATION_STATUS], true).setAllowInvalid(false).build()],
+    [SHEET.applications, 'Signed Form Received', SpreadsheetApp.newDataValidation().requireCheckbox().build()],
+    [SHEET.excursions, 'Status', SpreadsheetApp.newDataValidation().requireValueInList([...EXCURSION_STATUS], true).setAllowInvalid(false).build()],
+    [SHEET.allocations, 'Locked', SpreadsheetApp.newDataValidation().requireValueInList([...LOCKED_VALUES], true).setAllowInvalid(false).build()],
+    [SHEET.allocations, 'Response', SpreadsheetApp.newDataValidation().requireValueInList([...RESPONSE_VALUES], true).setAllowInvalid(false).build()],
+  ];
+  const headers = new Map<string, { sheet: Sheet; header: string[]; rows: number }>();
+  for (const [name, column, rule] of rules) {
+    let info = headers.get(name);
+    if (!info) {
+      const sheet = ss.getSheetByName(name)!;
+      info = {
+        sheet,
+        header: sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h).trim()),
+        rows: sheet.getMaxRows(),
+      };
+      headers.set(name, info);
+    }
+    const col = info.header.indexOf(column);
+    if (col >= 0 && info.rows > 1) info.sheet.getRange(2, col + 1, info.rows - 1, 1).setDataValidation(rule);
+  }
+}
+
+/** Warning-only protection on the computed columns (replacing the add-on's earlier ones, columns may have moved). */
+function protectComputed(ss: Spreadsheet): void {
+  for (const [name, computed] of Object.entries(COMPUTED)) {
+    const sheet = ss.getSheetByName(name)!;
+    for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+      if (p.getDescription() === PROTECTION_NOTE) p.remove();
+    }
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h).trim());
+    const positions = computed.map((h) => header.indexOf(h)).filter((c) => c >= 0);
+    const rows = sheet.getMaxRows();
+    for (const run of columnRuns(positions)) {
+      sheet.getRange(1, run.start + 1, rows, run.columns.length).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
+    }
+  }
+  const summary = ss.getSheetByName(SHEET.summary)!;
+  if (!summary.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => p.getDescription() === PROTECTION_NOTE)) {
+    summary.protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
+  }
+}
+
+/** Fills what is empty or missing: settings rows, scoring criteria, municipalities, sample excursions. */
+function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): void {
+  const settings = readTable(ss.getSheetByName(SHEET.settings)!, ['Key', 'Value', 'Description'] as const);
+  const keys = new Set(settings.rows.map((r) => String(r[settings.cols.Key]).trim()));
+  const missing = settingDefinitions().filter((d) => !keys.has(d.key));
+  if (missing.length > 0) {
+    appendRows(
+      settings,
+      missing.map((d) => rowFrom(settings, { Key: d.key, Value: d.value as Cell, Description: d.description })),
+    );
+    (keys.size === 0 ? report.created : report.repaired).push(t(lang, 'setup.settings', { count: missing.length }));
+  }
+
+  const scoring = readTable(ss.getSheetByName(SHEET.scoring)!, ['Criterion', 'Weight', 'Description'] as const);
+  if (scoring.rows.every(isBlankRow)) {
+    appendRows(
+      scoring,
+      DEFAULT_CRITERIA.map((c) => rowFrom(scoring, { Criterion: c.criterion, Weight: c.weight, Description: c.description })),
+    );
+    report.created.push(t(lang, 'setup.scoring'));
+  }
+
+  const municipalities = readTable(ss.getSheetByName(SHEET.municipalities)!, ['Name', 'Population', 'Region', 'Urban', 'Aliases'] as const);
+  if (municipalities.rows.every(isBlankRow)) {
+    const list = bundledMunicipalities();
+    appendRows(
+      municipalities,
+      list.map((m) =>
+        rowFrom(municipalities, {
+          Name: m.name,
+          Population: m.population ?? '',
+          Region: m.region,
+          Urban: m.urban,
+          Aliases: m.aliases.join('; '),
+        }),
+      ),
+    );
+    report.created.push(t(lang, 'setup.municipalities', { count: list.length }));
+  }
+
+  const excursions = readTable(ss.getSheetByName(SHEET.excursions)!, ['Excursion ID', 'City', 'Label', 'Start Date', 'End Date', 'Places', 'Max Per Municipality', 'Themes', 'Status'] as const);
+  if (excursions.rows.every(isBlankRow)) {
+    appendRows(
+      excursions,
+      SAMPLE_EXCURSIONS.map((e) =>
+        rowFrom(excursions, {
+          'Excursion ID': e.id,
+          City: e.city,
+          Label: e.label,
+          'Start Date': e.start,
+          'End Date': e.end,
+          Places: e.places,
+          'Max Per Municipality': e.maxPerMunicipality,
+          Themes: e.themes,
+          Status: 'Open',
+        }),
+      ),
+    );
+    report.created.push(t(lang, 'setup.excursions', { count: SAMPLE_EXCURSIONS.length }));
+  }
+}
+
+/** Creates the templates that are missing (or whose Doc was deleted) and writes their ids to Settings. */
+function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): void {
+  const loaded = loadSettings(ss);
+  const folderName = 'Excursion Desk — notice templates';
+  let folder: GoogleAppsScript.Drive.Folder | null = null;
+  const folderId = loaded.settings.templateFolderId;
+  const writes: [string, string][] = [];
+  const getFolder = (): GoogleAppsScript.Drive.Folder => {
+    if (folder) return folder;
+    if (folderId) {
+      try {
+        folder = DriveApp.getFolderById(folderId);
+        return folder;
+      } catch (_e) {
+        // The folder was deleted: make a new one below.
+      }
+    }
+    folder = DriveApp.createFolder(folderName);
+    writes.push(['templateFolderId', folder.getId()]);
+    return folder;
+  };
+  let created = 0;
+  for (const type of NOTICE_TYPES) {
+    for (const language of LANGUAGES) {
+      const key = templateKey(type, language);
+      if (docExists(loaded.settings.templates[`${type}.${language}`])) continue;
+      const id = createTemplateDoc(getFolder(), `${type} (${language})`, defaultTemplate(type, language));
+      writes.push([key, id]);
+      created++;
+    }
+  }
+  if (writes.length === 0) {
+    report.unchanged.push(t(lang, 'setup.templates', { count: NOTICE_TYPES.length * LANGUAGES.length, folder: folderName }));
+    return;
+  }
+  const { table, rowOf } = loaded;
+  for (const [key, value] of writes) {
+    const row = rowOf.get(key);
+    if (row === undefined) continue;
+    table.sheet.getRange(row + 2, table.cols.Value + 1).setValue(value);
+  }
+  (created === NOTICE_TYPES.length * LANGUAGES.length ? report.created : report.repaired).push(
+    t(lang, 'setup.templates', { count: created, folder: folder ? (folder as GoogleAppsScript.Drive.Folder).getName() : folderName }),
+  );
+}
+
+/** Runs Set up on `ss` and says what it created, repaired or found in place. */
+export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
+  const report: SetupReport = { created: [], repaired: [], unchanged: [], formUrl: '', formEditUrl: '' };
+  const existing = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+  for (const name of MANAGED_SHEETS) ensureSheet(ss, existing, name, report, lang);
+  applyValidation(ss);
+  protectComputed(ss);
+  fillDefaults(ss, report, lang);
+  clearMunicipalityCache();
+
+  const labels = openExcursionLabels(ss);
+  let form = findForm(ss);
+  if (form && form.getDestinationId() !== ss.getId()) form = null;
+  if (form) {
+    const rows = setGridRows(form, labels);
+    (rows === 'changed' ? report.repaired : report.unchanged).push(
+      rows === 'changed' ? t(lang, 'setup.formRows', { count: labels.length }) : t(lang, 'setup.form'),
+    );
+  } else {
+    form = createForm(ss, labels, lang);
+    report.created.push(t(lang, 'setup.form'));
+  }
+  report.formUrl = form.getPublishedUrl();
+  report.formEditUrl = form.getEditUrl();
+
+  const trigger = ensureSubmitTrigger(ss);
+  if (trigger === 'created') report.created.push(t(lang, 'setup.trigger'));
+  else if (trigger === 'deduplicated') report.repaired.push(t(lang, 'setup.triggerDuplicates'));
+  else report.unchanged.push(t(lang, 'setup.trigger'));
+
+  ensureTemplates(ss, report, lang);
+  return report;
+}

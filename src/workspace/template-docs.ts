@@ -1,0 +1,39 @@
+/** Writes the default notice templates as Google Docs (first line `Subject: …`, then the body). */
+import { type TemplateText } from '../core/default-templates';
+
+/** Creates one Doc in `folder` from a template text and returns its id. */
+export function createTemplateDoc(folder: GoogleAppsScript.Drive.Folder, name: string, template: TemplateText): string {
+  const doc = DocumentApp.create(name);
+  const body = doc.getBody();
+  const paragraphs = body.getParagraphs();
+  const subjectLine = `Subject: ${template.subject}`;
+  if (paragraphs.length > 0) paragraphs[0].setText(subjectLine);
+  else body.appendParagraph(subjectLine);
+  for (const block of template.blocks) {
+    const element =
+      block.kind === 'bullet' || block.kind === 'number' ? body.appendListItem('') : body.appendParagraph('');
+    if (block.kind === 'heading') (element as GoogleAppsScript.Document.Paragraph).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+    if (block.kind === 'bullet') (element as GoogleAppsScript.Document.ListItem).setGlyphType(DocumentApp.GlyphType.BULLET);
+    if (block.kind === 'number') (element as GoogleAppsScript.Document.ListItem).setGlyphType(DocumentApp.GlyphType.NUMBER);
+    for (const inline of block.inlines) {
+      const text = element.appendText(inline.text);
+      if (inline.bold) text.setBold(true);
+      if (inline.italic) text.setItalic(true);
+      if (inline.link) text.setLinkUrl(inline.link);
+    }
+  }
+  doc.saveAndClose();
+  DriveApp.getFileById(doc.getId()).moveTo(folder);
+  return doc.getId();
+}
+
+/** True when a Doc with this id can still be opened. */
+export function docExists(id: string): boolean {
+  if (!id) return false;
+  try {
+    DocumentApp.openById(id);
+    return true;
+  } catch (_e) {
+    return false;
+  }
+}
