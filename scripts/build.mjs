@@ -9,8 +9,13 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
-const entry = join(root, 'src/main.ts');
-const out = join(root, 'build');
+// `--entry FILE --out DIR` build another entry (the build's own tests use it); the default is the add-on.
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? resolve(process.argv[i + 1]) : fallback;
+};
+const entry = arg('--entry', join(root, 'src/main.ts'));
+const out = arg('--out', join(root, 'build'));
 const globalName = '__excursionDesk';
 const common = {
   entryPoints: [entry],
@@ -40,8 +45,8 @@ try {
   const notFunctions = exportsList.filter((name) => typeof mod[name] !== 'function');
   if (notFunctions.length > 0) {
     fail(
-      `src/main.ts exports ${notFunctions.map((n) => `"${n}"`).join(', ')}, which ${notFunctions.length > 1 ? 'are not functions' : 'is not a function'}. ` +
-        'Every export of src/main.ts becomes an Apps Script entry point and must be a function.',
+      `${entry.replace(`${root}/`, '')} exports ${notFunctions.map((n) => `"${n}"`).join(', ')}, which ${notFunctions.length > 1 ? 'are not functions' : 'is not a function'}. ` +
+        'Every export of the entry becomes an Apps Script entry point and must be a function.',
     );
   }
 } catch (error) {
@@ -49,12 +54,19 @@ try {
 } finally {
   rmSync(probeDir, { recursive: true, force: true });
 }
-if (exportsList.length === 0) fail('src/main.ts exports nothing, so Apps Script would find no entry point.');
+if (exportsList.length === 0)
+  fail(`${entry.replace(`${root}/`, '')} exports nothing, so Apps Script would find no entry point.`);
 
 // 2. The bundle: IIFE assigned to one global, then the forwarders.
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const iife = await esbuild.build({ ...common, format: 'iife', globalName, write: false, outfile: join(out, 'Code.js') });
+const iife = await esbuild.build({
+  ...common,
+  format: 'iife',
+  globalName,
+  write: false,
+  outfile: join(out, 'Code.js'),
+});
 const forwarders = exportsList
   .sort()
   .map((name) => `function ${name}() {\n  return ${globalName}.${name}.apply(this, arguments);\n}`)
@@ -68,4 +80,6 @@ const uiDir = join(root, 'src/ui');
 const html = readdirSync(uiDir).filter((f) => f.endsWith('.html'));
 for (const f of html) copyFileSync(join(uiDir, f), join(out, f));
 
-console.log(`build/Code.js: ${exportsList.length} entry points (${exportsList.sort().join(', ')}); ${html.length} HTML file(s)`);
+console.log(
+  `${out.replace(`${root}/`, '')}/Code.js: ${exportsList.length} entry points (${exportsList.sort().join(', ')}); ${html.length} HTML file(s)`,
+);

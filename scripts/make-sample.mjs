@@ -19,7 +19,6 @@ function random() {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const pick = (list) => list[Math.floor(random() * list.length)];
-const chance = (p) => random() < p;
 function sample(list, n) {
   const copy = [...list];
   const out = [];
@@ -28,17 +27,90 @@ function sample(list, n) {
 }
 
 const excursions = [
-  ['CGN-2017-04', 'Cologne', 'Cologne, 25–27 April 2017', '2017-04-25', '2017-04-27', 12, 2, 'Low energy districts; Integrated infrastructures; Sustainable urban mobility', 'Open'],
-  ['STO-2017-10', 'Stockholm', 'Stockholm, October 2017 (sample dates)', '2017-10-10', '2017-10-12', 10, 2, 'Smart building shell refurbishment; Waste heat recovery; Smart waste collection', 'Open'],
-  ['BCN-2018-03', 'Barcelona', 'Barcelona, March 2018 (sample dates)', '2018-03-13', '2018-03-15', 10, 2, 'Smart street lighting; Smart traffic management; Big data management', 'Open'],
-  ['CGN-2018-06', 'Cologne', 'Cologne, June 2018 (sample dates)', '2018-06-12', '2018-06-14', 10, 2, 'Smart local electricity management; Smart mobility solutions', 'Open'],
-  ['STO-2018-10', 'Stockholm', 'Stockholm, October 2018 (sample dates)', '2018-10-09', '2018-10-11', 8, 1, 'Alternative fuel driven vehicles; Sustainable delivery', 'Open'],
-  ['BCN-2019-03', 'Barcelona', 'Barcelona, March 2019 (sample dates)', '2019-03-19', '2019-03-21', 8, 1, 'Smart energy-saving tenants; Smart building logistics', 'Open'],
-  ['CGN-2019-06', 'Cologne', 'Cologne, June 2019 (sample dates)', '2019-06-04', '2019-06-06', 8, 1, 'Smart City governance; lessons learnt', 'Open'],
+  [
+    'CGN-2017-04',
+    'Cologne',
+    'Cologne, 25–27 April 2017',
+    '2017-04-25',
+    '2017-04-27',
+    12,
+    2,
+    'Low energy districts; Integrated infrastructures; Sustainable urban mobility',
+    'Open',
+  ],
+  [
+    'STO-2017-10',
+    'Stockholm',
+    'Stockholm, October 2017 (sample dates)',
+    '2017-10-10',
+    '2017-10-12',
+    10,
+    2,
+    'Smart building shell refurbishment; Waste heat recovery; Smart waste collection',
+    'Open',
+  ],
+  [
+    'BCN-2018-03',
+    'Barcelona',
+    'Barcelona, March 2018 (sample dates)',
+    '2018-03-13',
+    '2018-03-15',
+    10,
+    2,
+    'Smart street lighting; Smart traffic management; Big data management',
+    'Open',
+  ],
+  [
+    'CGN-2018-06',
+    'Cologne',
+    'Cologne, June 2018 (sample dates)',
+    '2018-06-12',
+    '2018-06-14',
+    10,
+    2,
+    'Smart local electricity management; Smart mobility solutions',
+    'Open',
+  ],
+  [
+    'STO-2018-10',
+    'Stockholm',
+    'Stockholm, October 2018 (sample dates)',
+    '2018-10-09',
+    '2018-10-11',
+    8,
+    1,
+    'Alternative fuel driven vehicles; Sustainable delivery',
+    'Open',
+  ],
+  [
+    'BCN-2019-03',
+    'Barcelona',
+    'Barcelona, March 2019 (sample dates)',
+    '2019-03-19',
+    '2019-03-21',
+    8,
+    1,
+    'Smart energy-saving tenants; Smart building logistics',
+    'Open',
+  ],
+  [
+    'CGN-2019-06',
+    'Cologne',
+    'Cologne, June 2019 (sample dates)',
+    '2019-06-04',
+    '2019-06-06',
+    8,
+    1,
+    'Smart City governance; lessons learnt',
+    'Open',
+  ],
 ];
 writeFileSync(
   join(root, 'sample/excursions.csv'),
-  stringify([['Excursion ID', 'City', 'Label', 'Start Date', 'End Date', 'Places', 'Max Per Municipality', 'Themes', 'Status'], ...excursions]),
+  stringify([
+    ['Excursion ID', 'City', 'Label', 'Start Date', 'End Date', 'Places', 'Max Per Municipality', 'Themes', 'Status'],
+    ...excursions,
+  ]),
 );
 writeFileSync(
   join(root, 'sample/settings.csv'),
@@ -53,12 +125,83 @@ writeFileSync(
   ]),
 );
 
-const first = ['Ana', 'Maja', 'Nina', 'Špela', 'Mojca', 'Katja', 'Tina', 'Urška', 'Barbara', 'Tjaša', 'Marko', 'Luka', 'Matej', 'Andraž', 'Jože', 'Boštjan', 'Gregor', 'Primož', 'Žiga', 'Aleš', 'Rok', 'Tomaž'];
-const last = ['Novak', 'Horvat', 'Kovačič', 'Krajnc', 'Zupančič', 'Potočnik', 'Kovač', 'Mlakar', 'Vidmar', 'Kos', 'Golob', 'Turk', 'Božič', 'Kralj', 'Žagar', 'Zupan', 'Bizjak', 'Hribar', 'Kavčič', 'Rozman', 'Petek', 'Šinkovec'];
-const positions = ['direktor občinske uprave', 'višja svetovalka za razvoj', 'župan', 'podžupanja', 'svetovalec za okolje in prostor', 'vodja oddelka za gospodarstvo'];
-const englishWeights = [['Fluent', 0.3], ['Good working knowledge', 0.55], ['Basic', 0.12], ['None', 0.03]];
+const first = [
+  'Ana',
+  'Maja',
+  'Nina',
+  'Špela',
+  'Mojca',
+  'Katja',
+  'Tina',
+  'Urška',
+  'Barbara',
+  'Tjaša',
+  'Marko',
+  'Luka',
+  'Matej',
+  'Andraž',
+  'Jože',
+  'Boštjan',
+  'Gregor',
+  'Primož',
+  'Žiga',
+  'Aleš',
+  'Rok',
+  'Tomaž',
+];
+const last = [
+  'Novak',
+  'Horvat',
+  'Kovačič',
+  'Krajnc',
+  'Zupančič',
+  'Potočnik',
+  'Kovač',
+  'Mlakar',
+  'Vidmar',
+  'Kos',
+  'Golob',
+  'Turk',
+  'Božič',
+  'Kralj',
+  'Žagar',
+  'Zupan',
+  'Bizjak',
+  'Hribar',
+  'Kavčič',
+  'Rozman',
+  'Petek',
+  'Šinkovec',
+];
+const positions = [
+  'direktor občinske uprave',
+  'višja svetovalka za razvoj',
+  'župan',
+  'podžupanja',
+  'svetovalec za okolje in prostor',
+  'vodja oddelka za gospodarstvo',
+];
+const englishWeights = [
+  ['Fluent', 0.3],
+  ['Good working knowledge', 0.55],
+  ['Basic', 0.12],
+  ['None', 0.03],
+];
 const areas = ['Low energy districts', 'Integrated infrastructures', 'Sustainable urban mobility'];
-const solutions = ['Smart building shell refurbishment', 'Smart building logistics', 'Smart energy-saving tenants', 'Smart local electricity management', 'Smart street lighting', 'Waste heat recovery', 'Smart waste collection', 'Big data management', 'Sustainable delivery', 'Smart traffic management', 'Alternative fuel driven vehicles', 'Smart mobility solutions'];
+const solutions = [
+  'Smart building shell refurbishment',
+  'Smart building logistics',
+  'Smart energy-saving tenants',
+  'Smart local electricity management',
+  'Smart street lighting',
+  'Waste heat recovery',
+  'Smart waste collection',
+  'Big data management',
+  'Sustainable delivery',
+  'Smart traffic management',
+  'Alternative fuel driven vehicles',
+  'Smart mobility solutions',
+];
 const motivations = [
   'Občina pripravlja celovito energetsko prenovo javnih stavb in želi spoznati dobre prakse.',
   'Zanimajo nas rešitve za trajnostno mobilnost v manjših mestih.',
@@ -66,12 +209,19 @@ const motivations = [
   'V pripravi je celostna prometna strategija; izmenjava izkušenj bi nam zelo koristila.',
   'Uvajamo pametno javno razsvetljavo in zbiranje odpadkov.',
 ];
-const projects = ['Energetska prenova OŠ', 'Pametna javna razsvetljava', 'Polnilnice za e-vozila', 'Sistem izposoje koles', ''];
+const projects = [
+  'Energetska prenova OŠ',
+  'Pametna javna razsvetljava',
+  'Polnilnice za e-vozila',
+  'Sistem izposoje koles',
+  '',
+];
 
 function weighted(pairs) {
   let r = random();
   for (const [v, w] of pairs) {
-    if ((r -= w) < 0) return v;
+    r -= w;
+    if (r < 0) return v;
   }
   return pairs[0][0];
 }
@@ -79,7 +229,10 @@ function strip(s) {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 function slug(s) {
-  return strip(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return strip(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 function typo(s) {
   const i = 1 + Math.floor(random() * (s.length - 2));
@@ -108,10 +261,23 @@ function formsTime(date) {
 
 const labels = excursions.map((e) => e[2]);
 const header = [
-  'Timestamp', 'Municipality', 'Contact person', 'Position', 'Email address', 'Phone', 'English proficiency',
-  'Areas of interest', 'Smart solutions of interest', 'Knowledge-transfer stream',
+  'Timestamp',
+  'Municipality',
+  'Contact person',
+  'Position',
+  'Email address',
+  'Phone',
+  'English proficiency',
+  'Areas of interest',
+  'Smart solutions of interest',
+  'Knowledge-transfer stream',
   ...labels.map((l) => `Excursion preferences [${l}]`),
-  'Number of delegates', 'Motivation', 'Ongoing or planned smart city projects', 'Knowledge sharing', 'Consent', 'Content Score',
+  'Number of delegates',
+  'Motivation',
+  'Ongoing or planned smart city projects',
+  'Knowledge sharing',
+  'Consent',
+  'Content Score',
 ];
 const chosen = sample(municipalities, 58);
 const start = Date.UTC(2017, 1, 6, 8, 0, 0);
@@ -129,13 +295,30 @@ for (const m of chosen) {
   rows.push({
     at,
     cells: [
-      formsTime(at), spelling(m), `${contactFirst} ${contactLast}`, pick(positions),
+      formsTime(at),
+      spelling(m),
+      `${contactFirst} ${contactLast}`,
+      pick(positions),
       `${slug(contactFirst)}.${slug(contactLast)}@${slug(m.name)}.si.example`,
       `+386 ${1 + Math.floor(random() * 7)} ${100 + Math.floor(random() * 900)} ${10 + Math.floor(random() * 90)} ${10 + Math.floor(random() * 90)}`,
-      weighted(englishWeights), sample(areas, 1 + Math.floor(random() * 3)).sort((a, b) => areas.indexOf(a) - areas.indexOf(b)).join(', '),
-      sample(solutions, 1 + Math.floor(random() * 6)).sort((a, b) => solutions.indexOf(a) - solutions.indexOf(b)).join(', '),
-      pick(['Smart City governance', 'Smart City themes']), ...grid, pick(['1', '1', '2', '2', '3']), pick(motivations), pick(projects),
-      weighted([['Yes', 0.85], ['No', 0.15]]), 'I agree', String(Math.floor(random() * 11)),
+      weighted(englishWeights),
+      sample(areas, 1 + Math.floor(random() * 3))
+        .sort((a, b) => areas.indexOf(a) - areas.indexOf(b))
+        .join(', '),
+      sample(solutions, 1 + Math.floor(random() * 6))
+        .sort((a, b) => solutions.indexOf(a) - solutions.indexOf(b))
+        .join(', '),
+      pick(['Smart City governance', 'Smart City themes']),
+      ...grid,
+      pick(['1', '1', '2', '2', '3']),
+      pick(motivations),
+      pick(projects),
+      weighted([
+        ['Yes', 0.85],
+        ['No', 0.15],
+      ]),
+      'I agree',
+      String(Math.floor(random() * 11)),
     ],
   });
 }

@@ -7,9 +7,9 @@ import { t } from './core/i18n';
 import { QUESTION } from './core/vocabulary';
 import { buildMenu } from './ui/menu';
 import { notYetAvailable, runAction, showReport } from './workspace/actions';
-import { findForm, setGridRows } from './workspace/form';
 import { openExcursionLabels } from './workspace/excursions';
-import { type TakenIn, pendingAnswers, takeIn } from './workspace/intake';
+import { findForm, setGridRows } from './workspace/form';
+import { pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
 import { staffLanguage } from './workspace/language';
 import { writeLog } from './workspace/log';
 import { runSetup } from './workspace/setup';
@@ -37,13 +37,18 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   let locked = false;
   try {
     ss = SpreadsheetApp.getActiveSpreadsheet();
-    responseRow = String(e.range.getRow());
+    const row = e.range.getRow();
+    responseRow = String(row);
     lock.waitLock(30000);
     locked = true;
-    const taken = takeIn(ss, pendingAnswers(ss, e));
+    const taken = takeIn(ss, pendingAnswers(ss, { event: e, row }));
     writeLog(ss, 'onFormSubmit', taken.map(describeTaken));
   } catch (err) {
-    writeLog(ss, 'onFormSubmit', `The answer in "Form Responses 1" row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and the next submission or Set up takes it in.`);
+    writeLog(
+      ss,
+      'onFormSubmit',
+      `The answer in "Form Responses 1" row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and the next submission or Set up takes it in.`,
+    );
   } finally {
     if (locked) lock.releaseLock();
   }
@@ -116,7 +121,11 @@ export function sendNotices(): void {
 }
 /** Time-driven trigger of the sending work; nothing to resume in this version. */
 export function resumeSending(): void {
-  writeLog(SpreadsheetApp.getActiveSpreadsheet(), 'resumeSending', 'Nothing to resume: sending is not part of this version yet.');
+  writeLog(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    'resumeSending',
+    'Nothing to resume: sending is not part of this version yet.',
+  );
 }
 export function showDashboard(): void {
   notYetAvailable('menu.dashboard');

@@ -17,7 +17,11 @@ run   feeds a Google Forms responses export through the built add-on (build/Code
       offline emulator and writes every sheet as DIR/<Sheet>.csv and every mail as DIR/outbox/*.eml.
 demo  does the same on the bundled sample call (sample/).`;
 
-export function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
+export function main(
+  argv: string[],
+  log: (s: string) => void = console.log,
+  err: (s: string) => void = console.error,
+): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     log(USAGE);
@@ -70,6 +74,8 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
   try {
     const summary = runSeason(input);
     log(`${summary.responses} responses submitted, ${summary.applications} applications taken in.`);
+    if (summary.ignoredColumns.length > 0)
+      log(`Columns that are no question of the form were left out: ${summary.ignoredColumns.join(', ')}`);
     log(`Wrote ${summary.sheets.length} sheets and ${summary.mails} mails to ${summary.out}:`);
     for (const s of summary.sheets) log(`  ${join(summary.out, `${s}.csv`)}`);
     log(`  ${join(summary.out, 'outbox')}/ (${summary.mails} .eml)`);

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Emulator } from '../emulator';
+import { formModel } from '../emulator/forms';
 import type { CellValue } from '../emulator/spreadsheet-model';
 import { type CsvTable, InputError, readCsv, sheetCsv } from './csv';
 import { toEml } from './eml';
@@ -15,7 +16,17 @@ import { parseDay, parseTimestamp } from './timestamps';
 
 export const TIME_ZONE = 'Europe/Ljubljana';
 
-const EXCURSION_HEADERS = ['Excursion ID', 'City', 'Label', 'Start Date', 'End Date', 'Places', 'Max Per Municipality', 'Themes', 'Status'];
+const EXCURSION_HEADERS = [
+  'Excursion ID',
+  'City',
+  'Label',
+  'Start Date',
+  'End Date',
+  'Places',
+  'Max Per Municipality',
+  'Themes',
+  'Status',
+];
 const EXCURSION_STATUS = ['Open', 'Closed', 'Allocated', 'Done'];
 const GRID_PREFIX = 'Excursion preferences [';
 
@@ -29,6 +40,8 @@ export interface RunInput {
 }
 
 export interface RunSummary {
+  /** Columns of the responses file that are no question of the form. */
+  ignoredColumns: string[];
   out: string;
   responses: number;
   applications: number;
@@ -38,7 +51,12 @@ export interface RunSummary {
 }
 
 interface CheckedInput {
-  responses: { row: number; timestamp: Date; answers: Record<string, string | Record<string, string>>; contentScore: number | null }[];
+  responses: {
+    row: number;
+    timestamp: Date;
+    answers: Record<string, string | Record<string, string>>;
+    contentScore: number | null;
+  }[];
   excursions: CellValue[][];
   openLabels: Set<string>;
   settings: CellValue[][] | null;
@@ -62,7 +80,10 @@ function checkExcursions(table: CsvTable): { rows: CellValue[][]; openLabels: Se
       if (!d) throw new InputError(table.file, row, `"${h}" "${v}" is not a date (use 2017-04-25)`);
       out[table.header.indexOf(h)] = d;
     }
-    for (const [h, min] of [['Places', 0], ['Max Per Municipality', 1]] as const) {
+    for (const [h, min] of [
+      ['Places', 0],
+      ['Max Per Municipality', 1],
+    ] as const) {
       const v = values[h].trim();
       const n = Number(v);
       if (v === '' || !Number.isInteger(n) || n < min)
@@ -82,13 +103,18 @@ function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput[
   for (const h of table.header) {
     if (h.startsWith(GRID_PREFIX) && h.endsWith(']')) {
       const label = h.slice(GRID_PREFIX.length, -1);
-      if (!openLabels.has(label)) throw new InputError(table.file, 1, `column "${h}" names no Open excursion of the excursions file`);
+      if (!openLabels.has(label))
+        throw new InputError(table.file, 1, `column "${h}" names no Open excursion of the excursions file`);
     }
   }
   return table.rows.map(({ row, values }) => {
     const timestamp = parseTimestamp(values.Timestamp ?? '', TIME_ZONE);
     if (!timestamp)
-      throw new InputError(table.file, row, `"Timestamp" "${values.Timestamp}" is not a time like 2017/02/20 10:15:32 AM GMT+1 or 2017-02-20T10:15:32+01:00`);
+      throw new InputError(
+        table.file,
+        row,
+        `"Timestamp" "${values.Timestamp}" is not a time like 2017/02/20 10:15:32 AM GMT+1 or 2017-02-20T10:15:32+01:00`,
+      );
     let contentScore: number | null = null;
     const cs = (values['Content Score'] ?? '').trim();
     if (cs !== '') {
@@ -134,8 +160,15 @@ function checkMunicipalities(table: CsvTable): CellValue[][] {
     const name = values.Name.trim();
     if (name === '') throw new InputError(table.file, row, '"Name" is empty');
     const pop = values.Population.trim();
-    if (pop !== '' && !/^\d+$/.test(pop)) throw new InputError(table.file, row, `"Population" "${pop}" is not a whole number`);
-    rows.push([name, pop === '' ? '' : Number(pop), values.Region ?? '', /^(true|1|yes)$/i.test(values.Urban ?? ''), values.Aliases ?? '']);
+    if (pop !== '' && !/^\d+$/.test(pop))
+      throw new InputError(table.file, row, `"Population" "${pop}" is not a whole number`);
+    rows.push([
+      name,
+      pop === '' ? '' : Number(pop),
+      values.Region ?? '',
+      /^(true|1|yes)$/i.test(values.Urban ?? ''),
+      values.Aliases ?? '',
+    ]);
   }
   return rows;
 }
@@ -170,12 +203,17 @@ export function writeOutput(emulator: Emulator, dir: string): { sheets: string[]
     const rows = sheet.lastRow();
     const cols = sheet.lastColumn();
     const values = sheet.values(0, 0, rows, cols);
-    const formulas = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.formulaAt(r, c)));
+    const formulas = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => sheet.formulaAt(r, c)),
+    );
     writeFileSync(join(dir, `${sheet.name}.csv`), sheetCsv(values, formulas, ss.timeZone));
     sheets.push(sheet.name);
   }
   emulator.mailApp.outbox.forEach((mail, i) => {
-    const slug = `${String(i + 1).padStart(4, '0')}-${mail.to.join('_').replace(/[^A-Za-z0-9.@_-]+/g, '_').slice(0, 60)}`;
+    const slug = `${String(i + 1).padStart(4, '0')}-${mail.to
+      .join('_')
+      .replace(/[^A-Za-z0-9.@_-]+/g, '_')
+      .slice(0, 60)}`;
     writeFileSync(join(dir, 'outbox', `${slug}.eml`), toEml(mail, `${slug}.${i + 1}`));
   });
   return { sheets, mails: emulator.mailApp.outbox.length };
@@ -208,8 +246,16 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
   if (!existsSync(join(bundleDir, 'Code.js'))) {
     throw new InputError(join(bundleDir, 'Code.js'), null, 'does not exist; run `npm run build` first');
   }
-  const first = checked.responses.reduce<number | null>((min, r) => (min === null || r.timestamp.getTime() < min ? r.timestamp.getTime() : min), null);
-  const emulator = new Emulator({ start: new Date((first ?? Date.now()) - 3600 * 1000), timeZone: TIME_ZONE, bundleDir, mailQuota: 1500 });
+  const first = checked.responses.reduce<number | null>(
+    (min, r) => (min === null || r.timestamp.getTime() < min ? r.timestamp.getTime() : min),
+    null,
+  );
+  const emulator = new Emulator({
+    start: new Date((first ?? Date.now()) - 3600 * 1000),
+    timeZone: TIME_ZONE,
+    bundleDir,
+    mailQuota: 1500,
+  });
   emulator.createBoundSpreadsheet('Excursion Desk');
   paste(emulator, 'Excursions', checked.excursions);
   if (checked.settings) paste(emulator, 'Settings', checked.settings);
@@ -218,11 +264,19 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
   emulator.open();
   emulator.run('setupWorkspace');
 
+  // Columns that are not a question of the form (an export may carry extra ones) are left out.
+  const titles = new Set(formModel(emulator.env, emulator.linkedFormId()).items.map((i) => i.title));
+  const ignored = new Set<string>();
   let applications = 0;
   for (const response of checked.responses) {
     const before = emulator.sheetValues('Applications')?.length ?? 0;
+    const answers: typeof response.answers = {};
+    for (const [title, value] of Object.entries(response.answers)) {
+      if (titles.has(title)) answers[title] = value;
+      else ignored.add(title);
+    }
     emulator.env.clock.set(response.timestamp);
-    emulator.submit(response.answers, { timestamp: response.timestamp, validate: false });
+    emulator.submit(answers, { timestamp: response.timestamp, validate: false });
     const after = emulator.sheetValues('Applications') ?? [];
     if (after.length > before) {
       applications++;
@@ -232,6 +286,7 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
   extra?.(emulator);
   const written = writeAtomically(input.out, (dir) => writeOutput(emulator, dir));
   return {
+    ignoredColumns: [...ignored],
     out: resolve(input.out),
     responses: checked.responses.length,
     applications,

@@ -37,7 +37,11 @@ const sl: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Spoštovani {{ContactName}},'),
       p('hvala za prijavo občine ', b('{{Municipality}}'), ' v interesno skupino mest projekta GrowSmarter.'),
-      p('Vaša prijava ima številko ', b('{{ApplicationId}}'), '. Izbor udeležencev ekskurzij bo pripravil sekretariat SOS ob upoštevanju vsebine prijave.'),
+      p(
+        'Vaša prijava ima številko ',
+        b('{{ApplicationId}}'),
+        '. Izbor udeležencev ekskurzij bo pripravil sekretariat SOS ob upoštevanju vsebine prijave.',
+      ),
       p('Rok za prijave: {{Deadline}}.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
@@ -59,7 +63,15 @@ const sl: Record<NoticeType, TemplateText> = {
     blocks: [
       h('Potrditev udeležbe'),
       p('Spoštovani {{ContactName}},'),
-      p('z veseljem sporočamo, da ima občina ', b('{{Municipality}}'), ' na ekskurziji ', b('{{ExcursionCity}}'), ' ({{ExcursionDates}}) zagotovljenih mest: ', b('{{PlacesGranted}}'), '.'),
+      p(
+        'z veseljem sporočamo, da ima občina ',
+        b('{{Municipality}}'),
+        ' na ekskurziji ',
+        b('{{ExcursionCity}}'),
+        ' ({{ExcursionDates}}) zagotovljenih mest: ',
+        b('{{PlacesGranted}}'),
+        '.',
+      ),
       p('Ekskurzija je brezplačna. Prosimo, da udeležbo potrdite z odgovorom na to sporočilo.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
@@ -69,7 +81,13 @@ const sl: Record<NoticeType, TemplateText> = {
     subject: 'Ekskurzija {{ExcursionCity}}: čakalni seznam',
     blocks: [
       p('Spoštovani {{ContactName}},'),
-      p('vsa mesta na ekskurziji ', b('{{ExcursionCity}}'), ' ({{ExcursionDates}}) so zasedena. Občina {{Municipality}} je na čakalnem seznamu na ', b('{{WaitlistPosition}}'), '. mestu.'),
+      p(
+        'vsa mesta na ekskurziji ',
+        b('{{ExcursionCity}}'),
+        ' ({{ExcursionDates}}) so zasedena. Občina {{Municipality}} je na čakalnem seznamu na ',
+        b('{{WaitlistPosition}}'),
+        '. mestu.',
+      ),
       p('Če se mesto sprosti, vas bomo obvestili.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
@@ -89,7 +107,13 @@ const sl: Record<NoticeType, TemplateText> = {
     subject: 'Ekskurzija {{ExcursionCity}}: sprostilo se je mesto',
     blocks: [
       p('Spoštovani {{ContactName}},'),
-      p('na ekskurziji ', b('{{ExcursionCity}}'), ' ({{ExcursionDates}}) se je sprostilo mesto. Občina {{Municipality}} ima zdaj zagotovljenih mest: ', b('{{PlacesGranted}}'), '.'),
+      p(
+        'na ekskurziji ',
+        b('{{ExcursionCity}}'),
+        ' ({{ExcursionDates}}) se je sprostilo mesto. Občina {{Municipality}} ima zdaj zagotovljenih mest: ',
+        b('{{PlacesGranted}}'),
+        '.',
+      ),
       p('Prosimo, da udeležbo potrdite z odgovorom na to sporočilo.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
@@ -103,7 +127,11 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p('thank you for the application of ', b('{{Municipality}}'), ' to the GrowSmarter city interest group.'),
-      p('Your application number is ', b('{{ApplicationId}}'), '. The SOS secretariat selects the participants of the excursions, taking into account the content of the application.'),
+      p(
+        'Your application number is ',
+        b('{{ApplicationId}}'),
+        '. The SOS secretariat selects the participants of the excursions, taking into account the content of the application.',
+      ),
       p('Applications close on {{Deadline}}.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
@@ -125,7 +153,15 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       h('Confirmation of participation'),
       p('Dear {{ContactName}},'),
-      p('we are glad to tell you that ', b('{{Municipality}}'), ' has ', b('{{PlacesGranted}}'), ' place(s) on the excursion to ', b('{{ExcursionCity}}'), ' ({{ExcursionDates}}).'),
+      p(
+        'we are glad to tell you that ',
+        b('{{Municipality}}'),
+        ' has ',
+        b('{{PlacesGranted}}'),
+        ' place(s) on the excursion to ',
+        b('{{ExcursionCity}}'),
+        ' ({{ExcursionDates}}).',
+      ),
       p('The excursion is free of charge. Please confirm your participation by replying to this message.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
@@ -135,7 +171,13 @@ const en: Record<NoticeType, TemplateText> = {
     subject: 'Excursion to {{ExcursionCity}}: waiting list',
     blocks: [
       p('Dear {{ContactName}},'),
-      p('all places on the excursion to ', b('{{ExcursionCity}}'), ' ({{ExcursionDates}}) are taken. {{Municipality}} is number ', b('{{WaitlistPosition}}'), ' on the waiting list.'),
+      p(
+        'all places on the excursion to ',
+        b('{{ExcursionCity}}'),
+        ' ({{ExcursionDates}}) are taken. {{Municipality}} is number ',
+        b('{{WaitlistPosition}}'),
+        ' on the waiting list.',
+      ),
       p('We will let you know if a place becomes free.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
@@ -145,7 +187,9 @@ const en: Record<NoticeType, TemplateText> = {
     subject: 'Excursion to {{ExcursionCity}}: selection result',
     blocks: [
       p('Dear {{ContactName}},'),
-      p('we are sorry that {{Municipality}} was not selected for the excursion to {{ExcursionCity}} ({{ExcursionDates}}) this time.'),
+      p(
+        'we are sorry that {{Municipality}} was not selected for the excursion to {{ExcursionCity}} ({{ExcursionDates}}) this time.',
+      ),
       p('What the excursions teach will be shared with all municipalities through SOS.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
@@ -155,7 +199,13 @@ const en: Record<NoticeType, TemplateText> = {
     subject: 'Excursion to {{ExcursionCity}}: a place is free for you',
     blocks: [
       p('Dear {{ContactName}},'),
-      p('a place has become free on the excursion to ', b('{{ExcursionCity}}'), ' ({{ExcursionDates}}). {{Municipality}} now has ', b('{{PlacesGranted}}'), ' place(s).'),
+      p(
+        'a place has become free on the excursion to ',
+        b('{{ExcursionCity}}'),
+        ' ({{ExcursionDates}}). {{Municipality}} now has ',
+        b('{{PlacesGranted}}'),
+        ' place(s).',
+      ),
       p('Please confirm your participation by replying to this message.'),
       p('Kind regards,'),
       p('{{SenderName}}'),

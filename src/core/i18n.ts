@@ -18,8 +18,10 @@ const en = {
   'error.title': 'Excursion Desk could not finish',
   'error.generic': 'Something went wrong: {message}\nNothing was lost; the details are in the Log sheet.',
   'error.busy': 'Another Excursion Desk action is running right now. Please try again in a minute.',
-  'error.missingHeader': 'Sheet "{sheet}" has no column "{header}". Add it back (row 1) and try again; nothing was written.',
-  'error.duplicateHeader': 'Sheet "{sheet}" has the column "{header}" twice. Rename one of them and try again; nothing was written.',
+  'error.missingHeader':
+    'Sheet "{sheet}" has no column "{header}". Add it back (row 1) and try again; nothing was written.',
+  'error.duplicateHeader':
+    'Sheet "{sheet}" has the column "{header}" twice. Rename one of them and try again; nothing was written.',
   'error.missingSheet': 'There is no sheet "{sheet}". Run Set up to create it; nothing was written.',
   'setup.title': 'Excursion Desk is set up',
   'setup.created': 'Created',
@@ -28,7 +30,8 @@ const en = {
   'setup.formLink': 'Link to send to the municipalities',
   'setup.formEdit': 'Edit the form',
   'setup.sheet': 'sheet "{name}"',
-  'setup.columns': 'columns {columns} added to "{sheet}" (if you renamed a column, give it back its name and delete the new one)',
+  'setup.columns':
+    'columns {columns} added to "{sheet}" (if you renamed a column, give it back its name and delete the new one)',
   'setup.settings': '{count} settings added to Settings',
   'setup.scoring': 'default scoring criteria',
   'setup.municipalities': 'list of {count} municipalities',
@@ -64,7 +67,7 @@ const en = {
   'issue.duplicateOlder': 'Replaced by {id}, a later application from the same municipality',
   'issue.duplicateNewer': 'Replaces {ids}',
   'issue.cut': '{question} was longer than a cell holds and was shortened',
-  'notAvailable': '"{action}" is not part of this version of Excursion Desk yet. Nothing was changed.',
+  notAvailable: '"{action}" is not part of this version of Excursion Desk yet. Nothing was changed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,19 +3,19 @@
  * as the form's named values, the municipality matcher, the excursions and the settings.
  */
 import { type Language, t } from './i18n';
-import { type MunicipalityMatcher, municipalityKey as keyOfName } from './municipalities';
+import { municipalityKey as keyOfName, type MunicipalityMatcher } from './municipalities';
 import { cleanLine, cleanText } from './text';
 import {
-  AREAS,
   type ApplicationStatus,
+  AREAS,
   CONSENT_OPTION,
   ENGLISH_LEVELS,
   type EnglishLevel,
   PREFERENCE_COLUMNS,
+  preferenceColumn,
   QUESTION,
   SOLUTIONS,
   YES_NO,
-  preferenceColumn,
 } from './vocabulary';
 
 /** An excursion as intake needs it: the grid row label maps to an id. */
@@ -90,7 +90,10 @@ export function splitOptions(answer: string, options: readonly string[]): { know
     const rest = folded(text.slice(pos));
     const hit = byLength.find((o) => {
       const f = folded(o);
-      return rest.startsWith(f) && (rest.length === f.length || rest.startsWith(', ', f.length) || rest.startsWith(',', f.length));
+      return (
+        rest.startsWith(f) &&
+        (rest.length === f.length || rest.startsWith(', ', f.length) || rest.startsWith(',', f.length))
+      );
     });
     if (hit) {
       if (!known.includes(hit)) known.push(hit);
@@ -109,7 +112,8 @@ export function splitOptions(answer: string, options: readonly string[]): { know
   return { known, unknown };
 }
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
 
 /** A plausible single e-mail address (no display name, no list, no spaces, a dotted domain). */
 export function isValidEmail(s: string): boolean {

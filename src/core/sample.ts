@@ -106,5 +106,9 @@ export const DEFAULT_CRITERIA: readonly CriterionDefault[] = [
     description: 'Population band: under 5,000 is 3, under 20,000 is 2, under 50,000 is 1, else 0.',
   },
   { criterion: CRITERIA.solutions, weight: 0.5, description: 'Number of smart solutions of interest, at most 6.' },
-  { criterion: CRITERIA.firstTime, weight: 1, description: '1 when the municipality has not attended an excursion yet.' },
+  {
+    criterion: CRITERIA.firstTime,
+    weight: 1,
+    description: '1 when the municipality has not attended an excursion yet.',
+  },
 ];

@@ -1,6 +1,7 @@
 /** The Settings sheet: its keys, defaults, descriptions, and reading its values with types. */
-import { ENGLISH_LEVELS, type EnglishLevel, NOTICE_TYPES, type NoticeType } from './vocabulary';
+
 import { LANGUAGES, type Language, toLanguage } from './i18n';
+import { ENGLISH_LEVELS, type EnglishLevel, NOTICE_TYPES, type NoticeType } from './vocabulary';
 
 export interface Settings {
   applicationDeadline: Date | null;
@@ -150,7 +151,10 @@ export function readSettings(
 
   let minEnglishLevel = text('minEnglishLevel') as EnglishLevel;
   if (!ENGLISH_LEVELS.includes(minEnglishLevel)) {
-    problems.push({ key: 'minEnglishLevel', problem: `"${minEnglishLevel}" is not one of ${ENGLISH_LEVELS.join(', ')}` });
+    problems.push({
+      key: 'minEnglishLevel',
+      problem: `"${minEnglishLevel}" is not one of ${ENGLISH_LEVELS.join(', ')}`,
+    });
     minEnglishLevel = defaults.get('minEnglishLevel') as EnglishLevel;
   }
 

@@ -8,7 +8,11 @@ export type Columns<H extends string> = Record<H, number>;
  * Finds each required header in the header row. A missing or doubled required header stops the
  * action with a message naming the sheet and the header.
  */
-export function findColumns<H extends string>(sheet: string, headerRow: readonly unknown[], required: readonly H[]): Columns<H> {
+export function findColumns<H extends string>(
+  sheet: string,
+  headerRow: readonly unknown[],
+  required: readonly H[],
+): Columns<H> {
   const names = headerRow.map((h) => String(h ?? '').trim());
   const out = {} as Columns<H>;
   for (const header of required) {

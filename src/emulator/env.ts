@@ -142,11 +142,28 @@ export class DriveStore {
 
   private makeRecord(id: string, name: string, mimeType: string, parents: string[]): StoredFile {
     const at = this.env.clock.now();
-    return { id, name, mimeType, parents, owner: this.env.user.email, createdAt: at, updatedAt: at, trashed: false, content: null };
+    return {
+      id,
+      name,
+      mimeType,
+      parents,
+      owner: this.env.user.email,
+      createdAt: at,
+      updatedAt: at,
+      trashed: false,
+      content: null,
+    };
   }
 
   /** Adds a file; `parents` defaults to the root folder. */
-  add(init: { id?: string; name: string; mimeType: string; parents?: string[]; content?: FileContent | null; bytes?: Uint8Array }): StoredFile {
+  add(init: {
+    id?: string;
+    name: string;
+    mimeType: string;
+    parents?: string[];
+    content?: FileContent | null;
+    bytes?: Uint8Array;
+  }): StoredFile {
     const id = init.id ?? this.env.newId('file');
     const rec = this.makeRecord(id, init.name, init.mimeType, init.parents ?? [this.rootId]);
     rec.content = init.content ?? null;
@@ -163,7 +180,10 @@ export class DriveStore {
   /** The file; throws as Apps Script does for an id it cannot open. */
   get(id: string, service = 'Drive'): StoredFile {
     const f = this.files.get(id);
-    if (!f) throw new Error(`No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it. (${service}: ${id})`);
+    if (!f)
+      throw new Error(
+        `No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it. (${service}: ${id})`,
+      );
     return f;
   }
 

@@ -8,7 +8,7 @@ import { FakeBlob } from './blob';
 import { FakeCacheService } from './cache';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
-import { type Env, createEnv } from './env';
+import { createEnv, type Env } from './env';
 import { FakeFormApp, type FormModel, FormResponder } from './forms';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockRegistry } from './lock';
@@ -88,9 +88,12 @@ export class Emulator {
         const model = this.spreadsheetApp.model(id);
         const sheet = model.sheetByName(sheetName);
         if (!sheet) throw new Error(`No sheet "${sheetName}" in ${id}`);
-        return this.spreadsheetApp.sheetFacade(model, sheet).range(row, 1, 1, numColumns) as unknown as GoogleAppsScript.Spreadsheet.Range;
+        return this.spreadsheetApp
+          .sheetFacade(model, sheet)
+          .range(row, 1, 1, numColumns) as unknown as GoogleAppsScript.Spreadsheet.Range;
       },
-      (id) => this.spreadsheetApp.wrap(this.spreadsheetApp.model(id)) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      (id) =>
+        this.spreadsheetApp.wrap(this.spreadsheetApp.model(id)) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     );
     this.documentApp = new FakeDocumentApp(env);
     this.driveApp = new FakeDriveApp(env);
@@ -171,15 +174,24 @@ export class Emulator {
       Session: this.session,
       Logger: this.logger,
       Utilities: this.utilities,
-      MimeType: { PDF: 'application/pdf', GOOGLE_DOCS: 'application/vnd.google-apps.document', HTML: 'text/html', PLAIN_TEXT: 'text/plain' },
+      MimeType: {
+        PDF: 'application/pdf',
+        GOOGLE_DOCS: 'application/vnd.google-apps.document',
+        HTML: 'text/html',
+        PLAIN_TEXT: 'text/plain',
+      },
     };
   }
 
   /** Loads the built bundle (build/Code.js) into a fresh vm context through gas-local. */
   load(dir = this.bundleDir): this {
     // gas-local is CommonJS without types.
-    const gas = require('gas-local') as { require: (folder: string, globals: object, options?: object) => Record<string, unknown> };
+    const gas = require('gas-local') as {
+      require: (folder: string, globals: object, options?: object) => Record<string, unknown>;
+    };
     this.context = gas.require(resolve(dir), this.globals(), { filter: (f: string) => f.endsWith('.js') });
+    // Scriptlets of HTML templates see the script's global functions, as on Apps Script.
+    this.htmlService.globals = this.context;
     return this;
   }
 
@@ -227,7 +239,9 @@ export class Emulator {
       .all()
       .find(
         (f) =>
-          f.mimeType === FORM_MIME && !f.trashed && (f.content as FormModel | null)?.destination?.spreadsheetId === ssId,
+          f.mimeType === FORM_MIME &&
+          !f.trashed &&
+          (f.content as FormModel | null)?.destination?.spreadsheetId === ssId,
       );
     if (!file) throw new Error('No form is linked to the spreadsheet: run setupWorkspace first');
     return file.id;

@@ -31,7 +31,9 @@ export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T
   try {
     return body({ ss, lang, ui });
   } catch (e) {
-    const message = isStaffError(e) ? t(lang, e.key, e.params) : t(lang, 'error.generic', { message: describeError(e) });
+    const message = isStaffError(e)
+      ? t(lang, e.key, e.params)
+      : t(lang, 'error.generic', { message: describeError(e) });
     writeLog(ss, action, `Stopped: ${isStaffError(e) ? message : describeError(e)}`);
     ui.alert(t(lang, 'error.title'), message, ui.ButtonSet.OK);
     return undefined;
@@ -49,10 +51,15 @@ export function showReport(
 ): void {
   const parts = sections
     .filter((s) => s.items.length > 0)
-    .map((s) => `<h3>${escapeHtml(s.heading)}</h3><ul>${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`);
+    .map(
+      (s) => `<h3>${escapeHtml(s.heading)}</h3><ul>${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`,
+    );
   const linkHtml = links
     .filter((l) => l.url)
-    .map((l) => `<p>${escapeHtml(l.label)}:<br><a href="${escapeHtml(l.url)}" target="_blank">${escapeHtml(l.url)}</a></p>`);
+    .map(
+      (l) =>
+        `<p>${escapeHtml(l.label)}:<br><a href="${escapeHtml(l.url)}" target="_blank">${escapeHtml(l.url)}</a></p>`,
+    );
   const html = `<div style="font-family:Arial,sans-serif;font-size:13px">${parts.join('')}${linkHtml.join('')}</div>`;
   ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(520).setHeight(420), title);
 }

@@ -1,7 +1,7 @@
 /** The Excursions sheet read in one block. */
 import type { ExcursionRef } from '../core/intake';
 import { EXCURSION_HEADERS, SHEET } from '../core/vocabulary';
-import { type Spreadsheet, type Table, isDateCell, readTable, requireSheet, text } from './sheets';
+import { isDateCell, readSheet, type Spreadsheet, type Table, text } from './sheets';
 
 export interface ExcursionRow extends ExcursionRef {
   city: string;
@@ -14,8 +14,11 @@ export interface ExcursionRow extends ExcursionRef {
   row: number;
 }
 
-export function readExcursions(ss: Spreadsheet): { table: Table<(typeof EXCURSION_HEADERS)[number]>; excursions: ExcursionRow[] } {
-  const table = readTable(requireSheet(ss, SHEET.excursions), EXCURSION_HEADERS);
+export function readExcursions(ss: Spreadsheet): {
+  table: Table<(typeof EXCURSION_HEADERS)[number]>;
+  excursions: ExcursionRow[];
+} {
+  const table = readSheet(ss, SHEET.excursions, EXCURSION_HEADERS);
   const c = table.cols;
   const excursions: ExcursionRow[] = [];
   table.rows.forEach((r, row) => {
@@ -49,7 +52,11 @@ export function openExcursions(excursions: readonly ExcursionRow[]): ExcursionRo
         (a.start?.getTime() ?? Number.POSITIVE_INFINITY) - (b.start?.getTime() ?? Number.POSITIVE_INFINITY) ||
         a.label.localeCompare(b.label),
     )
-    .filter((e) => (seen.has(e.label) ? false : (seen.add(e.label), true)));
+    .filter((e) => {
+      if (seen.has(e.label)) return false;
+      seen.add(e.label);
+      return true;
+    });
 }
 
 export function openExcursionLabels(ss: Spreadsheet): string[] {

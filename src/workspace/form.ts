@@ -15,34 +15,35 @@ import {
 const FORM_ID_PROPERTY = 'excursionDesk.formId';
 
 /** Help texts shown under the questions, in the call's language. */
-const HELP: Record<Language, Partial<Record<keyof typeof QUESTION, string>> & { title: string; description: string }> = {
-  sl: {
-    title: 'Prijava v interesno skupino mest GrowSmarter',
-    description:
-      'Skupnost občin Slovenije vabi občine članice v interesno skupino mest projekta GrowSmarter. Udeležba na študijskih ekskurzijah je brezplačna, število mest je lahko omejeno.',
-    municipality: 'Ime občine, npr. Ajdovščina ali Mestna občina Kranj.',
-    email: 'Na ta naslov pošljemo potrdilo in obvestila.',
-    english: 'Aktivno znanje angleščine je pogoj za udeležbo.',
-    preferences: 'Označite 1., 2. in 3. izbiro ter vse druge ekskurzije, ki vas zanimajo.',
-    delegates: 'Koliko predstavnikov bi občina poslala na ekskurzijo.',
-    motivation: 'Zakaj bi se občina udeležila in kaj bi prenesla v svoje okolje.',
-    sharing: 'Ali boste pridobljeno znanje delili z drugimi občinami prek SOS?',
-    consent: 'Soglašam z obdelavo osebnih podatkov za namen izbora in obveščanja.',
-  },
-  en: {
-    title: 'GrowSmarter city interest group: application',
-    description:
-      'The Association of Municipalities of Slovenia invites its members to the GrowSmarter city interest group. The study excursions are free of charge; places may be limited.',
-    municipality: 'Name of the municipality, e.g. Ajdovščina or City Municipality of Kranj.',
-    email: 'The confirmation and all notices go to this address.',
-    english: 'Active English is a condition of taking part.',
-    preferences: 'Mark your 1st, 2nd and 3rd choice, and any other excursion you are interested in.',
-    delegates: 'How many delegates the municipality would send.',
-    motivation: 'Why the municipality wants to take part and what it would bring home.',
-    sharing: 'Will you share what you learn with other municipalities through SOS?',
-    consent: 'I agree to the processing of personal data for the selection and the notices.',
-  },
-};
+const HELP: Record<Language, Partial<Record<keyof typeof QUESTION, string>> & { title: string; description: string }> =
+  {
+    sl: {
+      title: 'Prijava v interesno skupino mest GrowSmarter',
+      description:
+        'Skupnost občin Slovenije vabi občine članice v interesno skupino mest projekta GrowSmarter. Udeležba na študijskih ekskurzijah je brezplačna, število mest je lahko omejeno.',
+      municipality: 'Ime občine, npr. Ajdovščina ali Mestna občina Kranj.',
+      email: 'Na ta naslov pošljemo potrdilo in obvestila.',
+      english: 'Aktivno znanje angleščine je pogoj za udeležbo.',
+      preferences: 'Označite 1., 2. in 3. izbiro ter vse druge ekskurzije, ki vas zanimajo.',
+      delegates: 'Koliko predstavnikov bi občina poslala na ekskurzijo.',
+      motivation: 'Zakaj bi se občina udeležila in kaj bi prenesla v svoje okolje.',
+      sharing: 'Ali boste pridobljeno znanje delili z drugimi občinami prek SOS?',
+      consent: 'Soglašam z obdelavo osebnih podatkov za namen izbora in obveščanja.',
+    },
+    en: {
+      title: 'GrowSmarter city interest group: application',
+      description:
+        'The Association of Municipalities of Slovenia invites its members to the GrowSmarter city interest group. The study excursions are free of charge; places may be limited.',
+      municipality: 'Name of the municipality, e.g. Ajdovščina or City Municipality of Kranj.',
+      email: 'The confirmation and all notices go to this address.',
+      english: 'Active English is a condition of taking part.',
+      preferences: 'Mark your 1st, 2nd and 3rd choice, and any other excursion you are interested in.',
+      delegates: 'How many delegates the municipality would send.',
+      motivation: 'Why the municipality wants to take part and what it would bring home.',
+      sharing: 'Will you share what you learn with other municipalities through SOS?',
+      consent: 'I agree to the processing of personal data for the selection and the notices.',
+    },
+  };
 
 /** The form linked to this spreadsheet, or null when there is none (or it was deleted). */
 export function findForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Forms.Form | null {
@@ -83,12 +84,20 @@ export function createForm(
     return item;
   };
   const choice = (title: string, options: readonly string[], required: boolean, helpText?: string) => {
-    const item = form.addMultipleChoiceItem().setTitle(title).setChoiceValues([...options]).setRequired(required);
+    const item = form
+      .addMultipleChoiceItem()
+      .setTitle(title)
+      .setChoiceValues([...options])
+      .setRequired(required);
     if (helpText) item.setHelpText(helpText);
     return item;
   };
   const boxes = (title: string, options: readonly string[], required: boolean, helpText?: string) => {
-    const item = form.addCheckboxItem().setTitle(title).setChoiceValues([...options]).setRequired(required);
+    const item = form
+      .addCheckboxItem()
+      .setTitle(title)
+      .setChoiceValues([...options])
+      .setRequired(required);
     if (helpText) item.setHelpText(helpText);
     return item;
   };
@@ -96,7 +105,10 @@ export function createForm(
   text(QUESTION.contact, true);
   text(QUESTION.position, false);
   text(QUESTION.email, true, help.email).setValidation(
-    FormApp.createTextValidation().requireTextIsEmail().setHelpText(help.email ?? '').build(),
+    FormApp.createTextValidation()
+      .requireTextIsEmail()
+      .setHelpText(help.email ?? '')
+      .build(),
   );
   text(QUESTION.phone, false);
   choice(QUESTION.english, ENGLISH_LEVELS, true, help.english);
@@ -112,7 +124,11 @@ export function createForm(
     .setRows([...openLabels])
     .setColumns([...PREFERENCE_COLUMNS]);
   choice(QUESTION.delegates, DELEGATE_OPTIONS, true, help.delegates);
-  form.addParagraphTextItem().setTitle(QUESTION.motivation).setHelpText(help.motivation ?? '').setRequired(true);
+  form
+    .addParagraphTextItem()
+    .setTitle(QUESTION.motivation)
+    .setHelpText(help.motivation ?? '')
+    .setRequired(true);
   form.addParagraphTextItem().setTitle(QUESTION.projects).setRequired(false);
   choice(QUESTION.sharing, YES_NO, true, help.sharing);
   boxes(QUESTION.consent, [CONSENT_OPTION], true, help.consent);
@@ -122,7 +138,10 @@ export function createForm(
 }
 
 /** Sets the grid rows to the Open excursions' labels; other questions and past answers stay. */
-export function setGridRows(form: GoogleAppsScript.Forms.Form, openLabels: readonly string[]): 'changed' | 'unchanged' | 'missing' {
+export function setGridRows(
+  form: GoogleAppsScript.Forms.Form,
+  openLabels: readonly string[],
+): 'changed' | 'unchanged' | 'missing' {
   const item = form.getItems(FormApp.ItemType.GRID).find((i) => i.getTitle() === QUESTION.preferences);
   if (!item) return 'missing';
   const grid = item.asGridItem();

@@ -10,11 +10,11 @@
 import { t } from '../core/i18n';
 import {
   type ApplicationDraft,
-  type NamedValues,
   applicationIdFor,
   findReplaced,
   formatPreferences,
   intakeNotice,
+  type NamedValues,
   readAnswer,
 } from '../core/intake';
 import { MunicipalityMatcher, municipalityKey } from '../core/municipalities';
@@ -22,9 +22,9 @@ import { asText } from '../core/text';
 import { APPLICATION_HEADERS, SHEET } from '../core/vocabulary';
 import { openExcursions, readExcursions } from './excursions';
 import { loadMunicipalities } from './municipality-cache';
-import { type QueuedNotice, missingNotices, queueNotices } from './notices';
+import { missingNotices, type QueuedNotice, queueNotices } from './notices';
 import { loadSettings } from './settings';
-import { type Cell, type Spreadsheet, appendRows, isDateCell, readTable, requireSheet, rowFrom, text, writeRowCells } from './sheets';
+import { appendRows, type Cell, isDateCell, readSheet, rowFrom, type Spreadsheet, text, writeRowCells } from './sheets';
 
 const TAKEN_PROPERTY = 'excursionDesk.responsesTakenUpTo';
 
@@ -51,9 +51,18 @@ export function takenUpTo(): number {
  * The answers of `Form Responses 1` not yet taken in, up to `untilRow`; the answer of the event
  * itself comes from its named values, earlier missed ones from the sheet (one read).
  */
-export function pendingAnswers(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnFormSubmit | null): PendingAnswer[] {
+export function pendingAnswers(
+  ss: Spreadsheet,
+  submitted: { event: GoogleAppsScript.Events.SheetsOnFormSubmit; row: number } | null,
+): PendingAnswer[] {
   const from = takenUpTo() + 1;
-  const eventRow = e ? e.range.getRow() : 0;
+  const e = submitted?.event ?? null;
+  const eventRow = submitted?.row ?? 0;
+  if (e && eventRow === Math.max(from, 2)) {
+    // The usual case: only this answer is new, and the event carries it (one read for its time).
+    const ts = e.range.getValues()[0][0];
+    return [{ namedValues: e.namedValues, submittedAt: isDateCell(ts) ? ts : new Date(), responseRow: eventRow }];
+  }
   const sheet = e ? e.range.getSheet() : ss.getSheetByName(SHEET.formResponses);
   if (!sheet) return [];
   const until = e ? eventRow : sheet.getLastRow();
@@ -82,10 +91,10 @@ export function pendingAnswers(ss: Spreadsheet, e: GoogleAppsScript.Events.Sheet
 /** Takes in the answers: one Applications row each, duplicates marked, notices queued. */
 export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): TakenIn[] {
   if (answers.length === 0) return [];
-  const { settings } = loadSettings(ss);
+  const tz = ss.getSpreadsheetTimeZone();
+  const { settings } = loadSettings(ss, tz);
   const { excursions } = readExcursions(ss);
   const matcher = new MunicipalityMatcher(loadMunicipalities(ss));
-  const tz = ss.getSpreadsheetTimeZone();
   const ctx = {
     matcher,
     excursions: openExcursions(excursions),
@@ -95,7 +104,7 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
     formatDate: (d: Date) => Utilities.formatDate(d, tz, 'd. M. yyyy'),
   };
 
-  const apps = readTable(requireSheet(ss, SHEET.applications), APPLICATION_HEADERS);
+  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
   const c = apps.cols;
   /** Every application, the sheet's and this run's, as duplicate detection and ids need them. */
   const known = apps.rows
@@ -174,7 +183,12 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
       dirty: false,
     });
     notices.push({ type: intakeNotice(draft.status), applicationId: id, to: draft.email });
-    taken.push({ responseRow: answer.responseRow, applicationId: id, status: draft.status, replaced: replaced.map((r) => r.id) });
+    taken.push({
+      responseRow: answer.responseRow,
+      applicationId: id,
+      status: draft.status,
+      replaced: replaced.map((r) => r.id),
+    });
   }
 
   // Order matters for a run that dies part-way: rows, then notices, then the mark of progress.
@@ -183,6 +197,9 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
     if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues) });
   }
   queueNotices(ss, [...missingNotices(ss, recovered), ...notices]);
-  PropertiesService.getDocumentProperties().setProperty(TAKEN_PROPERTY, String(answers[answers.length - 1].responseRow));
+  PropertiesService.getDocumentProperties().setProperty(
+    TAKEN_PROPERTY,
+    String(answers[answers.length - 1].responseRow),
+  );
   return taken;
 }

@@ -1,7 +1,7 @@
 /** The Log sheet: who did what, when. Writing a log row never throws (it must not hide the real error). */
 import { describeError } from '../core/errors';
 import { LOG_HEADERS, SHEET } from '../core/vocabulary';
-import { ensureRows } from './sheets';
+import { appendBlock } from './sheets';
 
 /** The e-mail of the user running the action, '' where Apps Script does not reveal it. */
 export function currentUser(): string {
@@ -23,7 +23,10 @@ export function writeLog(
     const sheet = ss?.getSheetByName(SHEET.log) ?? null;
     if (!sheet) throw new Error('no Log sheet');
     const width = Math.max(sheet.getLastColumn(), LOG_HEADERS.length);
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0].map((h) => String(h).trim());
+    const header = sheet
+      .getRange(1, 1, 1, width)
+      .getValues()[0]
+      .map((h) => String(h).trim());
     const at = LOG_HEADERS.map((h) => header.indexOf(h));
     if (at.some((c) => c < 0)) throw new Error('Log has lost a header');
     const user = currentUser();
@@ -37,9 +40,7 @@ export function writeLog(
       row[at[3]] = `'${line.slice(0, 49000)}`;
       return row;
     });
-    const first = sheet.getLastRow() + 1;
-    ensureRows(sheet, first + rows.length - 1);
-    sheet.getRange(first, 1, rows.length, width).setValues(rows);
+    appendBlock(sheet, rows.length > 1 ? sheet.getLastRow() + 1 : 0, rows);
   } catch (e) {
     console.log(`[Log unavailable: ${describeError(e)}] ${action}: ${lines.join(' | ')}`);
   }

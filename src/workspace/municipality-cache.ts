@@ -3,9 +3,9 @@
  * submission does not read 212 rows each time. Set up clears the cache; an edit to the sheet
  * takes effect within ten minutes.
  */
-import { type Municipality, bundledMunicipalities } from '../core/municipalities';
+import { bundledMunicipalities, type Municipality } from '../core/municipalities';
 import { MUNICIPALITY_HEADERS, SHEET } from '../core/vocabulary';
-import { type Spreadsheet, readTable, text } from './sheets';
+import { readTable, type Spreadsheet, text } from './sheets';
 
 const CACHE_KEY = 'excursionDesk.municipalities.v1';
 const CACHE_SECONDS = 600;
@@ -28,13 +28,14 @@ export function loadMunicipalities(ss: Spreadsheet): Municipality[] {
   let list: Municipality[] = [];
   const sheet = ss.getSheetByName(SHEET.municipalities);
   if (sheet) {
-    const table = readTable(sheet, MUNICIPALITY_HEADERS);
+    const table = readTable(sheet, MUNICIPALITY_HEADERS, SHEET.municipalities);
     const c = table.cols;
     list = table.rows
       .filter((r) => text(r[c.Name]) !== '')
       .map((r) => ({
         name: text(r[c.Name]),
-        population: Number.isFinite(Number(r[c.Population])) && text(r[c.Population]) !== '' ? Number(r[c.Population]) : null,
+        population:
+          Number.isFinite(Number(r[c.Population])) && text(r[c.Population]) !== '' ? Number(r[c.Population]) : null,
         region: text(r[c.Region]),
         urban: r[c.Urban] === true || /^(true|yes|da|1)$/i.test(text(r[c.Urban])),
         aliases: text(r[c.Aliases])

@@ -1,8 +1,9 @@
 /** The Notices sheet: queueing notices (sending comes with the Notices work). */
-import { NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
+
 import { findColumns } from '../core/table';
 import { asText } from '../core/text';
-import { type Spreadsheet, ensureRows, requireSheet } from './sheets';
+import { NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
+import { appendBlock, requireSheet, type Spreadsheet } from './sheets';
 
 export interface QueuedNotice {
   type: NoticeType;
@@ -25,7 +26,10 @@ export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]):
   if (notices.length === 0) return;
   const sheet = requireSheet(ss, SHEET.notices);
   const lastColumn = Math.max(sheet.getLastColumn(), NOTICE_HEADERS.length);
-  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map((h) => String(h).trim());
+  const header = sheet
+    .getRange(1, 1, 1, lastColumn)
+    .getValues()[0]
+    .map((h) => String(h).trim());
   const cols = findColumns(SHEET.notices, header, NOTICE_HEADERS);
   const col = (h: (typeof NOTICE_HEADERS)[number]) => cols[h];
   const rows = notices.map((n) => {
@@ -38,9 +42,7 @@ export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]):
     row[col('Status')] = 'Queued';
     return row;
   });
-  const first = sheet.getLastRow() + 1;
-  ensureRows(sheet, first + rows.length - 1);
-  sheet.getRange(first, 1, rows.length, lastColumn).setValues(rows);
+  appendBlock(sheet, rows.length > 1 ? sheet.getLastRow() + 1 : 0, rows);
 }
 
 /** Of `notices`, those whose key is not in the Notices sheet yet (one read of the sheet). */

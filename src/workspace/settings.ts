@@ -1,7 +1,7 @@
 /** Reads the Settings sheet into typed settings, in one block. */
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
 import { SETTINGS_HEADERS, SHEET } from '../core/vocabulary';
-import { type Spreadsheet, type Table, readTable, requireSheet, text } from './sheets';
+import { readSheet, type Spreadsheet, type Table, text } from './sheets';
 
 export interface LoadedSettings {
   settings: Settings;
@@ -17,8 +17,8 @@ export function endOfDayIn(timeZone: string): (d: Date) => Date {
     Utilities.formatDate(d, timeZone, 'HH:mm:ss') === '00:00:00' ? new Date(d.getTime() + 24 * 3600 * 1000) : d;
 }
 
-export function loadSettings(ss: Spreadsheet): LoadedSettings {
-  const table = readTable(requireSheet(ss, SHEET.settings), SETTINGS_HEADERS);
+export function loadSettings(ss: Spreadsheet, timeZone?: string): LoadedSettings {
+  const table = readSheet(ss, SHEET.settings, SETTINGS_HEADERS);
   const pairs = new Map<string, unknown>();
   const rowOf = new Map<string, number>();
   table.rows.forEach((row, i) => {
@@ -27,6 +27,6 @@ export function loadSettings(ss: Spreadsheet): LoadedSettings {
     pairs.set(key, row[table.cols.Value]);
     rowOf.set(key, i);
   });
-  const { settings, problems } = readSettings(pairs, endOfDayIn(ss.getSpreadsheetTimeZone()));
+  const { settings, problems } = readSettings(pairs, endOfDayIn(timeZone ?? ss.getSpreadsheetTimeZone()));
   return { settings, problems, table, rowOf };
 }

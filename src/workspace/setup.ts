@@ -5,7 +5,7 @@
  * setting is missing.
  */
 import { defaultTemplate } from '../core/default-templates';
-import { type Language, LANGUAGES, t } from '../core/i18n';
+import { LANGUAGES, type Language, t } from '../core/i18n';
 import { bundledMunicipalities } from '../core/municipalities';
 import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../core/sample';
 import { settingDefinitions, templateKey } from '../core/settings';
@@ -14,19 +14,23 @@ import {
   ALLOCATION_HEADERS,
   APPLICATION_HEADERS,
   APPLICATION_STATUS,
+  EXCURSION_HEADERS,
   EXCURSION_STATUS,
   LOCKED_VALUES,
   MANAGED_SHEETS,
+  MUNICIPALITY_HEADERS,
   NOTICE_TYPES,
   REQUIRED_HEADERS,
   RESPONSE_VALUES,
+  SCORING_HEADERS,
+  SETTINGS_HEADERS,
   SHEET,
 } from '../core/vocabulary';
+import { openExcursionLabels } from './excursions';
 import { createForm, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { clearMunicipalityCache } from './municipality-cache';
-import { openExcursionLabels } from './excursions';
 import { loadSettings } from './settings';
-import { type Cell, type Sheet, type Spreadsheet, appendRows, readTable, rowFrom } from './sheets';
+import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet } from './sheets';
 import { createTemplateDoc, docExists } from './template-docs';
 
 export interface SetupReport {
@@ -48,13 +52,22 @@ const COMPUTED: Record<string, readonly string[]> = {
 };
 
 /** Creates the sheet or adds its missing headers at the end of row 1; freezes the header row. */
-function ensureSheet(ss: Spreadsheet, existing: Map<string, Sheet>, name: string, report: SetupReport, lang: Language): Sheet {
+function ensureSheet(
+  ss: Spreadsheet,
+  existing: Map<string, Sheet>,
+  name: string,
+  report: SetupReport,
+  lang: Language,
+): Sheet {
   const required = REQUIRED_HEADERS[name] ?? [];
   let sheet = existing.get(name);
   if (!sheet) {
     sheet = ss.insertSheet(name, ss.getSheets().length);
     if (required.length > 0) {
-      sheet.getRange(1, 1, 1, required.length).setValues([[...required]]).setFontWeight('bold');
+      sheet
+        .getRange(1, 1, 1, required.length)
+        .setValues([[...required]])
+        .setFontWeight('bold');
       sheet.setFrozenRows(1);
     }
     report.created.push(t(lang, 'setup.sheet', { name }));
@@ -65,7 +78,10 @@ function ensureSheet(ss: Spreadsheet, existing: Map<string, Sheet>, name: string
   const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
   const missing = missingHeaders(header, required);
   if (missing.length > 0) {
-    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]).setFontWeight('bold');
+    sheet
+      .getRange(1, width + 1, 1, missing.length)
+      .setValues([missing])
+      .setFontWeight('bold');
     report.repaired.push(t(lang, 'setup.columns', { sheet: name, columns: missing.map((m) => `"${m}"`).join(', ') }));
   }
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
@@ -75,11 +91,39 @@ function ensureSheet(ss: Spreadsheet, existing: Map<string, Sheet>, name: string
 /** Dropdowns on the staff vocabulary columns and a checkbox for the signed form (values untouched). */
 function applyValidation(ss: Spreadsheet): void {
   const rules: [string, string, GoogleAppsScript.Spreadsheet.DataValidation][] = [
-    [SHEET.applications, 'Status', SpreadsheetApp.newDataValidation().requireValueInList([...APPLICATION_STATUS], true).setAllowInvalid(false).build()],
+    [
+      SHEET.applications,
+      'Status',
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...APPLICATION_STATUS], true)
+        .setAllowInvalid(false)
+        .build(),
+    ],
     [SHEET.applications, 'Signed Form Received', SpreadsheetApp.newDataValidation().requireCheckbox().build()],
-    [SHEET.excursions, 'Status', SpreadsheetApp.newDataValidation().requireValueInList([...EXCURSION_STATUS], true).setAllowInvalid(false).build()],
-    [SHEET.allocations, 'Locked', SpreadsheetApp.newDataValidation().requireValueInList([...LOCKED_VALUES], true).setAllowInvalid(false).build()],
-    [SHEET.allocations, 'Response', SpreadsheetApp.newDataValidation().requireValueInList([...RESPONSE_VALUES], true).setAllowInvalid(false).build()],
+    [
+      SHEET.excursions,
+      'Status',
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...EXCURSION_STATUS], true)
+        .setAllowInvalid(false)
+        .build(),
+    ],
+    [
+      SHEET.allocations,
+      'Locked',
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...LOCKED_VALUES], true)
+        .setAllowInvalid(false)
+        .build(),
+    ],
+    [
+      SHEET.allocations,
+      'Response',
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...RESPONSE_VALUES], true)
+        .setAllowInvalid(false)
+        .build(),
+    ],
   ];
   const headers = new Map<string, { sheet: Sheet; header: string[]; rows: number }>();
   for (const [name, column, rule] of rules) {
@@ -88,7 +132,10 @@ function applyValidation(ss: Spreadsheet): void {
       const sheet = ss.getSheetByName(name)!;
       info = {
         sheet,
-        header: sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h).trim()),
+        header: sheet
+          .getRange(1, 1, 1, sheet.getLastColumn())
+          .getValues()[0]
+          .map((h) => String(h).trim()),
         rows: sheet.getMaxRows(),
       };
       headers.set(name, info);
@@ -105,22 +152,31 @@ function protectComputed(ss: Spreadsheet): void {
     for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
       if (p.getDescription() === PROTECTION_NOTE) p.remove();
     }
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h).trim());
+    const header = sheet
+      .getRange(1, 1, 1, sheet.getLastColumn())
+      .getValues()[0]
+      .map((h) => String(h).trim());
     const positions = computed.map((h) => header.indexOf(h)).filter((c) => c >= 0);
     const rows = sheet.getMaxRows();
     for (const run of columnRuns(positions)) {
-      sheet.getRange(1, run.start + 1, rows, run.columns.length).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
+      sheet
+        .getRange(1, run.start + 1, rows, run.columns.length)
+        .protect()
+        .setDescription(PROTECTION_NOTE)
+        .setWarningOnly(true);
     }
   }
   const summary = ss.getSheetByName(SHEET.summary)!;
-  if (!summary.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => p.getDescription() === PROTECTION_NOTE)) {
+  if (
+    !summary.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => p.getDescription() === PROTECTION_NOTE)
+  ) {
     summary.protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
   }
 }
 
 /** Fills what is empty or missing: settings rows, scoring criteria, municipalities, sample excursions. */
 function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): void {
-  const settings = readTable(ss.getSheetByName(SHEET.settings)!, ['Key', 'Value', 'Description'] as const);
+  const settings = readSheet(ss, SHEET.settings, SETTINGS_HEADERS);
   const keys = new Set(settings.rows.map((r) => String(r[settings.cols.Key]).trim()));
   const missing = settingDefinitions().filter((d) => !keys.has(d.key));
   if (missing.length > 0) {
@@ -131,16 +187,18 @@ function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): voi
     (keys.size === 0 ? report.created : report.repaired).push(t(lang, 'setup.settings', { count: missing.length }));
   }
 
-  const scoring = readTable(ss.getSheetByName(SHEET.scoring)!, ['Criterion', 'Weight', 'Description'] as const);
+  const scoring = readSheet(ss, SHEET.scoring, SCORING_HEADERS);
   if (scoring.rows.every(isBlankRow)) {
     appendRows(
       scoring,
-      DEFAULT_CRITERIA.map((c) => rowFrom(scoring, { Criterion: c.criterion, Weight: c.weight, Description: c.description })),
+      DEFAULT_CRITERIA.map((c) =>
+        rowFrom(scoring, { Criterion: c.criterion, Weight: c.weight, Description: c.description }),
+      ),
     );
     report.created.push(t(lang, 'setup.scoring'));
   }
 
-  const municipalities = readTable(ss.getSheetByName(SHEET.municipalities)!, ['Name', 'Population', 'Region', 'Urban', 'Aliases'] as const);
+  const municipalities = readSheet(ss, SHEET.municipalities, MUNICIPALITY_HEADERS);
   if (municipalities.rows.every(isBlankRow)) {
     const list = bundledMunicipalities();
     appendRows(
@@ -158,7 +216,7 @@ function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): voi
     report.created.push(t(lang, 'setup.municipalities', { count: list.length }));
   }
 
-  const excursions = readTable(ss.getSheetByName(SHEET.excursions)!, ['Excursion ID', 'City', 'Label', 'Start Date', 'End Date', 'Places', 'Max Per Municipality', 'Themes', 'Status'] as const);
+  const excursions = readSheet(ss, SHEET.excursions, EXCURSION_HEADERS);
   if (excursions.rows.every(isBlankRow)) {
     appendRows(
       excursions,
@@ -212,7 +270,9 @@ function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): 
     }
   }
   if (writes.length === 0) {
-    report.unchanged.push(t(lang, 'setup.templates', { count: NOTICE_TYPES.length * LANGUAGES.length, folder: folderName }));
+    report.unchanged.push(
+      t(lang, 'setup.templates', { count: NOTICE_TYPES.length * LANGUAGES.length, folder: folderName }),
+    );
     return;
   }
   const { table, rowOf } = loaded;
@@ -222,7 +282,10 @@ function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): 
     table.sheet.getRange(row + 2, table.cols.Value + 1).setValue(value);
   }
   (created === NOTICE_TYPES.length * LANGUAGES.length ? report.created : report.repaired).push(
-    t(lang, 'setup.templates', { count: created, folder: folder ? (folder as GoogleAppsScript.Drive.Folder).getName() : folderName }),
+    t(lang, 'setup.templates', {
+      count: created,
+      folder: folder ? (folder as GoogleAppsScript.Drive.Folder).getName() : folderName,
+    }),
   );
 }
 

@@ -29,12 +29,17 @@ export function requireSheet(ss: Spreadsheet, name: string): Sheet {
 }
 
 /** Reads a whole sheet in one getValues; stops with a message naming a missing required header. */
-export function readTable<H extends string>(sheet: Sheet, required: readonly H[]): Table<H> {
+export function readTable<H extends string>(sheet: Sheet, required: readonly H[], name = sheet.getName()): Table<H> {
   const values = sheet.getDataRange().getValues() as Cell[][];
   const header = (values[0] ?? []).map((h) => String(h ?? '').trim());
-  const cols = findColumns(sheet.getName(), header, required);
+  const cols = findColumns(name, header, required);
   const width = Math.max(header.length, 1);
-  return { name: sheet.getName(), sheet, header, rows: values.slice(1), cols, width };
+  return { name, sheet, header, rows: values.slice(1), cols, width };
+}
+
+/** Reads the named sheet of `ss` as a table (the sheet must exist). */
+export function readSheet<H extends string>(ss: Spreadsheet, name: string, required: readonly H[]): Table<H> {
+  return readTable(requireSheet(ss, name), required, name);
 }
 
 /** A row of the table's width from named values (other columns left blank). */
@@ -51,8 +56,7 @@ export function rowFrom<H extends string>(table: Table<H>, values: Partial<Recor
 export function appendRows<H extends string>(table: Table<H>, rows: Cell[][]): number {
   const first = table.rows.length + 2;
   if (rows.length === 0) return first;
-  ensureRows(table.sheet, first + rows.length - 1);
-  table.sheet.getRange(first, 1, rows.length, table.width).setValues(rows);
+  appendBlock(table.sheet, first, rows);
   table.rows.push(...rows);
   return first;
 }
@@ -80,7 +84,11 @@ export function writeColumns<H extends string>(
 }
 
 /** Writes some columns of one data row (by index), one setValues per run of adjacent columns. */
-export function writeRowCells<H extends string>(table: Table<H>, rowIndex: number, values: Partial<Record<H, Cell>>): void {
+export function writeRowCells<H extends string>(
+  table: Table<H>,
+  rowIndex: number,
+  values: Partial<Record<H, Cell>>,
+): void {
   const entries = (Object.keys(values) as H[]).map((h) => [table.cols[h], values[h] as Cell] as const);
   const byPosition = new Map(entries);
   for (const run of columnRuns([...byPosition.keys()])) {
@@ -90,6 +98,19 @@ export function writeRowCells<H extends string>(table: Table<H>, rowIndex: numbe
       table.rows[rowIndex][c] = cells[i];
     });
   }
+}
+
+/**
+ * Writes rows from sheet row `first` on: one appendRow for a single row (it grows a full sheet by
+ * itself), else one setValues after making room.
+ */
+export function appendBlock(sheet: Sheet, first: number, rows: Cell[][]): void {
+  if (rows.length === 1) {
+    sheet.appendRow(rows[0]);
+    return;
+  }
+  ensureRows(sheet, first + rows.length - 1);
+  sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
 }
 
 /** Grows the sheet so that row `lastRow` exists (a range past the last row is an error in Sheets). */

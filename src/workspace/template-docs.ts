@@ -1,5 +1,5 @@
 /** Writes the default notice templates as Google Docs (first line `Subject: …`, then the body). */
-import { type TemplateText } from '../core/default-templates';
+import type { TemplateText } from '../core/default-templates';
 
 /** Creates one Doc in `folder` from a template text and returns its id. */
 export function createTemplateDoc(folder: GoogleAppsScript.Drive.Folder, name: string, template: TemplateText): string {
@@ -12,14 +12,19 @@ export function createTemplateDoc(folder: GoogleAppsScript.Drive.Folder, name: s
   for (const block of template.blocks) {
     const element =
       block.kind === 'bullet' || block.kind === 'number' ? body.appendListItem('') : body.appendParagraph('');
-    if (block.kind === 'heading') (element as GoogleAppsScript.Document.Paragraph).setHeading(DocumentApp.ParagraphHeading.HEADING2);
-    if (block.kind === 'bullet') (element as GoogleAppsScript.Document.ListItem).setGlyphType(DocumentApp.GlyphType.BULLET);
-    if (block.kind === 'number') (element as GoogleAppsScript.Document.ListItem).setGlyphType(DocumentApp.GlyphType.NUMBER);
+    if (block.kind === 'heading')
+      (element as GoogleAppsScript.Document.Paragraph).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+    if (block.kind === 'bullet')
+      (element as GoogleAppsScript.Document.ListItem).setGlyphType(DocumentApp.GlyphType.BULLET);
+    if (block.kind === 'number')
+      (element as GoogleAppsScript.Document.ListItem).setGlyphType(DocumentApp.GlyphType.NUMBER);
     for (const inline of block.inlines) {
+      // Appended text takes the formatting of the text before it, so every run sets all of its own.
       const text = element.appendText(inline.text);
-      if (inline.bold) text.setBold(true);
-      if (inline.italic) text.setItalic(true);
-      if (inline.link) text.setLinkUrl(inline.link);
+      text.setBold(inline.bold === true);
+      text.setItalic(inline.italic === true);
+      // The reference takes null to remove a link; the type definitions only say string.
+      text.setLinkUrl(inline.link ?? (null as unknown as string));
     }
   }
   doc.saveAndClose();

@@ -1,8 +1,8 @@
 import { isStaffError } from '../../src/core/errors';
-import { LANGUAGES, catalogue, t, toLanguage } from '../../src/core/i18n';
+import { catalogue, LANGUAGES, t, toLanguage } from '../../src/core/i18n';
 import { readSettings, settingDefinitions } from '../../src/core/settings';
 import { columnRuns, findColumns, missingHeaders } from '../../src/core/table';
-import { CELL_LIMIT, asText, cleanLine, editDistance, escapeHtml, foldText } from '../../src/core/text';
+import { asText, CELL_LIMIT, cleanLine, editDistance, escapeHtml, foldText } from '../../src/core/text';
 
 describe('text', () => {
   it('folds case, diacritics and punctuation for comparison', () => {
@@ -105,7 +105,12 @@ describe('settings', () => {
   it('reads the defaults without a problem', () => {
     const { settings, problems } = readSettings(defaults);
     expect(problems).toEqual([]);
-    expect(settings).toMatchObject({ language: 'sl', acceptLate: false, maxExcursionsPerMunicipality: 1, prioritizeNewcomers: true });
+    expect(settings).toMatchObject({
+      language: 'sl',
+      acceptLate: false,
+      maxExcursionsPerMunicipality: 1,
+      prioritizeNewcomers: true,
+    });
   });
 
   it('turns a date-only deadline into the end of that day', () => {
@@ -123,7 +128,12 @@ describe('settings', () => {
         ['language', 'de'],
       ]),
     );
-    expect(problems.map((p) => p.key).sort()).toEqual(['acceptLate', 'language', 'maxExcursionsPerMunicipality', 'minEnglishLevel']);
+    expect(problems.map((p) => p.key).sort()).toEqual([
+      'acceptLate',
+      'language',
+      'maxExcursionsPerMunicipality',
+      'minEnglishLevel',
+    ]);
     expect(settings.acceptLate).toBe(false);
     expect(settings.maxExcursionsPerMunicipality).toBe(1);
   });

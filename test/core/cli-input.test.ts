@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, csvCell, isoInZone, readCsv } from '../../src/cli/csv';
+import { csvCell, InputError, isoInZone, readCsv } from '../../src/cli/csv';
 import { parseDay, parseTimestamp } from '../../src/cli/timestamps';
 
 const TZ = 'Europe/Ljubljana';

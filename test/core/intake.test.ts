@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import {
-  type IntakeContext,
   applicationIdFor,
   findReplaced,
   formatPreferences,
+  type IntakeContext,
   intakeNotice,
   isValidEmail,
   parsePreferences,
   readAnswer,
   splitOptions,
 } from '../../src/core/intake';
-import { MunicipalityMatcher, bundledMunicipalities } from '../../src/core/municipalities';
+import { bundledMunicipalities, MunicipalityMatcher } from '../../src/core/municipalities';
 import { asText } from '../../src/core/text';
-import { AREAS, QUESTION, SOLUTIONS, preferenceColumn } from '../../src/core/vocabulary';
+import { AREAS, preferenceColumn, QUESTION, SOLUTIONS } from '../../src/core/vocabulary';
 
 const excursions = [
   { id: 'CGN-2017-04', label: 'Cologne, 25–27 April 2017', start: new Date('2017-04-25') },
@@ -147,14 +147,20 @@ describe('reading one form answer', () => {
       fc.string({ minLength: 0, maxLength: 2000 }),
     );
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...Object.values(QUESTION), preferenceColumn(excursions[0].label)), fc.array(hostile, { maxLength: 2 })), (values) => {
-        const d = readAnswer(values, before, ctx);
-        for (const text of [d.municipality, d.contactName, d.email, d.motivation, d.issues.join('\n')]) {
-          const cell = asText(text);
-          expect(cell === '' || cell.startsWith("'")).toBe(true);
-        }
-        expect(['Received', 'Incomplete', 'Late', 'Ineligible']).toContain(d.status);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...Object.values(QUESTION), preferenceColumn(excursions[0].label)),
+          fc.array(hostile, { maxLength: 2 }),
+        ),
+        (values) => {
+          const d = readAnswer(values, before, ctx);
+          for (const text of [d.municipality, d.contactName, d.email, d.motivation, d.issues.join('\n')]) {
+            const cell = asText(text);
+            expect(cell === '' || cell.startsWith("'")).toBe(true);
+          }
+          expect(['Received', 'Incomplete', 'Late', 'Ineligible']).toContain(d.status);
+        },
+      ),
       { numRuns: 300 },
     );
   });

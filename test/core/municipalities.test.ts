@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { MunicipalityMatcher, bundledMunicipalities, municipalityKey } from '../../src/core/municipalities';
+import { bundledMunicipalities, MunicipalityMatcher, municipalityKey } from '../../src/core/municipalities';
 
 const list = bundledMunicipalities();
 const matcher = new MunicipalityMatcher(list);

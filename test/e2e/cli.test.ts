@@ -1,0 +1,179 @@
+/** `excursion-desk run` and `demo`: the bundle in the emulator, fed from CSV files. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { main } from '../../src/cli/main';
+import { BUILD_DIR } from './harness';
+
+const SAMPLE = join(__dirname, '../../sample');
+
+function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(
+    [...args, '--bundle', BUILD_DIR],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function csv(dir: string, name: string): Record<string, string>[] {
+  return parse(readFileSync(join(dir, `${name}.csv`), 'utf8'), { columns: true });
+}
+
+describe('excursion-desk run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'run-'));
+
+  it('takes in every response of an export and writes every sheet as CSV', () => {
+    const out = join(dir, 'season');
+    const result = cli([
+      'run',
+      '--responses',
+      join(SAMPLE, 'responses.csv'),
+      '--excursions',
+      join(SAMPLE, 'excursions.csv'),
+      '--settings',
+      join(SAMPLE, 'settings.csv'),
+      '--out',
+      out,
+    ]);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const responses = parse(readFileSync(join(SAMPLE, 'responses.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const applications = csv(out, 'Applications');
+    expect(applications).toHaveLength(responses.length);
+    for (const name of [
+      'Applications',
+      'Excursions',
+      'Allocations',
+      'Notices',
+      'Summary',
+      'Settings',
+      'Scoring',
+      'Municipalities',
+      'Log',
+      'Form Responses 1',
+    ])
+      expect(existsSync(join(out, `${name}.csv`))).toBe(true);
+    expect(readdirSync(join(out, 'outbox'))).toEqual([]);
+    // Content scores of the export are the staff's, written next to each application.
+    expect(applications.map((a) => a['Content Score'])).toEqual(responses.map((r) => r['Content Score']));
+    // Text that would read as a formula is written behind an apostrophe, dates as ISO 8601.
+    expect(applications.some((a) => a.Motivation.startsWith("'="))).toBe(true);
+    expect(applications[0]['Submitted At']).toMatch(/^2017-02-\d\dT\d\d:\d\d:\d\d\+01:00$/);
+    expect(csv(out, 'Notices')).toHaveLength(responses.length);
+  });
+
+  it('reads the staff list of municipalities when given', () => {
+    const list = join(dir, 'municipalities.csv');
+    writeFileSync(list, 'Name,Population,Region,Urban\nAtlantida,1234,Morje,false\n');
+    const responses = join(dir, 'one.csv');
+    writeFileSync(
+      responses,
+      'Timestamp,Municipality,Email address\n2017/02/20 10:15:32 AM GMT+1,Občina Atlantida,a@b.si\n',
+    );
+    const out = join(dir, 'atlantis');
+    expect(
+      cli([
+        'run',
+        '--responses',
+        responses,
+        '--excursions',
+        join(SAMPLE, 'excursions.csv'),
+        '--municipalities',
+        list,
+        '--out',
+        out,
+      ]).code,
+    ).toBe(0);
+    expect(csv(out, 'Applications')[0]).toMatchObject({ Municipality: 'Atlantida', Population: '1234' });
+  });
+
+  it.each([
+    [
+      'a row with a missing field',
+      'Timestamp,Municipality\n2017/02/20 10:15:32 AM GMT+1\n',
+      /one\.csv, row 2: has 1 fields but the header has 2/,
+    ],
+    [
+      'a timestamp it cannot read',
+      'Timestamp,Municipality\nyesterday,Bled\n',
+      /one\.csv, row 2: "Timestamp" "yesterday" is not a time/,
+    ],
+    [
+      'no Municipality column',
+      'Timestamp\n2017/02/20 10:15:32 AM GMT+1\n',
+      /one\.csv, row 1: has no column "Municipality"/,
+    ],
+    [
+      'a grid column for no open excursion',
+      'Timestamp,Municipality,Excursion preferences [Oslo]\n2017/02/20 10:15:32 AM GMT+1,Bled,1st choice\n',
+      /row 1: column "Excursion preferences \[Oslo\]" names no Open excursion/,
+    ],
+    [
+      'a content score out of range',
+      'Timestamp,Municipality,Content Score\n2017/02/20 10:15:32 AM GMT+1,Bled,11\n',
+      /row 2: "Content Score" "11" is not a number from 0 to 10/,
+    ],
+  ])('stops on %s, naming the file and row, and writes nothing', (_what, text, message) => {
+    const responses = join(dir, 'one.csv');
+    writeFileSync(responses, text);
+    const out = join(dir, 'never');
+    const result = cli(['run', '--responses', responses, '--excursions', join(SAMPLE, 'excursions.csv'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(message);
+    expect(result.err).toMatch(/Nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('names the row of a bad excursion', () => {
+    const excursions = join(dir, 'excursions.csv');
+    writeFileSync(
+      excursions,
+      `${readFileSync(join(SAMPLE, 'excursions.csv'), 'utf8').trim()}\nX-1,Oslo,Oslo,2017-13-40,,5,1,,Open\n`,
+    );
+    const result = cli([
+      'run',
+      '--responses',
+      join(SAMPLE, 'responses.csv'),
+      '--excursions',
+      excursions,
+      '--out',
+      join(dir, 'never'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/excursions\.csv, row 9: "Start Date" "2017-13-40" is not a date/);
+  });
+
+  it('leaves an earlier output folder as it was when the input is bad', () => {
+    const out = join(dir, 'kept');
+    expect(
+      cli([
+        'run',
+        '--responses',
+        join(SAMPLE, 'responses.csv'),
+        '--excursions',
+        join(SAMPLE, 'excursions.csv'),
+        '--out',
+        out,
+      ]).code,
+    ).toBe(0);
+    const before = readFileSync(join(out, 'Applications.csv'), 'utf8');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Timestamp,Municipality\nnope,Bled\n');
+    expect(cli(['run', '--responses', bad, '--excursions', join(SAMPLE, 'excursions.csv'), '--out', out]).code).toBe(1);
+    expect(readFileSync(join(out, 'Applications.csv'), 'utf8')).toBe(before);
+  });
+
+  it('explains its usage on a wrong command or a missing flag', () => {
+    expect(cli(['frobnicate']).code).toBe(2);
+    const missing = cli(['run', '--excursions', 'x.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/run needs --responses and --excursions/);
+  });
+});
