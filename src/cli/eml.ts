@@ -1,5 +1,5 @@
 /** Turns a mail of the emulator's outbox into an RFC 5322 message, multipart text and HTML. */
-import { createMimeMessage } from 'mimetext';
+import { createMimeMessage, Mailbox } from 'mimetext';
 import type { SentMail } from '../emulator/mail';
 
 /** The .eml text of one sent mail; `messageId` makes the Message-ID stable across runs. */
@@ -9,7 +9,7 @@ export function toEml(mail: SentMail, messageId: string): string {
   msg.setTo(mail.to);
   if (mail.cc.length > 0) msg.setCc(mail.cc);
   if (mail.bcc.length > 0) msg.setBcc(mail.bcc);
-  if (mail.replyTo) msg.setHeader('Reply-To', mail.replyTo);
+  if (mail.replyTo) msg.setHeader('Reply-To', new Mailbox(mail.replyTo));
   msg.setSubject(mail.subject);
   msg.setHeader('Date', mail.sentAt.toUTCString().replace('GMT', '+0000'));
   msg.setHeader('Message-ID', `<${messageId}@excursion-desk.local>`);

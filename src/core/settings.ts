@@ -1,6 +1,6 @@
 /** The Settings sheet: its keys, defaults, descriptions, and reading its values with types. */
 
-import { LANGUAGES, type Language, toLanguage } from './i18n';
+import { LANGUAGES, type Language, type MessageKey, t, toLanguage } from './i18n';
 import { ENGLISH_LEVELS, type EnglishLevel, NOTICE_TYPES, type NoticeType } from './vocabulary';
 
 export interface Settings {
@@ -32,52 +32,35 @@ export function templateKey(type: NoticeType, lang: Language): string {
   return `template.${type}.${lang}`;
 }
 
-/** Every setting in the order Set up writes them. */
-export function settingDefinitions(): SettingDefinition[] {
-  const defs: SettingDefinition[] = [
-    {
-      key: 'applicationDeadline',
-      value: new Date(Date.UTC(2017, 1, 21, 23, 0, 0)), // 22 February 2017, 00:00 in Ljubljana
-      description: 'Last day to apply. A date means the end of that day in the spreadsheet time zone.',
-    },
-    { key: 'language', value: 'sl', description: 'Language of the menu, the messages and the notices: sl or en.' },
-    { key: 'acceptLate', value: false, description: 'TRUE to let late applications take part in the allocation.' },
-    {
-      key: 'minEnglishLevel',
-      value: 'Good working knowledge',
-      description: `Lowest English level that may take part: ${ENGLISH_LEVELS.join(', ')}.`,
-    },
-    {
-      key: 'requireSignedForm',
-      value: false,
-      description: 'TRUE to allocate only applications whose "Signed Form Received" box is ticked.',
-    },
-    { key: 'senderName', value: 'Skupnost občin Slovenije', description: 'Name shown as the sender of every notice.' },
-    { key: 'replyTo', value: '', description: 'Address that receives replies to the notices (blank: your own).' },
-    {
-      key: 'quotaReserve',
-      value: 10,
-      description: 'E-mails of the daily quota to keep unused, so that staff can still send their own.',
-    },
-    {
-      key: 'maxExcursionsPerMunicipality',
-      value: 1,
-      description: 'How many excursions one municipality may get in total (allocation rounds).',
-    },
-    {
-      key: 'prioritizeNewcomers',
-      value: true,
-      description: 'TRUE to put municipalities that have not attended an excursion yet first.',
-    },
-    { key: 'attachPdf', value: false, description: 'TRUE to attach the acceptance letter as a PDF.' },
-    { key: 'templateFolderId', value: '', description: 'Drive folder of the notice templates (written by Set up).' },
-  ];
+/** Every setting in the order Set up writes them, described in `lang`. */
+export function settingDefinitions(lang: Language = 'en'): SettingDefinition[] {
+  const defs: SettingDefinition[] = (
+    [
+      // 22 February 2017, 00:00 in Ljubljana: the sample call's deadline day.
+      ['applicationDeadline', new Date(Date.UTC(2017, 1, 21, 23, 0, 0))],
+      ['language', 'sl'],
+      ['acceptLate', false],
+      ['minEnglishLevel', 'Good working knowledge'],
+      ['requireSignedForm', false],
+      ['senderName', 'Skupnost občin Slovenije'],
+      ['replyTo', ''],
+      ['quotaReserve', 10],
+      ['maxExcursionsPerMunicipality', 1],
+      ['prioritizeNewcomers', true],
+      ['attachPdf', false],
+      ['templateFolderId', ''],
+    ] as const
+  ).map(([key, value]) => ({
+    key,
+    value,
+    description: t(lang, `setting.${key}` as MessageKey, { levels: ENGLISH_LEVELS.join(', ') }),
+  }));
   for (const type of NOTICE_TYPES) {
-    for (const lang of LANGUAGES) {
+    for (const language of LANGUAGES) {
       defs.push({
-        key: templateKey(type, lang),
+        key: templateKey(type, language),
         value: '',
-        description: `Google Doc id of the "${type}" notice in ${lang === 'sl' ? 'Slovenian' : 'English'} (written by Set up).`,
+        description: t(lang, 'setting.template', { type, language: t(lang, `language.${language}` as MessageKey) }),
       });
     }
   }

@@ -30,7 +30,7 @@ import { openExcursionLabels } from './excursions';
 import { createForm, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { clearMunicipalityCache } from './municipality-cache';
 import { loadSettings } from './settings';
-import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet } from './sheets';
+import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet, writeRowCells } from './sheets';
 import { createTemplateDoc, docExists } from './template-docs';
 
 export interface SetupReport {
@@ -178,7 +178,15 @@ function protectComputed(ss: Spreadsheet): void {
 function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): void {
   const settings = readSheet(ss, SHEET.settings, SETTINGS_HEADERS);
   const keys = new Set(settings.rows.map((r) => String(r[settings.cols.Key]).trim()));
-  const missing = settingDefinitions().filter((d) => !keys.has(d.key));
+  const definitions = settingDefinitions(lang);
+  // A known key whose Description is blank (a pasted list of Key,Value) gets its description.
+  const described = new Map(definitions.map((d) => [d.key, d.description]));
+  settings.rows.forEach((r, i) => {
+    const description = described.get(String(r[settings.cols.Key]).trim());
+    if (description && String(r[settings.cols.Description]).trim() === '')
+      writeRowCells(settings, i, { Description: description });
+  });
+  const missing = definitions.filter((d) => !keys.has(d.key));
   if (missing.length > 0) {
     appendRows(
       settings,

@@ -174,8 +174,16 @@ describe('Set up on a new spreadsheet', () => {
   });
 
   it('writes what it did to Log and shows the form link in a dialog', () => {
-    const log = records(emulator, 'Log');
-    expect(log.some((r) => r.Action === 'setupWorkspace' && String(r.Details).startsWith('Form: https://'))).toBe(true);
+    const fresh = freshWorkspace({ locale: 'en' });
+    fresh.run('setupWorkspace');
+    const log = records(fresh, 'Log');
+    const formLine = log.find((r) => r.Action === 'setupWorkspace' && String(r.Details).startsWith('Form: https://'));
+    expect(formLine).toBeDefined();
+    expect(log.some((r) => String(r.Details).startsWith('Created '))).toBe(true);
+    const dialog = fresh.ui.dialogs.at(-1)!;
+    expect(dialog.title).toBe('Excursion Desk is set up'); // the user's locale: Settings do not exist yet
+    expect(dialog.html).toContain(String(formLine!.Details).slice('Form: '.length));
+    expect(dialog.html).toContain('Link to send to the municipalities');
   });
 });
 
