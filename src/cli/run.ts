@@ -7,6 +7,14 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import {
+  EXCURSION_HEADERS,
+  EXCURSION_STATUS,
+  MUNICIPALITY_HEADERS,
+  QUESTION,
+  SETTINGS_HEADERS,
+  SHEET,
+} from '../core/vocabulary';
 import { Emulator } from '../emulator';
 import { formModel } from '../emulator/forms';
 import type { CellValue } from '../emulator/spreadsheet-model';
@@ -16,19 +24,8 @@ import { parseDay, parseTimestamp } from './timestamps';
 
 export const TIME_ZONE = 'Europe/Ljubljana';
 
-const EXCURSION_HEADERS = [
-  'Excursion ID',
-  'City',
-  'Label',
-  'Start Date',
-  'End Date',
-  'Places',
-  'Max Per Municipality',
-  'Themes',
-  'Status',
-];
-const EXCURSION_STATUS = ['Open', 'Closed', 'Allocated', 'Done'];
-const GRID_PREFIX = 'Excursion preferences [';
+// Only the vocabulary's names come from src/core: every decision about the data is the bundle's.
+const GRID_PREFIX = `${QUESTION.preferences} [`;
 
 export interface RunInput {
   responses: string;
@@ -91,7 +88,7 @@ function checkExcursions(table: CsvTable): { rows: CellValue[][]; openLabels: Se
       out[table.header.indexOf(h)] = n;
     }
     const status = values.Status.trim();
-    if (!EXCURSION_STATUS.includes(status))
+    if (!(EXCURSION_STATUS as readonly string[]).includes(status))
       throw new InputError(table.file, row, `"Status" "${status}" is not one of ${EXCURSION_STATUS.join(', ')}`);
     if (status === 'Open') openLabels.add(values.Label.trim() || id);
     rows.push(out);
@@ -137,7 +134,7 @@ function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput[
 
 function checkSettings(table: CsvTable): CellValue[][] {
   const seen = new Set<string>();
-  const rows: CellValue[][] = [['Key', 'Value', 'Description']];
+  const rows: CellValue[][] = [[...SETTINGS_HEADERS]];
   for (const { row, values } of table.rows) {
     const key = values.Key.trim();
     if (key === '') throw new InputError(table.file, row, '"Key" is empty');
@@ -155,7 +152,7 @@ function checkSettings(table: CsvTable): CellValue[][] {
 }
 
 function checkMunicipalities(table: CsvTable): CellValue[][] {
-  const rows: CellValue[][] = [['Name', 'Population', 'Region', 'Urban', 'Aliases']];
+  const rows: CellValue[][] = [[...MUNICIPALITY_HEADERS]];
   for (const { row, values } of table.rows) {
     const name = values.Name.trim();
     if (name === '') throw new InputError(table.file, row, '"Name" is empty');
@@ -177,9 +174,9 @@ function checkMunicipalities(table: CsvTable): CellValue[][] {
 export function checkInput(input: RunInput): CheckedInput {
   const excursions = checkExcursions(readCsv(input.excursions, EXCURSION_HEADERS));
   const responses = checkResponses(readCsv(input.responses, ['Timestamp', 'Municipality']), excursions.openLabels);
-  const settings = input.settings ? checkSettings(readCsv(input.settings, ['Key', 'Value'])) : null;
+  const settings = input.settings ? checkSettings(readCsv(input.settings, SETTINGS_HEADERS.slice(0, 2))) : null;
   const municipalities = input.municipalities
-    ? checkMunicipalities(readCsv(input.municipalities, ['Name', 'Population', 'Region', 'Urban']))
+    ? checkMunicipalities(readCsv(input.municipalities, MUNICIPALITY_HEADERS.slice(0, 4)))
     : null;
   return { responses, excursions: excursions.rows, openLabels: excursions.openLabels, settings, municipalities };
 }
@@ -257,9 +254,9 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
     mailQuota: 1500,
   });
   emulator.createBoundSpreadsheet('Excursion Desk');
-  paste(emulator, 'Excursions', checked.excursions);
-  if (checked.settings) paste(emulator, 'Settings', checked.settings);
-  if (checked.municipalities) paste(emulator, 'Municipalities', checked.municipalities);
+  paste(emulator, SHEET.excursions, checked.excursions);
+  if (checked.settings) paste(emulator, SHEET.settings, checked.settings);
+  if (checked.municipalities) paste(emulator, SHEET.municipalities, checked.municipalities);
   emulator.load();
   emulator.open();
   emulator.run('setupWorkspace');
@@ -269,7 +266,7 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
   const ignored = new Set<string>();
   let applications = 0;
   for (const response of checked.responses) {
-    const before = emulator.sheetValues('Applications')?.length ?? 0;
+    const before = emulator.sheetValues(SHEET.applications)?.length ?? 0;
     const answers: typeof response.answers = {};
     for (const [title, value] of Object.entries(response.answers)) {
       if (titles.has(title)) answers[title] = value;
@@ -277,7 +274,7 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
     }
     emulator.env.clock.set(response.timestamp);
     emulator.submit(answers, { timestamp: response.timestamp, validate: false });
-    const after = emulator.sheetValues('Applications') ?? [];
+    const after = emulator.sheetValues(SHEET.applications) ?? [];
     if (after.length > before) {
       applications++;
       if (response.contentScore !== null) setContentScore(emulator, after.length - 1, response.contentScore);
@@ -292,13 +289,13 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
     applications,
     sheets: written.sheets,
     mails: written.mails,
-    logLines: (emulator.sheetValues('Log') ?? []).slice(1).map((r) => `${r[2]}: ${r[3]}`),
+    logLines: (emulator.sheetValues(SHEET.log) ?? []).slice(1).map((r) => `${r[2]}: ${r[3]}`),
   };
 }
 
 /** Staff typing a Content Score into an Applications row (0-based data row of the sheet). */
 function setContentScore(emulator: Emulator, sheetRow: number, score: number): void {
-  const sheet = emulator.workbook().sheetByName('Applications')!;
+  const sheet = emulator.workbook().sheetByName(SHEET.applications)!;
   const header = sheet.values(0, 0, 1, sheet.lastColumn())[0].map(String);
   const col = header.indexOf('Content Score');
   if (col >= 0) sheet.setValue(sheetRow, col, score);

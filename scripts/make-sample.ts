@@ -1,14 +1,16 @@
 // Generates the demo's sample call in sample/: excursions.csv, settings.csv and a seeded
 // responses.csv as Google Forms exports it, from a realistic share of the 212 municipalities and
 // with the mistakes real people make (spellings, typos, a second submission, a bad e-mail, a late
-// answer, text that looks like a formula, HTML). Run: node scripts/make-sample.mjs
-import { readFileSync, writeFileSync } from 'node:fs';
+// answer, text that looks like a formula, HTML). Run: npx tsx scripts/make-sample.ts
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { bundledMunicipalities, type Municipality } from '../src/core/municipalities';
+import { SAMPLE_EXCURSIONS } from '../src/core/sample';
+import { AREAS, EXCURSION_HEADERS, preferenceColumn, QUESTION, SOLUTIONS } from '../src/core/vocabulary';
 
-const root = resolve(import.meta.dirname, '..');
-const municipalities = parse(readFileSync(join(root, 'data/slovenian-municipalities.csv'), 'utf8'), { columns: true });
+const root = resolve(__dirname, '..');
+const municipalities = bundledMunicipalities();
 
 let seed = 20170206;
 function random() {
@@ -18,100 +20,26 @@ function random() {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
-const pick = (list) => list[Math.floor(random() * list.length)];
-function sample(list, n) {
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+function sample<T>(list: readonly T[], n: number): T[] {
   const copy = [...list];
   const out = [];
   while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(random() * copy.length), 1)[0]);
   return out;
 }
 
-const excursions = [
-  [
-    'CGN-2017-04',
-    'Cologne',
-    'Cologne, 25–27 April 2017',
-    '2017-04-25',
-    '2017-04-27',
-    12,
-    2,
-    'Low energy districts; Integrated infrastructures; Sustainable urban mobility',
-    'Open',
-  ],
-  [
-    'STO-2017-10',
-    'Stockholm',
-    'Stockholm, October 2017 (sample dates)',
-    '2017-10-10',
-    '2017-10-12',
-    10,
-    2,
-    'Smart building shell refurbishment; Waste heat recovery; Smart waste collection',
-    'Open',
-  ],
-  [
-    'BCN-2018-03',
-    'Barcelona',
-    'Barcelona, March 2018 (sample dates)',
-    '2018-03-13',
-    '2018-03-15',
-    10,
-    2,
-    'Smart street lighting; Smart traffic management; Big data management',
-    'Open',
-  ],
-  [
-    'CGN-2018-06',
-    'Cologne',
-    'Cologne, June 2018 (sample dates)',
-    '2018-06-12',
-    '2018-06-14',
-    10,
-    2,
-    'Smart local electricity management; Smart mobility solutions',
-    'Open',
-  ],
-  [
-    'STO-2018-10',
-    'Stockholm',
-    'Stockholm, October 2018 (sample dates)',
-    '2018-10-09',
-    '2018-10-11',
-    8,
-    1,
-    'Alternative fuel driven vehicles; Sustainable delivery',
-    'Open',
-  ],
-  [
-    'BCN-2019-03',
-    'Barcelona',
-    'Barcelona, March 2019 (sample dates)',
-    '2019-03-19',
-    '2019-03-21',
-    8,
-    1,
-    'Smart energy-saving tenants; Smart building logistics',
-    'Open',
-  ],
-  [
-    'CGN-2019-06',
-    'Cologne',
-    'Cologne, June 2019 (sample dates)',
-    '2019-06-04',
-    '2019-06-06',
-    8,
-    1,
-    'Smart City governance; lessons learnt',
-    'Open',
-  ],
-];
-writeFileSync(
-  join(root, 'sample/excursions.csv'),
-  stringify([
-    ['Excursion ID', 'City', 'Label', 'Start Date', 'End Date', 'Places', 'Max Per Municipality', 'Themes', 'Status'],
-    ...excursions,
-  ]),
-);
+const excursions = SAMPLE_EXCURSIONS.map((e) => [
+  e.id,
+  e.city,
+  e.label,
+  e.start,
+  e.end,
+  e.places,
+  e.maxPerMunicipality,
+  e.themes,
+  'Open',
+]);
+writeFileSync(join(root, 'sample/excursions.csv'), stringify([[...EXCURSION_HEADERS], ...excursions]));
 writeFileSync(
   join(root, 'sample/settings.csv'),
   stringify([
@@ -181,27 +109,14 @@ const positions = [
   'svetovalec za okolje in prostor',
   'vodja oddelka za gospodarstvo',
 ];
-const englishWeights = [
+const englishWeights: [string, number][] = [
   ['Fluent', 0.3],
   ['Good working knowledge', 0.55],
   ['Basic', 0.12],
   ['None', 0.03],
 ];
-const areas = ['Low energy districts', 'Integrated infrastructures', 'Sustainable urban mobility'];
-const solutions = [
-  'Smart building shell refurbishment',
-  'Smart building logistics',
-  'Smart energy-saving tenants',
-  'Smart local electricity management',
-  'Smart street lighting',
-  'Waste heat recovery',
-  'Smart waste collection',
-  'Big data management',
-  'Sustainable delivery',
-  'Smart traffic management',
-  'Alternative fuel driven vehicles',
-  'Smart mobility solutions',
-];
+const areas = AREAS;
+const solutions = SOLUTIONS;
 const motivations = [
   'Občina pripravlja celovito energetsko prenovo javnih stavb in želi spoznati dobre prakse.',
   'Zanimajo nas rešitve za trajnostno mobilnost v manjših mestih.',
@@ -217,7 +132,7 @@ const projects = [
   '',
 ];
 
-function weighted(pairs) {
+function weighted<T>(pairs: readonly (readonly [T, number])[]): T {
   let r = random();
   for (const [v, w] of pairs) {
     r -= w;
@@ -225,22 +140,22 @@ function weighted(pairs) {
   }
   return pairs[0][0];
 }
-function strip(s) {
+function strip(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
-function slug(s) {
+function slug(s: string): string {
   return strip(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
-function typo(s) {
+function typo(s: string): string {
   const i = 1 + Math.floor(random() * (s.length - 2));
   return s.slice(0, i) + s.slice(i + 1);
 }
-function spelling(m) {
+function spelling(m: Municipality): string {
   const name = m.name;
-  const urban = m.urban === 'true';
+  const urban = m.urban;
   return weighted([
     [name, 0.45],
     [urban ? `Mestna občina ${name}` : `Občina ${name}`, 0.25],
@@ -250,39 +165,39 @@ function spelling(m) {
     [name.length > 6 ? typo(name) : name, 0.1],
   ]);
 }
-function formsTime(date) {
+function formsTime(date: Date): string {
   // Forms export: 2017/02/20 10:15:32 AM GMT+1 (February in Ljubljana is GMT+1)
   const local = new Date(date.getTime() + 3600 * 1000);
   const h = local.getUTCHours();
   const h12 = h % 12 === 0 ? 12 : h % 12;
-  const pad = (n) => String(n).padStart(2, '0');
+  const pad = (n: number) => String(n).padStart(2, '0');
   return `${local.getUTCFullYear()}/${pad(local.getUTCMonth() + 1)}/${pad(local.getUTCDate())} ${h12}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'} GMT+1`;
 }
 
-const labels = excursions.map((e) => e[2]);
+const labels = SAMPLE_EXCURSIONS.map((e) => e.label);
 const header = [
-  'Timestamp',
-  'Municipality',
-  'Contact person',
-  'Position',
-  'Email address',
-  'Phone',
-  'English proficiency',
-  'Areas of interest',
-  'Smart solutions of interest',
-  'Knowledge-transfer stream',
-  ...labels.map((l) => `Excursion preferences [${l}]`),
-  'Number of delegates',
-  'Motivation',
-  'Ongoing or planned smart city projects',
-  'Knowledge sharing',
-  'Consent',
+  QUESTION.timestamp,
+  QUESTION.municipality,
+  QUESTION.contact,
+  QUESTION.position,
+  QUESTION.email,
+  QUESTION.phone,
+  QUESTION.english,
+  QUESTION.areas,
+  QUESTION.solutions,
+  QUESTION.stream,
+  ...labels.map(preferenceColumn),
+  QUESTION.delegates,
+  QUESTION.motivation,
+  QUESTION.projects,
+  QUESTION.sharing,
+  QUESTION.consent,
   'Content Score',
 ];
 const chosen = sample(municipalities, 58);
 const start = Date.UTC(2017, 1, 6, 8, 0, 0);
 const end = Date.UTC(2017, 1, 21, 22, 0, 0);
-const rows = [];
+const rows: { at: Date; cells: string[] }[] = [];
 for (const m of chosen) {
   const at = new Date(start + random() * (end - start));
   const contactFirst = pick(first);
@@ -323,7 +238,7 @@ for (const m of chosen) {
   });
 }
 // The mistakes real people make, one each, on rows chosen by the seed.
-const col = (name) => header.indexOf(name);
+const col = (name: string) => header.indexOf(name);
 rows[3].cells[col('Email address')] = 'tajnistvo@obcina,si';
 rows[7].cells[col('Consent')] = '';
 rows[11].cells[col('Motivation')] = '=HYPERLINK("http://example.org","klikni")';
@@ -331,7 +246,7 @@ rows[12].cells[col('Motivation')] = '- energetska prenova\n- pametna razsvetljav
 rows[13].cells[col('Motivation')] = '<b>Zelo</b> nas zanima <script>alert(1)</script> Köln & Stockholm';
 rows[17].cells[col('Municipality')] = 'Ljubljna';
 rows[19].cells[col('Municipality')] = 'Občina Nekje';
-for (const l of labels) rows[23].cells[col(`Excursion preferences [${l}]`)] = '';
+for (const l of labels) rows[23].cells[col(preferenceColumn(l))] = '';
 rows[29].cells[col('Email address')] = '@info';
 // A second submission by the same municipality, a few days later, with a different spelling.
 const again = { at: new Date(rows[5].at.getTime() + 3 * 86400000), cells: [...rows[5].cells] };
@@ -342,7 +257,7 @@ rows.push(again);
 for (const i of [40, 41]) {
   rows[i].at = new Date(Date.UTC(2017, 1, 23, 9 + i - 40, 30, 0));
 }
-rows.sort((a, b) => a.at - b.at);
+rows.sort((a, b) => a.at.getTime() - b.at.getTime());
 for (const r of rows) r.cells[0] = formsTime(r.at);
 writeFileSync(join(root, 'sample/responses.csv'), stringify([header, ...rows.map((r) => r.cells)]));
 console.log(`sample/: ${excursions.length} excursions, ${rows.length} responses from ${chosen.length} municipalities`);
