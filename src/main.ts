@@ -12,6 +12,7 @@ import { findForm, setGridRows } from './workspace/form';
 import { pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
 import { staffLanguage } from './workspace/language';
 import { writeLog } from './workspace/log';
+import { runScoring } from './workspace/scoring';
 import { runSetup } from './workspace/setup';
 
 /** Simple trigger: adds the Excursion Desk menu in the staff's language. */
@@ -107,8 +108,13 @@ export function refreshForm(): void {
   });
 }
 
+/** Menu: computes Score and Score Breakdown of every application (staff columns untouched). */
 export function scoreApplicants(): void {
-  notYetAvailable('menu.score');
+  runAction('scoreApplicants', ({ ss, lang, ui }) => {
+    const count = runScoring(ss, lang);
+    writeLog(ss, 'scoreApplicants', `Scored ${count} applications`);
+    ui.alert(t(lang, 'score.title'), t(lang, 'score.done', { count }), ui.ButtonSet.OK);
+  });
 }
 export function allocatePlaces(): void {
   notYetAvailable('menu.allocate');

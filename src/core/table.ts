@@ -49,3 +49,11 @@ export function columnRuns(positions: readonly number[]): { start: number; colum
   }
   return runs;
 }
+
+/** "Applications!S12" for data row `rowIndex` (0-based, below the header) and column `col` (0-based). */
+export function cellName(sheet: string, rowIndex: number, col: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${sheet}!${letters}${rowIndex + 2}`;
+}

@@ -65,3 +65,53 @@ export function validAnswer(overrides: Record<string, string | string[] | Record
     ...overrides,
   };
 }
+
+const SAMPLE_IDS = [
+  ['CGN-2017-04', 'Cologne, 25–27 April 2017'],
+  ['STO-2017-10', 'Stockholm, October 2017 (sample dates)'],
+  ['BCN-2018-03', 'Barcelona, March 2018 (sample dates)'],
+  ['CGN-2018-06', 'Cologne, June 2018 (sample dates)'],
+  ['STO-2018-10', 'Stockholm, October 2018 (sample dates)'],
+  ['BCN-2019-03', 'Barcelona, March 2019 (sample dates)'],
+  ['CGN-2019-06', 'Cologne, June 2019 (sample dates)'],
+];
+
+/**
+ * Puts `n` taken-in applications straight into the Applications sheet (as if the form had been
+ * answered n times), seeded, so that tests can measure actions on large sheets quickly.
+ */
+export function fillApplications(emulator: Emulator, n: number, seed = 1): void {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const sheet = emulator.workbook().sheetByName('Applications')!;
+  const header = sheet.dataValues()[0].map(String);
+  const municipalities = records(emulator, 'Municipalities');
+  const ranks = ['1st choice', '2nd choice', '3rd choice'];
+  for (let i = 0; i < n; i++) {
+    const m = municipalities[i % municipalities.length];
+    const prefs = [...SAMPLE_IDS].sort(() => random() - 0.5).slice(0, 2 + Math.floor(random() * 3));
+    const values: Record<string, string | number | boolean | Date> = {
+      'Application ID': `APP-${String(i + 1).padStart(5, '0')}`,
+      'Submitted At': new Date(Date.UTC(2017, 1, 6) + i * 60000),
+      Municipality:
+        n > municipalities.length ? `${m.Name} ${Math.floor(i / municipalities.length) + 1}` : String(m.Name),
+      Region: String(m.Region),
+      Population: Number(m.Population),
+      'Contact Name': `Contact ${i}`,
+      Email: `contact${i}@example.org`,
+      'English Level': ['Fluent', 'Good working knowledge'][Math.floor(random() * 2)],
+      Areas: 'Low energy districts',
+      Solutions: 'Smart street lighting\nWaste heat recovery',
+      Preferences: prefs.map(([id, label], k) => `${ranks[k] ?? 'Interested'}: ${label} (${id})`).join('\n'),
+      Delegates: 1 + Math.floor(random() * 3),
+      'Shares Knowledge': random() < 0.8 ? 'Yes' : 'No',
+      'Signed Form Received': false,
+      Status: 'Received',
+      'Content Score': Math.floor(random() * 11),
+    };
+    for (const [h, v] of Object.entries(values)) sheet.setValue(i + 1, header.indexOf(h), v);
+  }
+}
