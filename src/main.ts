@@ -7,6 +7,7 @@ import { t } from './core/i18n';
 import { QUESTION } from './core/vocabulary';
 import { buildMenu } from './ui/menu';
 import { notYetAvailable, runAction, showReport } from './workspace/actions';
+import { describeCounts, describeSeats, planAllocation } from './workspace/allocation';
 import { openExcursionLabels } from './workspace/excursions';
 import { findForm, setGridRows } from './workspace/form';
 import { pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
@@ -116,8 +117,37 @@ export function scoreApplicants(): void {
     ui.alert(t(lang, 'score.title'), t(lang, 'score.done', { count }), ui.ButtonSet.OK);
   });
 }
+/** Menu: shows what the allocation would change, and on Yes writes Allocations and queues the notices. */
 export function allocatePlaces(): void {
-  notYetAvailable('menu.allocate');
+  runAction('allocatePlaces', ({ ss, lang, ui }) => {
+    const plan = planAllocation(ss, lang);
+    const noticeCounts: Record<string, number> = {};
+    for (const n of plan.notices) noticeCounts[n.type] = (noticeCounts[n.type] ?? 0) + 1;
+    const question = t(lang, 'allocate.confirm', {
+      applicants: plan.applicants,
+      excursions: plan.excursions.length,
+      seats: describeSeats(plan),
+      decisions: describeCounts(plan.decisions, lang),
+      changed: plan.changed,
+      notices: describeCounts(noticeCounts, lang),
+    });
+    if (ui.alert(t(lang, 'allocate.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+      writeLog(ss, 'allocatePlaces', 'Cancelled at the confirmation; nothing written');
+      ui.alert(t(lang, 'allocate.title'), t(lang, 'allocate.cancelled'), ui.ButtonSet.OK);
+      return;
+    }
+    const queued = plan.apply();
+    writeLog(
+      ss,
+      'allocatePlaces',
+      `${plan.applicants} applications, ${plan.excursions.length} excursions; ${describeCounts(plan.decisions, 'en')}; ${plan.changed} changed; ${queued} notices queued; seats ${describeSeats(plan)}; input digest ${plan.digest}`,
+    );
+    ui.alert(
+      t(lang, 'allocate.title'),
+      t(lang, 'allocate.done', { changed: plan.changed, notices: queued }),
+      ui.ButtonSet.OK,
+    );
+  });
 }
 export function previewNotices(): void {
   notYetAvailable('menu.preview');

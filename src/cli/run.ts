@@ -280,6 +280,9 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
       if (response.contentScore !== null) setContentScore(emulator, after.length - 1, response.contentScore);
     }
   }
+  // The menu actions of this version, as staff would choose them (the confirmation answered Yes).
+  emulator.run('scoreApplicants');
+  emulator.run('allocatePlaces');
   extra?.(emulator);
   const written = writeAtomically(input.out, (dir) => writeOutput(emulator, dir));
   return {

@@ -57,6 +57,31 @@ const en = {
   'criterion.Smaller municipality': 'Smaller municipality',
   'criterion.Solutions of interest': 'Solutions of interest',
   'criterion.First-time participant': 'First-time participant',
+  'reason.granted':
+    '{rank} choice; priority {priority} of {competitors} at {label}; {granted} of {requested} places granted',
+  'reason.kept': '{rank} choice; kept by staff ({mark}); {granted} places',
+  'reason.full':
+    '{rank} choice; priority {priority} of {competitors} at {label}; {taken} of {places} seats taken by higher priority',
+  'reason.rejected': '{rank} choice; locked as Rejected by staff',
+  'reason.declined': '{rank} choice; declined by the municipality',
+  'reason.gone': 'No longer allocated: the application is {status}',
+  'reason.better': 'No longer needed: the municipality holds an excursion it ranked higher',
+  'rank.1': '1st',
+  'rank.2': '2nd',
+  'rank.3': '3rd',
+  'rank.n': '{n}th',
+  'error.noScore':
+    '{count} applications that take part have no Score yet (first: {first}). Run Score applicants first; nothing was written.',
+  'error.badPlaces':
+    'Excursions cell {cell} holds "{value}"; {what} must be a whole number of at least {min}. Nothing was written.',
+  'error.noExcursions':
+    'No excursion has Status "Open" or "Allocated", so there is nothing to allocate. Nothing was written.',
+  'allocate.title': 'Allocate places',
+  'allocate.confirm':
+    'Allocate {applicants} applications over {excursions} excursions?\n\nSeats: {seats}\nDecisions: {decisions}\nChanged since the last run: {changed}\nNotices to queue: {notices}',
+  'allocate.none': 'none',
+  'allocate.done': 'Places allocated. {changed} decisions changed; {notices} notices queued.',
+  'allocate.cancelled': 'Nothing was changed.',
   'setup.title': 'Excursion Desk is set up',
   'setup.created': 'Created',
   'setup.repaired': 'Repaired',
@@ -157,6 +182,31 @@ const sl: Record<MessageKey, string> = {
   'criterion.Smaller municipality': 'Manjša občina',
   'criterion.Solutions of interest': 'Zanimive rešitve',
   'criterion.First-time participant': 'Prvič udeležena',
+  'reason.granted':
+    '{rank} izbira; prednost {priority} od {competitors} pri {label}; dodeljenih mest: {granted} od {requested}',
+  'reason.kept': '{rank} izbira; ohranjeno po odločitvi osebja ({mark}); mest: {granted}',
+  'reason.full':
+    '{rank} izbira; prednost {priority} od {competitors} pri {label}; {taken} od {places} mest zasedajo prijavitelji z večjo prednostjo',
+  'reason.rejected': '{rank} izbira; osebje je zaklenilo kot Rejected',
+  'reason.declined': '{rank} izbira; občina je odklonila',
+  'reason.gone': 'Ni več razporejeno: prijava ima status {status}',
+  'reason.better': 'Ni več potrebno: občina ima mesto na ekskurziji, ki jo je uvrstila višje',
+  'rank.1': '1.',
+  'rank.2': '2.',
+  'rank.3': '3.',
+  'rank.n': '{n}.',
+  'error.noScore':
+    '{count} prijav, ki sodelujejo, še nima točk (prva: {first}). Najprej zaženite Točkuj prijavitelje; nič ni bilo zapisano.',
+  'error.badPlaces':
+    'Celica {cell} na listu Excursions vsebuje "{value}"; {what} mora biti celo število, vsaj {min}. Nič ni bilo zapisano.',
+  'error.noExcursions':
+    'Nobena ekskurzija nima statusa "Open" ali "Allocated", zato ni kaj razporediti. Nič ni bilo zapisano.',
+  'allocate.title': 'Razporedi mesta',
+  'allocate.confirm':
+    'Razporedim {applicants} prijav na {excursions} ekskurzij?\n\nMesta: {seats}\nOdločitve: {decisions}\nSpremenjeno od zadnjega razporejanja: {changed}\nObvestila v čakalno vrsto: {notices}',
+  'allocate.none': 'nobeno',
+  'allocate.done': 'Mesta razporejena. Spremenjenih odločitev: {changed}; obvestil v čakalni vrsti: {notices}.',
+  'allocate.cancelled': 'Nič ni bilo spremenjeno.',
   'setup.title': 'Excursion Desk je nastavljen',
   'setup.created': 'Ustvarjeno',
   'setup.repaired': 'Popravljeno',

@@ -66,7 +66,12 @@ describe('excursion-desk run', () => {
     // Text that would read as a formula is written behind an apostrophe, dates as ISO 8601.
     expect(applications.some((a) => a.Motivation.startsWith("'="))).toBe(true);
     expect(applications[0]['Submitted At']).toMatch(/^2017-02-\d\dT\d\d:\d\d:\d\d\+01:00$/);
-    expect(csv(out, 'Notices')).toHaveLength(responses.length);
+    // Scored (in Slovenian, the sample call's language) and allocated.
+    const received = applications.filter((a) => a.Status === 'Received');
+    expect(received.every((a) => a.Score !== '' && a['Score Breakdown'].startsWith('Znanje angleščine'))).toBe(true);
+    const allocated = new Set(csv(out, 'Allocations').map((r) => r['Application ID']));
+    expect(received.every((a) => allocated.has(a['Application ID']))).toBe(true);
+    expect(csv(out, 'Notices').filter((n) => n.Type === 'accepted').length).toBeGreaterThan(0);
   });
 
   it('reads the staff list of municipalities when given', () => {
