@@ -197,3 +197,29 @@ describe('Allocate places', () => {
     expect(large.grown).toBeLessThanOrEqual(2);
   });
 });
+
+describe('Allocate places on the same data in another row order', () => {
+  it('gives the same decisions', () => {
+    const decisions = (shuffle: boolean) => {
+      const emulator = setUpWorkspace({ language: 'en' });
+      fillApplications(emulator, 120, 7);
+      if (shuffle) {
+        const sheet = emulator.workbook().sheetByName('Applications')!;
+        const [header, ...rows] = sheet.cells;
+        rows.reverse();
+        sheet.cells = [header, ...rows.slice(60), ...rows.slice(0, 60)];
+      }
+      emulator.run('scoreApplicants');
+      emulator.run('allocatePlaces');
+      return allocations(emulator)
+        .map(
+          (r) =>
+            `${r['Application ID']} ${r['Excursion ID']} ${r.Decision} ${r['Places Granted']} ${r['Waitlist Position']}`,
+        )
+        .sort();
+    };
+    const straight = decisions(false);
+    expect(straight.length).toBeGreaterThan(120);
+    expect(decisions(true)).toEqual(straight);
+  });
+});
