@@ -2,8 +2,9 @@
  * The entry points Apps Script calls (SPEC section 2). Each export becomes a top-level function
  * of build/Code.js. They only wire the workspace adapters to the core: no decisions here.
  */
-import { describeError } from './core/errors';
+import { describeError, isStaffError } from './core/errors';
 import { t } from './core/i18n';
+import { escapeHtml } from './core/text';
 import { QUESTION } from './core/vocabulary';
 import { buildMenu } from './ui/menu';
 import { notYetAvailable, runAction, showReport } from './workspace/actions';
@@ -14,6 +15,14 @@ import { pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
 import { staffLanguage } from './workspace/language';
 import { writeLog } from './workspace/log';
 import { runScoring } from './workspace/scoring';
+import {
+  describeLeft,
+  pendingCounts,
+  previewMails,
+  type SendOutcome,
+  scheduleResume,
+  sendPending,
+} from './workspace/sending';
 import { runSetup } from './workspace/setup';
 
 /** Simple trigger: adds the Excursion Desk menu in the staff's language. */
@@ -33,6 +42,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * taken in by the next run.
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const startedAt = Date.now();
   let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   let responseRow = '?';
   const lock = LockService.getScriptLock();
@@ -45,6 +55,18 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     locked = true;
     const taken = takeIn(ss, pendingAnswers(ss, { event: e, row }));
     writeLog(ss, 'onFormSubmit', taken.map(describeTaken));
+    // The confirmation goes at once (a template problem or the quota leaves it Queued for Send notices).
+    const keys = new Set(taken.map((r) => `${r.notice}:${r.applicationId}`));
+    try {
+      const outcome = sendPending(ss, startedAt, keys);
+      if (outcome.sent + outcome.failed + outcome.skipped > 0) writeLog(ss, 'onFormSubmit', describeOutcome(outcome));
+    } catch (err) {
+      writeLog(
+        ss,
+        'onFormSubmit',
+        `Confirmation left Queued: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`,
+      );
+    }
   } catch (err) {
     writeLog(
       ss,
@@ -149,19 +171,82 @@ export function allocatePlaces(): void {
     );
   });
 }
+/** Menu: shows the merged mails of the selected Notices rows (or the first waiting ones) without sending. */
 export function previewNotices(): void {
-  notYetAvailable('menu.preview');
+  runAction('previewNotices', ({ ss, lang, ui }) => {
+    const mails = previewMails(ss);
+    if (mails.length === 0) {
+      ui.alert(t(lang, 'preview.title'), t(lang, 'preview.none'), ui.ButtonSet.OK);
+      return;
+    }
+    const html = mails
+      .map(
+        (m) =>
+          `<p><b>${escapeHtml(t(lang, 'preview.to'))}:</b> ${escapeHtml(m.to)}<br><b>${escapeHtml(t(lang, 'preview.subject'))}:</b> ${escapeHtml(m.subject)}</p>` +
+          `<iframe sandbox="" style="width:100%;height:320px;border:1px solid #ccc" srcdoc="${escapeHtml(m.html)}"></iframe>`,
+      )
+      .join('<hr>');
+    ui.showModalDialog(
+      HtmlService.createHtmlOutput(`<div style="font-family:Arial,sans-serif;font-size:13px">${html}</div>`)
+        .setWidth(640)
+        .setHeight(560),
+      t(lang, 'preview.title'),
+    );
+  });
 }
+
+/** Menu: says how many notices of each type will go and the quota left, then sends them. */
 export function sendNotices(): void {
-  notYetAvailable('menu.send');
+  const startedAt = Date.now();
+  runAction('sendNotices', ({ ss, lang, ui }) => {
+    const counts = pendingCounts(ss);
+    if (counts.total === 0) {
+      ui.alert(t(lang, 'send.title'), t(lang, 'send.nothing'), ui.ButtonSet.OK);
+      return;
+    }
+    const question = t(lang, 'send.confirm', {
+      count: counts.total,
+      types: describeCounts(counts.byType, lang),
+      quota: counts.quota,
+      reserve: counts.reserve,
+    });
+    if (ui.alert(t(lang, 'send.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    const outcome = sendPending(ss, startedAt);
+    writeLog(ss, 'sendNotices', describeOutcome(outcome));
+    ui.alert(
+      t(lang, 'send.title'),
+      t(lang, 'send.done', {
+        sent: outcome.sent,
+        failed: outcome.failed,
+        skipped: outcome.skipped,
+        left: describeLeft(outcome, lang),
+      }),
+      ui.ButtonSet.OK,
+    );
+  });
 }
-/** Time-driven trigger of the sending work; nothing to resume in this version. */
+
+/** Time-driven trigger: carries on sending where the quota or the time budget stopped it. */
 export function resumeSending(): void {
-  writeLog(
-    SpreadsheetApp.getActiveSpreadsheet(),
-    'resumeSending',
-    'Nothing to resume: sending is not part of this version yet.',
-  );
+  const startedAt = Date.now();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(10000)) {
+    writeLog(ss, 'resumeSending', 'Another run holds the lock; trying again in a minute');
+    scheduleResume(60 * 1000);
+    return;
+  }
+  try {
+    writeLog(ss, 'resumeSending', describeOutcome(sendPending(ss, startedAt)));
+  } catch (e) {
+    writeLog(ss, 'resumeSending', `Stopped: ${isStaffError(e) ? t('en', e.key, e.params) : describeError(e)}`);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function describeOutcome(o: SendOutcome): string {
+  return `Sent ${o.sent}, failed ${o.failed}, skipped ${o.skipped}, left ${o.left}${o.stoppedBy ? ` (stopped by ${o.stoppedBy})` : ''}`;
 }
 export function showDashboard(): void {
   notYetAvailable('menu.dashboard');

@@ -13,15 +13,21 @@ export function toEml(mail: SentMail, messageId: string): string {
   msg.setSubject(mail.subject);
   msg.setHeader('Date', mail.sentAt.toUTCString().replace('GMT', '+0000'));
   msg.setHeader('Message-ID', `<${messageId}@excursion-desk.local>`);
-  msg.addMessage({ contentType: 'text/plain', data: mail.body, charset: 'UTF-8' });
-  if (mail.htmlBody) msg.addMessage({ contentType: 'text/html', data: mail.htmlBody, charset: 'UTF-8' });
+  // Text with č, š, ž is not 7-bit: each part goes base64, in lines of 76 (RFC 2045).
+  msg.addMessage({ contentType: 'text/plain', data: base64Lines(Buffer.from(mail.body, 'utf8')), charset: 'UTF-8', encoding: 'base64' });
+  if (mail.htmlBody)
+    msg.addMessage({ contentType: 'text/html', data: base64Lines(Buffer.from(mail.htmlBody, 'utf8')), charset: 'UTF-8', encoding: 'base64' });
   for (const a of mail.attachments) {
     msg.addAttachment({
       filename: a.name,
       contentType: a.contentType,
-      data: Buffer.from(a.bytes).toString('base64'),
+      data: base64Lines(Buffer.from(a.bytes)),
       encoding: 'base64',
     });
   }
   return msg.asRaw();
+}
+
+function base64Lines(bytes: Buffer): string {
+  return (bytes.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
 }

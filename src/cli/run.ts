@@ -280,9 +280,11 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
       if (response.contentScore !== null) setContentScore(emulator, after.length - 1, response.contentScore);
     }
   }
-  // The menu actions of this version, as staff would choose them (the confirmation answered Yes).
+  // The menu actions, as staff would choose them (each confirmation answered Yes). Mail is not sent
+  // anywhere: the emulator's outbox is written as .eml files.
   emulator.run('scoreApplicants');
   emulator.run('allocatePlaces');
+  emulator.run('sendNotices');
   extra?.(emulator);
   const written = writeAtomically(input.out, (dir) => writeOutput(emulator, dir));
   return {

@@ -419,6 +419,12 @@ function formatOf(cell: CellModel): CellFormat {
   return f;
 }
 
+/** The selection staff made (emulator-only `select`), per spreadsheet. */
+const activeRanges = new WeakMap<
+  SpreadsheetModel,
+  { sheet: SheetModel; row: number; col: number; rows: number; cols: number }
+>();
+
 function activeSheetModel(ss: SpreadsheetModel): SheetModel {
   const s = activeSheets.get(ss);
   return s && ss.sheets.includes(s) ? s : ss.sheets[0];
@@ -694,6 +700,7 @@ export class FakeSpreadsheet
       | 'deleteSheet'
       | 'getActiveSheet'
       | 'setActiveSheet'
+      | 'getActiveRange'
       | 'getSpreadsheetTimeZone'
       | 'setSpreadsheetTimeZone'
       | 'getSpreadsheetLocale'
@@ -815,6 +822,24 @@ export class FakeSpreadsheet
   getActiveSheet(): GSheet {
     this.env.calls.record('Spreadsheet.Spreadsheet.getActiveSheet');
     return this.facade(activeSheetModel(this.model));
+  }
+
+  /** Emulator-only: staff select rows (1-based) of a sheet, which also becomes the active sheet. */
+  select(sheetName: string, row: number, numRows = 1, col = 1, numCols = 1): void {
+    const sheet = this.model.sheetByName(sheetName);
+    if (!sheet) throw new Error(`No sheet "${sheetName}"`);
+    activeSheets.set(this.model, sheet);
+    activeRanges.set(this.model, { sheet, row, col, rows: numRows, cols: numCols });
+  }
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRange()
+  // The selected range of the active sheet; with nothing selected, its current cell (A1).
+  getActiveRange(): GRange {
+    this.env.calls.record('Spreadsheet.Spreadsheet.getActiveRange');
+    const sheet = activeSheetModel(this.model);
+    const sel = activeRanges.get(this.model);
+    const r = sel && sel.sheet === sheet ? sel : { row: 1, col: 1, rows: 1, cols: 1 };
+    return gas<GRange>(this.app.sheetFacade(this.model, sheet).range(r.row, r.col, r.rows, r.cols));
   }
 
   setActiveSheet(sheet: GSheet): GSheet {

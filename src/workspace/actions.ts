@@ -17,28 +17,44 @@ export interface ActionContext {
 
 const LOCK_WAIT_MS = 10000;
 
-/** Runs a menu action. Returns its result, or undefined when it could not run or failed. */
+/**
+ * Runs a menu action. Returns its result, or undefined when it could not run or failed; never
+ * throws (a failure of Apps Script itself is logged and shown as a message too).
+ */
 export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T | undefined {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = staffLanguage(ss);
-  const ui = SpreadsheetApp.getUi();
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
-    writeLog(ss, action, 'Not run: another action held the lock');
-    return undefined;
-  }
+  let ss: Spreadsheet | null = null;
+  let lang: Language = 'en';
+  let ui: GoogleAppsScript.Base.Ui | null = null;
+  let lock: GoogleAppsScript.Lock.Lock | null = null;
   try {
+    ss = SpreadsheetApp.getActiveSpreadsheet();
+    lang = staffLanguage(ss);
+    ui = SpreadsheetApp.getUi();
+    lock = LockService.getScriptLock();
+    if (!lock.tryLock(LOCK_WAIT_MS)) {
+      lock = null;
+      writeLog(ss, action, 'Not run: another action held the lock');
+      ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
+      return undefined;
+    }
     return body({ ss, lang, ui });
   } catch (e) {
     const message = isStaffError(e)
       ? t(lang, e.key, e.params)
       : t(lang, 'error.generic', { message: describeError(e) });
     writeLog(ss, action, `Stopped: ${isStaffError(e) ? message : describeError(e)}`);
-    ui.alert(t(lang, 'error.title'), message, ui.ButtonSet.OK);
+    try {
+      ui?.alert(t(lang, 'error.title'), message, ui.ButtonSet.OK);
+    } catch (_e) {
+      console.log(`${action}: ${message}`);
+    }
     return undefined;
   } finally {
-    lock.releaseLock();
+    try {
+      lock?.releaseLock();
+    } catch (_e) {
+      // The lock ends with the execution anyway.
+    }
   }
 }
 

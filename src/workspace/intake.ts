@@ -38,6 +38,7 @@ export interface PendingAnswer {
 export interface TakenIn {
   responseRow: number;
   applicationId: string;
+  notice: 'received' | 'incomplete';
   status: string;
   replaced: string[];
 }
@@ -186,6 +187,7 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
     taken.push({
       responseRow: answer.responseRow,
       applicationId: id,
+      notice: intakeNotice(draft.status),
       status: draft.status,
       replaced: replaced.map((r) => r.id),
     });

@@ -60,7 +60,10 @@ describe('excursion-desk run', () => {
       'Form Responses 1',
     ])
       expect(existsSync(join(out, `${name}.csv`))).toBe(true);
-    expect(readdirSync(join(out, 'outbox'))).toEqual([]);
+    // Every notice sent is in the outbox, one .eml each; none is left waiting.
+    const sent = csv(out, 'Notices').filter((n) => n.Status === 'Sent');
+    expect(readdirSync(join(out, 'outbox'))).toHaveLength(sent.length);
+    expect(csv(out, 'Notices').filter((n) => n.Status === 'Queued' || n.Status === 'Sending')).toEqual([]);
     // Content scores of the export are the staff's, written next to each application.
     expect(applications.map((a) => a['Content Score'])).toEqual(responses.map((r) => r['Content Score']));
     // Text that would read as a formula is written behind an apostrophe, dates as ISO 8601.

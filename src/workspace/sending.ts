@@ -1,0 +1,350 @@
+/**
+ * Sending notices (SPEC section 7). Each notice: `Sending` written and flushed, the mail sent, then
+ * `Sent` with the time; a throw marks it `Failed` with the error, retried by the next run; a run
+ * that dies between the two writes leaves `Sending`, which is never sent again by itself. A run
+ * stops before the quota reserve or about 4.5 minutes, and one time-driven trigger resumes it.
+ */
+import { describeError, StaffError } from '../core/errors';
+import { type Language, type MessageKey, t } from '../core/i18n';
+import { isValidEmail } from '../core/intake';
+import type { Settings } from '../core/settings';
+import {
+  PLACEHOLDERS,
+  type Placeholder,
+  parseTemplate,
+  placeholdersOf,
+  type RenderedNotice,
+  renderNotice,
+  type Template,
+} from '../core/templates';
+import { asText } from '../core/text';
+import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
+import { readExcursions } from './excursions';
+import { loadSettings } from './settings';
+import { type Cell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
+import { readTemplateDoc } from './template-reader';
+
+/** Apps Script stops an execution at 6 minutes; stop sending well before. */
+export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+export const RESUME_HANDLER = 'resumeSending';
+const RESUME_AFTER_TIME_MS = 60 * 1000;
+const RESUME_AFTER_QUOTA_MS = 24 * 60 * 60 * 1000;
+
+type NoticeHeader = (typeof NOTICE_HEADERS)[number];
+
+export interface PendingNotice {
+  index: number;
+  key: string;
+  applicationId: string;
+  excursionId: string;
+  type: NoticeType;
+  to: string;
+}
+
+export interface SendOutcome {
+  sent: number;
+  failed: number;
+  skipped: number;
+  left: number;
+  stoppedBy: 'quota' | 'time' | null;
+}
+
+/** Queued and Failed notices, first row of each key only, and none whose key was already sent or is being sent. */
+export function pendingNotices(
+  table: Table<NoticeHeader>,
+  onlyKeys?: ReadonlySet<string>,
+): { pending: PendingNotice[]; duplicates: PendingNotice[] } {
+  const c = table.cols;
+  const done = new Set<string>();
+  for (const r of table.rows) {
+    const status = text(r[c.Status]);
+    if (status === 'Sent' || status === 'Sending') done.add(text(r[c['Notice Key']]));
+  }
+  const pending: PendingNotice[] = [];
+  const duplicates: PendingNotice[] = [];
+  const seen = new Set<string>();
+  table.rows.forEach((r, index) => {
+    const status = text(r[c.Status]);
+    if (status !== 'Queued' && status !== 'Failed') return;
+    const key = text(r[c['Notice Key']]);
+    if (key === '' || (onlyKeys && !onlyKeys.has(key))) return;
+    const notice = {
+      index,
+      key,
+      applicationId: text(r[c['Application ID']]),
+      excursionId: text(r[c['Excursion ID']]),
+      type: text(r[c.Type]) as NoticeType,
+      to: text(r[c.To]),
+    };
+    if (done.has(key) || seen.has(key)) duplicates.push(notice);
+    else {
+      seen.add(key);
+      pending.push(notice);
+    }
+  });
+  return { pending, duplicates };
+}
+
+/** The template Docs a set of notices needs, read once each; any problem stops before anything is sent. */
+export function loadTemplates(
+  types: Iterable<NoticeType>,
+  settings: Settings,
+  lang: Language,
+): Map<NoticeType, Template> {
+  const out = new Map<NoticeType, Template>();
+  for (const type of new Set(types)) {
+    const key = `${type}.${settings.language}`;
+    const name = `${type} (${settings.language})`;
+    const id = settings.templates[key] ?? '';
+    let doc: GoogleAppsScript.Document.Document;
+    try {
+      if (!id) throw new Error('no id in Settings');
+      doc = DocumentApp.openById(id);
+    } catch (e) {
+      throw new StaffError('error.templateMissing', {
+        template: name,
+        key: `template.${key}`,
+        problem: describeError(e),
+      });
+    }
+    const { template, problems } = parseTemplate(readTemplateDoc(doc));
+    const unknown = placeholdersOf(template).unknown;
+    const first = problems[0];
+    if (first || unknown.length > 0) {
+      const problem =
+        unknown.length > 0
+          ? t(lang, 'template.unknown', { name: unknown[0], known: PLACEHOLDERS.join(', ') })
+          : t(
+              lang,
+              first.kind === 'noSubject'
+                ? 'template.noSubject'
+                : first.kind === 'empty'
+                  ? 'template.empty'
+                  : 'template.unknown',
+              {
+                name: first.kind === 'unknownPlaceholder' ? first.name : '',
+                known: PLACEHOLDERS.join(', '),
+              },
+            );
+      throw new StaffError('error.templateProblem', { template: name, problem });
+    }
+    out.set(type, template);
+  }
+  return out;
+}
+
+/** What the placeholders of one notice are filled with, read once per run for all notices. */
+export function mergeData(ss: Spreadsheet, settings: Settings, lang: Language) {
+  const tz = ss.getSpreadsheetTimeZone();
+  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
+  const a = apps.cols;
+  const byApp = new Map(apps.rows.map((r) => [text(r[a['Application ID']]), r]));
+  const { excursions } = readExcursions(ss);
+  const byExc = new Map(excursions.map((e) => [e.id, e]));
+  const alloc = readSheet(ss, SHEET.allocations, ALLOCATION_HEADERS);
+  const l = alloc.cols;
+  const byAlloc = new Map(alloc.rows.map((r) => [`${text(r[l['Application ID']])}|${text(r[l['Excursion ID']])}`, r]));
+  const day = (d: Date) => Utilities.formatDate(d, tz, lang === 'sl' ? 'd. M. yyyy' : 'd MMMM yyyy');
+  const deadline = settings.applicationDeadline ? day(new Date(settings.applicationDeadline.getTime() - 1)) : '';
+  return (n: PendingNotice): Record<Placeholder, string> => {
+    const app = byApp.get(n.applicationId);
+    const exc = byExc.get(n.excursionId);
+    const row = byAlloc.get(`${n.applicationId}|${n.excursionId}`);
+    const dates = exc?.start
+      ? exc.end && exc.end.getTime() !== exc.start.getTime()
+        ? `${day(exc.start)} – ${day(exc.end)}`
+        : day(exc.start)
+      : '';
+    return {
+      Municipality: app ? text(app[a.Municipality]) : '',
+      ContactName: app ? text(app[a['Contact Name']]) : '',
+      ApplicationId: n.applicationId,
+      ExcursionCity: exc?.city ?? '',
+      ExcursionDates: dates,
+      PlacesGranted: row ? text(row[l['Places Granted']]) : '',
+      WaitlistPosition: row ? text(row[l['Waitlist Position']]) : '',
+      Issues: app ? text(app[a.Issues]) : '',
+      Deadline: deadline,
+      SenderName: settings.senderName,
+    };
+  };
+}
+
+const STATUS_COLUMNS = ['Subject', 'Status', 'Sent At', 'Error'] as const;
+type StatusColumn = (typeof STATUS_COLUMNS)[number];
+
+/**
+ * Writes the status cells of one Notices row (values as plain text: they are written as text). Where Subject, Status, Sent At and Error stand side by
+ * side (as Set up makes them), the row's range is fetched once and each write is one setValues;
+ * where staff moved them apart, each run of adjacent columns is written on its own.
+ */
+function statusWriter(
+  table: Table<NoticeHeader>,
+  index: number,
+): (values: Partial<Record<StatusColumn, Cell>>) => void {
+  const positions = STATUS_COLUMNS.map((h) => table.cols[h]);
+  const first = Math.min(...positions);
+  const guard = (v: Cell): Cell => (typeof v === 'string' ? asText(v) : v);
+  if (Math.max(...positions) - first !== STATUS_COLUMNS.length - 1) {
+    return (values) =>
+      writeRowCells(table, index, Object.fromEntries(Object.entries(values).map(([h, v]) => [h, guard(v as Cell)])));
+  }
+  const range = table.sheet.getRange(index + 2, first + 1, 1, STATUS_COLUMNS.length);
+  const current = table.rows[index];
+  return (values) => {
+    for (const h of STATUS_COLUMNS) if (values[h] !== undefined) current[table.cols[h]] = values[h] as Cell;
+    range.setValues([positions.map((_, i) => guard(current[first + i]))]);
+  };
+}
+
+/** Exactly one pending resume trigger when work is left, none otherwise (a fired one-off trigger stays listed, so it is removed too). */
+export function scheduleResume(afterMs: number | null): void {
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getHandlerFunction() === RESUME_HANDLER) ScriptApp.deleteTrigger(trigger);
+  }
+  if (afterMs !== null) ScriptApp.newTrigger(RESUME_HANDLER).timeBased().after(afterMs).create();
+}
+
+/**
+ * Sends the pending notices (or only `onlyKeys`), within the quota reserve and the time budget.
+ * `startedAt` is when the execution began. Throws a StaffError before sending anything when a
+ * template is missing or broken.
+ */
+export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: ReadonlySet<string>): SendOutcome {
+  const tz = ss.getSpreadsheetTimeZone();
+  const { settings } = loadSettings(ss, tz);
+  const lang = settings.language;
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const { pending, duplicates } = pendingNotices(notices, onlyKeys);
+  const outcome: SendOutcome = { sent: 0, failed: 0, skipped: 0, left: 0, stoppedBy: null };
+  for (const d of duplicates) {
+    writeRowCells(notices, d.index, { Status: 'Skipped', Error: asText(t(lang, 'send.duplicateKey', { key: d.key })) });
+    outcome.skipped++;
+  }
+  if (pending.length === 0) {
+    if (!onlyKeys) scheduleResume(null);
+    return outcome;
+  }
+  const templates = loadTemplates(
+    pending.map((n) => n.type),
+    settings,
+    lang,
+  );
+  const valuesFor = mergeData(ss, settings, lang);
+  let allowance = MailApp.getRemainingDailyQuota() - settings.quotaReserve;
+
+  for (let i = 0; i < pending.length; i++) {
+    const n = pending[i];
+    if (Date.now() - startedAt > TIME_BUDGET_MS) {
+      outcome.stoppedBy = 'time';
+      outcome.left = pending.length - i;
+      break;
+    }
+    if (!isValidEmail(n.to)) {
+      writeRowCells(notices, n.index, {
+        Status: 'Skipped',
+        Error: asText(t(lang, 'send.invalidRecipient', { to: n.to })),
+      });
+      outcome.skipped++;
+      continue;
+    }
+    if (allowance <= 0) {
+      outcome.stoppedBy = 'quota';
+      outcome.left = pending.length - i;
+      break;
+    }
+    const template = templates.get(n.type);
+    if (!template) continue;
+    const mail: RenderedNotice = renderNotice(template, valuesFor(n));
+    const write = statusWriter(notices, n.index);
+    write({ Subject: mail.subject, Status: 'Sending', 'Sent At': '', Error: '' });
+    SpreadsheetApp.flush();
+    try {
+      MailApp.sendEmail({
+        to: n.to,
+        subject: mail.subject,
+        body: mail.text,
+        htmlBody: mail.html,
+        name: settings.senderName || undefined,
+        replyTo: settings.replyTo || undefined,
+      });
+    } catch (e) {
+      write({ Status: 'Failed', Error: describeError(e) });
+      outcome.failed++;
+      if (/too many times|quota/i.test(describeError(e))) {
+        outcome.stoppedBy = 'quota';
+        outcome.left = pending.length - i - 1;
+        break;
+      }
+      continue;
+    }
+    write({ Status: 'Sent', 'Sent At': new Date() });
+    outcome.sent++;
+    allowance--;
+  }
+  if (!onlyKeys || outcome.left > 0) {
+    scheduleResume(
+      outcome.left > 0 ? (outcome.stoppedBy === 'quota' ? RESUME_AFTER_QUOTA_MS : RESUME_AFTER_TIME_MS) : null,
+    );
+  }
+  return outcome;
+}
+
+/** How many notices of each type wait, for the confirmation. */
+export function pendingCounts(ss: Spreadsheet): {
+  total: number;
+  byType: Record<string, number>;
+  quota: number;
+  reserve: number;
+} {
+  const { settings } = loadSettings(ss);
+  const { pending } = pendingNotices(readSheet(ss, SHEET.notices, NOTICE_HEADERS));
+  const byType: Record<string, number> = {};
+  for (const n of pending) byType[n.type] = (byType[n.type] ?? 0) + 1;
+  return { total: pending.length, byType, quota: MailApp.getRemainingDailyQuota(), reserve: settings.quotaReserve };
+}
+
+/** The merged mails of the selected Notices rows, or of the first three waiting ones, without sending. */
+export function previewMails(ss: Spreadsheet): { to: string; subject: string; html: string }[] {
+  const tz = ss.getSpreadsheetTimeZone();
+  const { settings } = loadSettings(ss, tz);
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const range = ss.getActiveRange();
+  let chosen: PendingNotice[] = [];
+  if (range && range.getSheet().getName() === SHEET.notices) {
+    const c = notices.cols;
+    const first = Math.max(range.getRow(), 2);
+    const last = range.getRow() + range.getNumRows() - 1;
+    for (let row = first; row <= last && row - 2 < notices.rows.length; row++) {
+      const r = notices.rows[row - 2];
+      if (text(r[c['Notice Key']]) === '') continue;
+      chosen.push({
+        index: row - 2,
+        key: text(r[c['Notice Key']]),
+        applicationId: text(r[c['Application ID']]),
+        excursionId: text(r[c['Excursion ID']]),
+        type: text(r[c.Type]) as NoticeType,
+        to: text(r[c.To]),
+      });
+    }
+  }
+  if (chosen.length === 0) chosen = pendingNotices(notices).pending.slice(0, 3);
+  if (chosen.length === 0) return [];
+  const templates = loadTemplates(
+    chosen.map((n) => n.type),
+    settings,
+    settings.language,
+  );
+  const valuesFor = mergeData(ss, settings, settings.language);
+  return chosen.map((n) => {
+    const mail = renderNotice(templates.get(n.type)!, valuesFor(n));
+    return { to: n.to, subject: mail.subject, html: mail.html };
+  });
+}
+
+/** The sentence about what is left, for staff. */
+export function describeLeft(outcome: SendOutcome, lang: Language): string {
+  const key: MessageKey =
+    outcome.left === 0 ? 'send.left.none' : outcome.stoppedBy === 'quota' ? 'send.left.quota' : 'send.left.time';
+  return t(lang, key, { left: outcome.left });
+}
