@@ -14,9 +14,19 @@ export function toEml(mail: SentMail, messageId: string): string {
   msg.setHeader('Date', mail.sentAt.toUTCString().replace('GMT', '+0000'));
   msg.setHeader('Message-ID', `<${messageId}@excursion-desk.local>`);
   // Text with č, š, ž is not 7-bit: each part goes base64, in lines of 76 (RFC 2045).
-  msg.addMessage({ contentType: 'text/plain', data: base64Lines(Buffer.from(mail.body, 'utf8')), charset: 'UTF-8', encoding: 'base64' });
+  msg.addMessage({
+    contentType: 'text/plain',
+    data: base64Lines(Buffer.from(mail.body, 'utf8')),
+    charset: 'UTF-8',
+    encoding: 'base64',
+  });
   if (mail.htmlBody)
-    msg.addMessage({ contentType: 'text/html', data: base64Lines(Buffer.from(mail.htmlBody, 'utf8')), charset: 'UTF-8', encoding: 'base64' });
+    msg.addMessage({
+      contentType: 'text/html',
+      data: base64Lines(Buffer.from(mail.htmlBody, 'utf8')),
+      charset: 'UTF-8',
+      encoding: 'base64',
+    });
   for (const a of mail.attachments) {
     msg.addAttachment({
       filename: a.name,

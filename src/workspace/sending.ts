@@ -197,6 +197,29 @@ function statusWriter(
   };
 }
 
+/**
+ * The merged letter as a PDF: a copy of the template Doc with the placeholders replaced (values
+ * are plain text: replaceText takes them literally) and the Subject line removed, exported, then
+ * the copy is trashed. Only Docs the add-on created are touched (drive.file).
+ */
+export function letterPdf(
+  templateId: string,
+  values: Record<Placeholder, string>,
+  name: string,
+): GoogleAppsScript.Base.Blob {
+  const copy = DriveApp.getFileById(templateId).makeCopy(`${name} (letter)`);
+  try {
+    const doc = DocumentApp.openById(copy.getId());
+    const body = doc.getBody();
+    if (body.getNumChildren() > 1) body.removeChild(body.getChild(0));
+    for (const p of PLACEHOLDERS) body.replaceText(`\\{\\{\\s*${p}\\s*\\}\\}`, values[p]);
+    doc.saveAndClose();
+    return copy.getAs('application/pdf').setName(`${name}.pdf`);
+  } finally {
+    copy.setTrashed(true);
+  }
+}
+
 /** Exactly one pending resume trigger when work is left, none otherwise (a fired one-off trigger stays listed, so it is removed too). */
 export function scheduleResume(afterMs: number | null): void {
   for (const trigger of ScriptApp.getProjectTriggers()) {
@@ -255,8 +278,21 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     }
     const template = templates.get(n.type);
     if (!template) continue;
-    const mail: RenderedNotice = renderNotice(template, valuesFor(n));
+    const values = valuesFor(n);
+    const mail: RenderedNotice = renderNotice(template, values);
     const write = statusWriter(notices, n.index);
+    let attachments: GoogleAppsScript.Base.BlobSource[] = [];
+    if (n.type === 'accepted' && settings.attachPdf) {
+      try {
+        attachments = [
+          letterPdf(settings.templates[`accepted.${lang}`], values, `${n.applicationId}-${n.excursionId}`),
+        ];
+      } catch (e) {
+        write({ Status: 'Failed', Error: `PDF: ${describeError(e)}` });
+        outcome.failed++;
+        continue;
+      }
+    }
     write({ Subject: mail.subject, Status: 'Sending', 'Sent At': '', Error: '' });
     SpreadsheetApp.flush();
     try {
@@ -267,6 +303,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         htmlBody: mail.html,
         name: settings.senderName || undefined,
         replyTo: settings.replyTo || undefined,
+        attachments,
       });
     } catch (e) {
       write({ Status: 'Failed', Error: describeError(e) });

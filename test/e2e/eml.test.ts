@@ -26,7 +26,7 @@ describe('an outbox mail written as .eml', () => {
     expect(parsed.replyTo?.value[0].address).toBe('growsmarter@sos.example');
     expect(parsed.subject).toBe('Prijava prejeta: Ajdovščina (APP-0001)');
     expect(parsed.text?.trim()).toBe('Spoštovani, hvala za prijavo.');
-    expect(toEml(mail.outbox[0], "test-1")).toMatch(/Content-Transfer-Encoding: base64/);
+    expect(toEml(mail.outbox[0], 'test-1')).toMatch(/Content-Transfer-Encoding: base64/);
     expect(parsed.html).toContain('<b>hvala</b>');
     expect(parsed.html).not.toContain('<script>');
     expect(parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([

@@ -233,3 +233,32 @@ describe('templates', () => {
     expect(emulator.files(DOCUMENT_MIME)).toHaveLength(12);
   });
 });
+
+describe('the acceptance letter as a PDF', () => {
+  it('is attached to accepted notices when attachPdf is TRUE, merged, and its working copy trashed', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    setSetting(emulator, 'attachPdf', true);
+    emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+    emulator.run('scoreApplicants');
+    emulator.run('allocatePlaces');
+    emulator.run('sendNotices');
+    const accepted = emulator.mailApp.outbox.filter((m) => m.subject.startsWith('Excursion to'));
+    expect(accepted.length).toBeGreaterThan(0);
+    const pdf = accepted[0].attachments[0];
+    expect(pdf.name).toMatch(/^APP-0001-.*\.pdf$/);
+    expect(pdf.contentType).toBe('application/pdf');
+    const text = Buffer.from(pdf.bytes).toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text).toContain('Bled');
+    expect(text).not.toContain('Subject:');
+    expect(text).not.toContain('{{');
+    const copies = emulator.files(DOCUMENT_MIME).filter((f) => f.name.endsWith('(letter)'));
+    expect(copies.length).toBe(accepted.length);
+    expect(copies.every((f) => f.trashed)).toBe(true);
+    expect(
+      emulator.mailApp.outbox
+        .filter((m) => !m.subject.startsWith('Excursion to'))
+        .every((m) => m.attachments.length === 0),
+    ).toBe(true);
+  });
+});
