@@ -2,13 +2,16 @@
  * The entry points Apps Script calls (SPEC section 2). Each export becomes a top-level function
  * of build/Code.js. They only wire the workspace adapters to the core: no decisions here.
  */
+
+import type { DashboardData } from './core/dashboard';
 import { describeError, isStaffError } from './core/errors';
 import { t } from './core/i18n';
 import { escapeHtml } from './core/text';
 import { QUESTION } from './core/vocabulary';
 import { buildMenu } from './ui/menu';
-import { notYetAvailable, runAction, showReport } from './workspace/actions';
+import { runAction, showReport } from './workspace/actions';
 import { describeCounts, describeSeats, planAllocation } from './workspace/allocation';
+import { buildDashboardData, writeSummary } from './workspace/dashboard';
 import { openExcursionLabels } from './workspace/excursions';
 import { findForm, setGridRows } from './workspace/form';
 import { pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
@@ -83,8 +86,8 @@ function describeTaken(r: TakenIn): string {
 }
 
 /** Menu: creates or repairs the sheets, the form, the trigger and the templates. */
-export function setupWorkspace(): void {
-  runAction('setupWorkspace', ({ ss, lang, ui }) => {
+export function setupWorkspace(): string | undefined {
+  return runAction('setupWorkspace', ({ ss, lang, ui }) => {
     const report = runSetup(ss, lang);
     const caughtUp = takeIn(ss, pendingAnswers(ss, null));
     writeLog(ss, 'setupWorkspace', [
@@ -106,12 +109,13 @@ export function setupWorkspace(): void {
         { label: t(lang, 'setup.formEdit'), url: report.formEditUrl },
       ],
     );
+    return t(lang, 'setup.title');
   });
 }
 
 /** Menu: rewrites the form's excursion rows from the Open excursions; nothing else changes. */
-export function refreshForm(): void {
-  runAction('refreshForm', ({ ss, lang, ui }) => {
+export function refreshForm(): string | undefined {
+  return runAction('refreshForm', ({ ss, lang, ui }) => {
     const form = findForm(ss);
     const labels = openExcursionLabels(ss);
     let message: string;
@@ -128,20 +132,23 @@ export function refreshForm(): void {
     }
     writeLog(ss, 'refreshForm', message);
     ui.alert(t(lang, 'refresh.title'), message, ui.ButtonSet.OK);
+    return message;
   });
 }
 
 /** Menu: computes Score and Score Breakdown of every application (staff columns untouched). */
-export function scoreApplicants(): void {
-  runAction('scoreApplicants', ({ ss, lang, ui }) => {
+export function scoreApplicants(): string | undefined {
+  return runAction('scoreApplicants', ({ ss, lang, ui }) => {
     const count = runScoring(ss, lang);
     writeLog(ss, 'scoreApplicants', `Scored ${count} applications`);
-    ui.alert(t(lang, 'score.title'), t(lang, 'score.done', { count }), ui.ButtonSet.OK);
+    const message = t(lang, 'score.done', { count });
+    ui.alert(t(lang, 'score.title'), message, ui.ButtonSet.OK);
+    return message;
   });
 }
 /** Menu: shows what the allocation would change, and on Yes writes Allocations and queues the notices. */
-export function allocatePlaces(): void {
-  runAction('allocatePlaces', ({ ss, lang, ui }) => {
+export function allocatePlaces(): string | undefined {
+  return runAction('allocatePlaces', ({ ss, lang, ui }) => {
     const plan = planAllocation(ss, lang);
     const noticeCounts: Record<string, number> = {};
     for (const n of plan.notices) noticeCounts[n.type] = (noticeCounts[n.type] ?? 0) + 1;
@@ -155,20 +162,19 @@ export function allocatePlaces(): void {
     });
     if (ui.alert(t(lang, 'allocate.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
       writeLog(ss, 'allocatePlaces', 'Cancelled at the confirmation; nothing written');
-      ui.alert(t(lang, 'allocate.title'), t(lang, 'allocate.cancelled'), ui.ButtonSet.OK);
-      return;
+      ui.alert(t(lang, 'allocate.title'), t(lang, 'action.cancelled'), ui.ButtonSet.OK);
+      return t(lang, 'action.cancelled');
     }
     const queued = plan.apply();
+    writeSummary(ss, buildDashboardData(ss), lang);
     writeLog(
       ss,
       'allocatePlaces',
       `${plan.applicants} applications, ${plan.excursions.length} excursions; ${describeCounts(plan.decisions, 'en')}; ${plan.changed} changed; ${queued} notices queued; seats ${describeSeats(plan)}; input digest ${plan.digest}`,
     );
-    ui.alert(
-      t(lang, 'allocate.title'),
-      t(lang, 'allocate.done', { changed: plan.changed, notices: queued }),
-      ui.ButtonSet.OK,
-    );
+    const message = t(lang, 'allocate.done', { changed: plan.changed, notices: queued });
+    ui.alert(t(lang, 'allocate.title'), message, ui.ButtonSet.OK);
+    return message;
   });
 }
 /** Menu: shows the merged mails of the selected Notices rows (or the first waiting ones) without sending. */
@@ -196,13 +202,13 @@ export function previewNotices(): void {
 }
 
 /** Menu: says how many notices of each type will go and the quota left, then sends them. */
-export function sendNotices(): void {
+export function sendNotices(): string | undefined {
   const startedAt = Date.now();
-  runAction('sendNotices', ({ ss, lang, ui }) => {
+  return runAction('sendNotices', ({ ss, lang, ui }) => {
     const counts = pendingCounts(ss);
     if (counts.total === 0) {
       ui.alert(t(lang, 'send.title'), t(lang, 'send.nothing'), ui.ButtonSet.OK);
-      return;
+      return t(lang, 'send.nothing');
     }
     const question = t(lang, 'send.confirm', {
       count: counts.total,
@@ -210,19 +216,18 @@ export function sendNotices(): void {
       quota: counts.quota,
       reserve: counts.reserve,
     });
-    if (ui.alert(t(lang, 'send.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    if (ui.alert(t(lang, 'send.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES)
+      return t(lang, 'action.cancelled');
     const outcome = sendPending(ss, startedAt);
     writeLog(ss, 'sendNotices', describeOutcome(outcome));
-    ui.alert(
-      t(lang, 'send.title'),
-      t(lang, 'send.done', {
-        sent: outcome.sent,
-        failed: outcome.failed,
-        skipped: outcome.skipped,
-        left: describeLeft(outcome, lang),
-      }),
-      ui.ButtonSet.OK,
-    );
+    const message = t(lang, 'send.done', {
+      sent: outcome.sent,
+      failed: outcome.failed,
+      skipped: outcome.skipped,
+      left: describeLeft(outcome, lang),
+    });
+    ui.alert(t(lang, 'send.title'), message, ui.ButtonSet.OK);
+    return message;
   });
 }
 
@@ -248,10 +253,19 @@ export function resumeSending(): void {
 function describeOutcome(o: SendOutcome): string {
   return `Sent ${o.sent}, failed ${o.failed}, skipped ${o.skipped}, left ${o.left}${o.stoppedBy ? ` (stopped by ${o.stoppedBy})` : ''}`;
 }
+/** Menu: opens the dashboard sidebar (its page asks getDashboardData for the figures). */
 export function showDashboard(): void {
-  notYetAvailable('menu.dashboard');
+  runAction('showDashboard', ({ lang, ui }) => {
+    ui.showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(t(lang, 'dash.title')));
+  });
 }
-/** The dashboard's data; not part of this version yet, so there is none. */
-export function getDashboardData(): null {
-  return null;
+
+/** Called by the sidebar page through google.script.run: the dashboard's figures. A problem is thrown as a message for the page to show. */
+export function getDashboardData(): DashboardData {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    return buildDashboardData(ss);
+  } catch (e) {
+    throw new Error(isStaffError(e) ? t(staffLanguage(ss), e.key, e.params) : describeError(e));
+  }
 }

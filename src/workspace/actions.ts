@@ -3,7 +3,7 @@
  * shown as a message (never a stack trace) and written to Log.
  */
 import { describeError, isStaffError } from '../core/errors';
-import { type Language, type MessageKey, t } from '../core/i18n';
+import { type Language, t } from '../core/i18n';
 import { escapeHtml } from '../core/text';
 import { staffLanguage } from './language';
 import { writeLog } from './log';
@@ -78,12 +78,4 @@ export function showReport(
     );
   const html = `<div style="font-family:Arial,sans-serif;font-size:13px">${parts.join('')}${linkHtml.join('')}</div>`;
   ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(520).setHeight(420), title);
-}
-
-/** Tells staff plainly that an action is not in this version (nothing is changed). */
-export function notYetAvailable(action: MessageKey): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = staffLanguage(ss);
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(t(lang, 'app.title'), t(lang, 'notAvailable', { action: t(lang, action) }), ui.ButtonSet.OK);
 }

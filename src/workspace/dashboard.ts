@@ -1,0 +1,122 @@
+/** The dashboard's figures read from the sheets (one read each), and the Summary sheet that shows them. */
+import { type DashboardData, summarize } from '../core/dashboard';
+import { type Language, t } from '../core/i18n';
+import { parsePreferences } from '../core/intake';
+import { asText } from '../core/text';
+import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, SHEET } from '../core/vocabulary';
+import { readExcursions } from './excursions';
+import { loadSettings } from './settings';
+import { type Cell, readSheet, type Spreadsheet, text } from './sheets';
+
+/** Every figure of the dashboard, from Applications, Excursions, Allocations and Notices. */
+export function buildDashboardData(ss: Spreadsheet): DashboardData {
+  const { settings } = loadSettings(ss);
+  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
+  const a = apps.cols;
+  const alloc = readSheet(ss, SHEET.allocations, ALLOCATION_HEADERS);
+  const l = alloc.cols;
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const n = notices.cols;
+  let quota: number | null = null;
+  try {
+    quota = MailApp.getRemainingDailyQuota();
+  } catch (_e) {
+    // Not authorised yet (the sidebar opened before Set up): the figure is left out.
+  }
+  return summarize({
+    language: settings.language,
+    now: new Date(),
+    applications: apps.rows
+      .filter((r) => text(r[a['Application ID']]) !== '')
+      .map((r) => {
+        const status = text(r[a.Status]);
+        return {
+          id: text(r[a['Application ID']]),
+          status,
+          region: text(r[a.Region]),
+          score: typeof r[a.Score] === 'number' ? (r[a.Score] as number) : null,
+          takesPart:
+            (status === 'Received' || (status === 'Late' && settings.acceptLate)) &&
+            (!settings.requireSignedForm || r[a['Signed Form Received']] === true),
+          preferences: parsePreferences(text(r[a.Preferences])).map((p) => p.excursionId),
+        };
+      }),
+    excursions: readExcursions(ss).excursions.map((e) => ({
+      id: e.id,
+      label: e.label,
+      status: e.status,
+      places: e.places,
+    })),
+    allocations: alloc.rows.map((r) => ({
+      applicationId: text(r[l['Application ID']]),
+      excursionId: text(r[l['Excursion ID']]),
+      decision: text(r[l.Decision]),
+      placesGranted: Number(r[l['Places Granted']]) || 0,
+    })),
+    notices: notices.rows
+      .filter((r) => text(r[n['Notice Key']]) !== '')
+      .map((r) => ({ type: text(r[n.Type]), status: text(r[n.Status]) })),
+    quota,
+  });
+}
+
+/** Rewrites the Summary sheet (it holds no staff data) with the figures and one chart of seats and demand. */
+export function writeSummary(ss: Spreadsheet, data: DashboardData, lang: Language): void {
+  const sheet = ss.getSheetByName(SHEET.summary) ?? ss.insertSheet(SHEET.summary);
+  const width = 9;
+  const line = (...cells: Cell[]): Cell[] => [...cells, ...new Array(width - cells.length).fill('')];
+  const grid: Cell[][] = [
+    line(t(lang, 'dash.title'), new Date(data.generatedAt)),
+    line(),
+    line(
+      'Excursion ID',
+      'Label',
+      t(lang, 'dash.places'),
+      t(lang, 'dash.demand'),
+      t(lang, 'dash.granted'),
+      '1st choice',
+      t(lang, 'dash.accepted'),
+      t(lang, 'dash.waitlisted'),
+      t(lang, 'dash.notSelected'),
+    ),
+    ...data.excursions.map((e) =>
+      line(
+        asText(e.id),
+        asText(e.label),
+        e.places,
+        e.demand,
+        e.seatsGranted,
+        e.firstChoices,
+        e.accepted,
+        e.waitlisted,
+        e.notSelected,
+      ),
+    ),
+    line(),
+    line(t(lang, 'dash.statusChart')),
+    ...data.statuses.map((s) => line(asText(s.name), s.count)),
+    line(),
+    line(
+      t(lang, 'dash.noticesTable'),
+      t(lang, 'dash.sent'),
+      t(lang, 'dash.waiting'),
+      t(lang, 'dash.sending'),
+      t(lang, 'dash.skipped'),
+    ),
+    ...data.notices.map((x) => line(x.type, x.sent, x.queued + x.failed, x.sending, x.skipped)),
+  ];
+  sheet.clearContents();
+  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  if (data.excursions.length > 0) {
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .addRange(sheet.getRange(3, 2, data.excursions.length + 1, 4))
+      .setNumHeaders(1)
+      .setOption('title', t(lang, 'dash.seatsChart'))
+      .setPosition(3, width + 2, 0, 0)
+      .build();
+    sheet.insertChart(chart);
+  }
+}
