@@ -6,7 +6,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from './csv';
-import { runSeason } from './run';
+import { describeDemo, runDemo } from './demo';
+import { type Progress, runSeason } from './run';
 
 const USAGE = `Usage:
   excursion-desk run --responses FILE.csv --excursions FILE.csv [--settings FILE.csv]
@@ -50,37 +51,44 @@ export function main(
     return 2;
   }
   const root = resolve(__dirname, '..', '..');
-  const input =
-    command === 'demo'
-      ? {
-          responses: join(root, 'sample/responses.csv'),
-          excursions: join(root, 'sample/excursions.csv'),
-          settings: join(root, 'sample/settings.csv'),
-          out: values.out ?? 'out',
-          bundleDir: values.bundle ?? join(root, 'build'),
-        }
-      : {
-          responses: values.responses ?? '',
-          excursions: values.excursions ?? '',
-          settings: values.settings,
-          municipalities: values.municipalities,
-          out: values.out ?? 'out',
-          bundleDir: values.bundle,
-        };
-  if (!input.responses || !input.excursions) {
-    err(`run needs --responses and --excursions.\n\n${USAGE}`);
-    return 2;
-  }
+  const bundleDir = values.bundle ?? join(root, 'build');
+  const progress = progressBar(process.stderr);
   try {
-    const summary = runSeason(input);
+    if (command === 'demo') {
+      const started = Date.now();
+      const summary = runDemo({ out: values.out ?? 'out', bundleDir, progress, say: log });
+      progress.done();
+      for (const line of describeDemo(summary, (sheet) => summary.emulator.sheetValues(sheet))) log(line);
+      log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      return 0;
+    }
+    if (!values.responses || !values.excursions) {
+      err(`run needs --responses and --excursions.\n\n${USAGE}`);
+      return 2;
+    }
+    const summary = runSeason(
+      {
+        responses: values.responses,
+        excursions: values.excursions,
+        settings: values.settings,
+        municipalities: values.municipalities,
+        out: values.out ?? 'out',
+        bundleDir,
+      },
+      undefined,
+      progress,
+    );
+    progress.done();
     log(`${summary.responses} responses submitted, ${summary.applications} applications taken in.`);
     if (summary.ignoredColumns.length > 0)
       log(`Columns that are no question of the form were left out: ${summary.ignoredColumns.join(', ')}`);
-    log(`Wrote ${summary.sheets.length} sheets and ${summary.mails} mails to ${summary.out}:`);
+    log(`Wrote ${summary.sheets.length} sheets, report.html and ${summary.mails} mails to ${summary.out}:`);
     for (const s of summary.sheets) log(`  ${join(summary.out, `${s}.csv`)}`);
+    log(`  ${join(summary.out, 'report.html')}`);
     log(`  ${join(summary.out, 'outbox')}/ (${summary.mails} .eml)`);
     return 0;
   } catch (e) {
+    progress.done();
     if (e instanceof InputError) {
       err(`Bad input: ${e.message}`);
       err('Nothing was written.');
@@ -89,4 +97,21 @@ export function main(
     err(`excursion-desk failed: ${(e as Error).stack ?? String(e)}`);
     return 3;
   }
+}
+
+/** A one-line progress bar on a terminal; silent when the output is a file or a pipe. */
+export function progressBar(stream: NodeJS.WriteStream): Progress & { done(): void } {
+  let shown = false;
+  const update = ((stage: string, done: number, total: number) => {
+    if (!stream.isTTY) return;
+    const width = 30;
+    const filled = total > 0 ? Math.round((done / total) * width) : width;
+    stream.write(`\r${stage.padEnd(12)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  `);
+    shown = true;
+  }) as Progress & { done(): void };
+  update.done = () => {
+    if (shown) stream.write('\n');
+    shown = false;
+  };
+  return update;
 }

@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { DashboardData } from '../core/dashboard';
 import {
   EXCURSION_HEADERS,
   EXCURSION_STATUS,
@@ -18,7 +19,8 @@ import {
 import { Emulator } from '../emulator';
 import { formModel } from '../emulator/forms';
 import type { CellValue } from '../emulator/spreadsheet-model';
-import { type CsvTable, InputError, readCsv, sheetCsv } from './csv';
+import { renderReport } from '../ui/dashboard-view';
+import { type CsvTable, InputError, isoInZone, readCsv, sheetCsv } from './csv';
 import { toEml } from './eml';
 import { parseDay, parseTimestamp } from './timestamps';
 
@@ -37,6 +39,8 @@ export interface RunInput {
 }
 
 export interface RunSummary {
+  /** The emulator the season ran in, for a caller that wants to read more of it. */
+  emulator: Emulator;
   /** Columns of the responses file that are no question of the form. */
   ignoredColumns: string[];
   out: string;
@@ -206,6 +210,11 @@ export function writeOutput(emulator: Emulator, dir: string): { sheets: string[]
     writeFileSync(join(dir, `${sheet.name}.csv`), sheetCsv(values, formulas, ss.timeZone));
     sheets.push(sheet.name);
   }
+  const data = emulator.run('getDashboardData') as DashboardData;
+  writeFileSync(
+    join(dir, 'report.html'),
+    renderReport(data, `Excursion Desk — ${isoInZone(new Date(data.generatedAt), ss.timeZone).slice(0, 10)}`),
+  );
   emulator.mailApp.outbox.forEach((mail, i) => {
     const slug = `${String(i + 1).padStart(4, '0')}-${mail.to
       .join('_')
@@ -233,11 +242,32 @@ export function writeAtomically<T>(out: string, fill: (dir: string) => T): T {
   }
 }
 
-/** Steps a caller (the demo) can add after intake, given the loaded emulator. */
-export type ExtraSteps = (emulator: Emulator) => void;
+/** Steps a caller (the demo) can add after the first round of notices, given the loaded emulator. */
+export type ExtraSteps = (emulator: Emulator, progress: Progress) => void;
+
+/** Reports progress over the submissions and the notices (a bar on a terminal, nothing otherwise). */
+export type Progress = (stage: 'submissions' | 'notices', done: number, total: number) => void;
+
+/** Runs Send notices as staff would, reporting each mail as it goes into the outbox. */
+export function sendWithProgress(emulator: Emulator, progress: Progress): void {
+  const waiting = (emulator.sheetValues(SHEET.notices) ?? []).filter(
+    (r) => r.includes('Queued') || r.includes('Failed'),
+  ).length;
+  const before = emulator.env.calls.beforeCall;
+  let sent = 0;
+  emulator.env.calls.beforeCall = (method) => {
+    before?.(method);
+    if (method === 'Mail.MailApp.sendEmail') progress('notices', ++sent, waiting);
+  };
+  try {
+    emulator.run('sendNotices');
+  } finally {
+    emulator.env.calls.beforeCall = before;
+  }
+}
 
 /** Runs the season on the input files and writes DIR. */
-export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
+export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progress = () => {}): RunSummary {
   const checked = checkInput(input);
   const bundleDir = resolve(input.bundleDir ?? 'build');
   if (!existsSync(join(bundleDir, 'Code.js'))) {
@@ -274,6 +304,7 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
     }
     emulator.env.clock.set(response.timestamp);
     emulator.submit(answers, { timestamp: response.timestamp, validate: false });
+    progress('submissions', applications + 1, checked.responses.length);
     const after = emulator.sheetValues(SHEET.applications) ?? [];
     if (after.length > before) {
       applications++;
@@ -282,12 +313,14 @@ export function runSeason(input: RunInput, extra?: ExtraSteps): RunSummary {
   }
   // The menu actions, as staff would choose them (each confirmation answered Yes). Mail is not sent
   // anywhere: the emulator's outbox is written as .eml files.
+  emulator.env.clock.advance(3600 * 1000);
   emulator.run('scoreApplicants');
   emulator.run('allocatePlaces');
-  emulator.run('sendNotices');
-  extra?.(emulator);
+  sendWithProgress(emulator, progress);
+  extra?.(emulator, progress);
   const written = writeAtomically(input.out, (dir) => writeOutput(emulator, dir));
   return {
+    emulator,
     ignoredColumns: [...ignored],
     out: resolve(input.out),
     responses: checked.responses.length,

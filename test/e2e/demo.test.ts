@@ -1,0 +1,57 @@
+/** `excursion-desk demo`: one whole season on the sample call, and the progress bar. */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { main, progressBar } from '../../src/cli/main';
+import { BUILD_DIR } from './harness';
+
+const read = (dir: string, sheet: string): Record<string, string>[] =>
+  parse(readFileSync(join(dir, `${sheet}.csv`), 'utf8'), { columns: true });
+
+describe('the demo', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'demo-')), 'out');
+  const lines: string[] = [];
+  const code = main(['demo', '--out', out, '--bundle', BUILD_DIR], (s) => lines.push(s), (s) => lines.push(`ERR ${s}`));
+
+  it('plays the season and says what it did and where to look', () => {
+    expect(code).toBe(0);
+    expect(lines.join('\n')).toMatch(/59 answers submitted to the form/);
+    expect(lines.join('\n')).toMatch(/A week later: \d+ places confirmed, \d+ declined; re-allocated/);
+    expect(lines.some((l) => l.includes(join(out, 'report.html')))).toBe(true);
+    expect(lines.some((l) => l.startsWith('ERR'))).toBe(false);
+  });
+
+  it('records declines and promotes from the waitlist, with a notice for each change', () => {
+    const allocations = read(out, 'Allocations');
+    expect(allocations.filter((r) => r.Response === 'Declined').every((r) => r.Decision === 'Not selected')).toBe(true);
+    const notices = read(out, 'Notices');
+    expect(notices.filter((n) => n.Type === 'promoted' && n.Status === 'Sent').length).toBeGreaterThan(0);
+    expect(new Set(notices.map((n) => n['Notice Key'])).size).toBe(notices.length);
+  });
+
+  it('writes one .eml per notice sent, report.html with its charts, and the Summary sheet', () => {
+    const sent = read(out, 'Notices').filter((n) => n.Status === 'Sent');
+    expect(readdirSync(join(out, 'outbox'))).toHaveLength(sent.length);
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect((report.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
+    expect(report).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    expect(readFileSync(join(out, 'Summary.csv'), 'utf8')).toContain('CGN-2017-04');
+  });
+});
+
+describe('the progress bar', () => {
+  it('draws on a terminal and stays silent in a pipe', () => {
+    const written: string[] = [];
+    const tty = progressBar({ isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream);
+    tty('submissions', 5, 10);
+    tty.done();
+    expect(written[0]).toContain('[###############---------------] 5/10');
+    expect(written.at(-1)).toBe('\n');
+    const silent: string[] = [];
+    const pipe = progressBar({ isTTY: false, write: (s: string) => silent.push(s) } as unknown as NodeJS.WriteStream);
+    pipe('notices', 1, 2);
+    pipe.done();
+    expect(silent).toEqual([]);
+  });
+});
