@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { offsetAt, zonedParts } from '../emulator/zone';
 
 /** A bad input file: which file, which row (1-based, the header is row 1), what is wrong. */
 export class InputError extends Error {
@@ -69,26 +70,13 @@ export function readCsv(file: string, required: readonly string[] = []): CsvTabl
 
 /** `2017-02-20T10:15:32+01:00`: the instant in ISO 8601 with the offset of `timeZone`. */
 export function isoInZone(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  const offsetMin = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60000);
-  const sign = offsetMin < 0 ? '-' : '+';
+  const ms = date.getTime();
+  const p = zonedParts(ms, timeZone);
+  const offsetMin = Math.round(offsetAt(ms, timeZone) / 60000);
+  const pad = (n: number) => String(n).padStart(2, '0');
   const abs = Math.abs(offsetMin);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  const offset = `${offsetMin < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offset}`;
 }
 
 function isDateValue(v: unknown): v is Date {

@@ -1,27 +1,9 @@
 /** Reading timestamps as Google Forms writes them in a responses export, or as ISO 8601. */
+import { wallTimeToMs } from '../emulator/zone';
 
 /** The UTC instant of a wall-clock time in `timeZone`. */
 export function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
-  const offsetAt = (ms: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      })
-        .formatToParts(new Date(ms))
-        .map((p) => [p.type, Number(p.value)]),
-    );
-    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - ms;
-  };
-  const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
+  return new Date(wallTimeToMs(y, mo, d, h, mi, timeZone) + s * 1000);
 }
 
 const FORMS =
