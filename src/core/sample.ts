@@ -93,22 +93,14 @@ export const SAMPLE_EXCURSIONS: readonly SampleExcursion[] = [
 export interface CriterionDefault {
   criterion: string;
   weight: number;
-  description: string;
 }
 
+/** The default criteria and weights; their descriptions are in i18n (`criterionHelp.*`). */
 export const DEFAULT_CRITERIA: readonly CriterionDefault[] = [
-  { criterion: CRITERIA.english, weight: 2, description: 'Fluent 3, Good working knowledge 2, Basic 1, None 0.' },
-  { criterion: CRITERIA.sharing, weight: 2, description: '1 when the municipality will share what it learns, else 0.' },
-  { criterion: CRITERIA.content, weight: 1, description: 'Content Score given by staff, 0 to 10.' },
-  {
-    criterion: CRITERIA.smaller,
-    weight: 1,
-    description: 'Population band: under 5,000 is 3, under 20,000 is 2, under 50,000 is 1, else 0.',
-  },
-  { criterion: CRITERIA.solutions, weight: 0.5, description: 'Number of smart solutions of interest, at most 6.' },
-  {
-    criterion: CRITERIA.firstTime,
-    weight: 1,
-    description: '1 when the municipality has not attended an excursion yet.',
-  },
+  { criterion: CRITERIA.english, weight: 2 },
+  { criterion: CRITERIA.sharing, weight: 2 },
+  { criterion: CRITERIA.content, weight: 1 },
+  { criterion: CRITERIA.smaller, weight: 1 },
+  { criterion: CRITERIA.solutions, weight: 0.5 },
+  { criterion: CRITERIA.firstTime, weight: 1 },
 ];

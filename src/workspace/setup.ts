@@ -5,7 +5,7 @@
  * setting is missing.
  */
 import { defaultTemplate } from '../core/default-templates';
-import { LANGUAGES, type Language, t } from '../core/i18n';
+import { LANGUAGES, type Language, type MessageKey, t } from '../core/i18n';
 import { bundledMunicipalities } from '../core/municipalities';
 import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../core/sample';
 import { settingDefinitions, templateKey } from '../core/settings';
@@ -200,7 +200,11 @@ function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): voi
     appendRows(
       scoring,
       DEFAULT_CRITERIA.map((c) =>
-        rowFrom(scoring, { Criterion: c.criterion, Weight: c.weight, Description: c.description }),
+        rowFrom(scoring, {
+          Criterion: c.criterion,
+          Weight: c.weight,
+          Description: t(lang, `criterionHelp.${c.criterion}` as MessageKey),
+        }),
       ),
     );
     report.created.push(t(lang, 'setup.scoring'));
