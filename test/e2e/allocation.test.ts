@@ -223,3 +223,24 @@ describe('Allocate places on the same data in another row order', () => {
     expect(decisions(true)).toEqual(straight);
   });
 });
+
+describe('the Summary sheet', () => {
+  it('is rewritten by allocation with the figures per excursion and one chart of seats and demand', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    fillApplications(emulator, 80, 3);
+    emulator.run('scoreApplicants');
+    emulator.run('allocatePlaces');
+    emulator.run('allocatePlaces');
+    const summary = emulator.workbook().sheetByName('Summary')!;
+    const rows = summary.dataValues();
+    const header = rows.findIndex((r) => r[0] === 'Excursion ID');
+    expect(rows[header].slice(0, 5)).toEqual(['Excursion ID', 'Label', 'Places', 'Demand', 'Granted']);
+    const cologne = rows.find((r) => r[0] === 'CGN-2017-04')!;
+    const granted = records(emulator, 'Allocations')
+      .filter((r) => r['Excursion ID'] === 'CGN-2017-04' && r.Decision === 'Accepted')
+      .reduce((s, r) => s + Number(r['Places Granted']), 0);
+    expect(cologne[2]).toBe(12);
+    expect(cologne[4]).toBe(granted);
+    expect(summary.charts).toHaveLength(1);
+  });
+});
