@@ -2,7 +2,7 @@
 // top-level forwarder `function name() {...}` per export of src/main.ts, because Apps Script finds
 // menu callbacks and triggers only among top-level functions. The export list comes from an ESM
 // probe build of the same entry, so it cannot drift from the code.
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ const arg = (name, fallback) => {
 };
 const entry = arg('--entry', join(root, 'src/main.ts'));
 const out = arg('--out', join(root, 'build'));
+const uiDir = arg('--ui', join(root, 'src/ui'));
 const globalName = '__excursionDesk';
 const common = {
   entryPoints: [entry],
@@ -74,11 +75,46 @@ const forwarders = exportsList
 const banner = '// Excursion Desk: built by scripts/build.mjs from src/ — do not edit.\n';
 writeFileSync(join(out, 'Code.js'), `${banner}${iife.outputFiles[0].text}\n${forwarders}\n`);
 
-// 3. The manifest and the HTML files HtmlService serves.
+// 3. The manifest and the HTML files HtmlService serves. A marker `<!-- script: client/x.ts -->`
+// in an HTML file is replaced by that page script, bundled for the browser and inlined, because
+// Apps Script serves only the pushed files (no separate .js, no network).
 copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
-const uiDir = join(root, 'src/ui');
 const html = readdirSync(uiDir).filter((f) => f.endsWith('.html'));
-for (const f of html) copyFileSync(join(uiDir, f), join(out, f));
+const SCRIPT_MARKER = /<!--\s*script:\s*(\S+?)\s*-->/g;
+for (const f of html) {
+  const source = readFileSync(join(uiDir, f), 'utf8');
+  const scripts = new Map();
+  for (const [, name] of source.matchAll(SCRIPT_MARKER)) {
+    if (scripts.has(name)) continue;
+    const file = resolve(uiDir, name);
+    const shown = file.replace(`${root}/`, '');
+    if (!existsSync(file)) fail(`${f} names the page script "${name}", but ${shown} does not exist.`);
+    let bundled;
+    try {
+      const result = await esbuild.build({
+        entryPoints: [file],
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2019',
+        charset: 'utf8',
+        legalComments: 'none',
+        logLevel: 'silent',
+        write: false,
+      });
+      bundled = result.outputFiles[0].text;
+    } catch (error) {
+      fail(
+        `${f}: the page script ${shown} does not build:\n${error.errors ? error.errors.map((e) => e.text).join('\n') : String(error)}`,
+      );
+    }
+    if (/<\/script/i.test(bundled))
+      fail(`${f}: the page script ${shown} contains "</script", which would end the inlined <script> early.`);
+    scripts.set(name, bundled);
+  }
+  const page = source.replace(SCRIPT_MARKER, (_m, name) => `<script>\n${scripts.get(name)}</script>`);
+  writeFileSync(join(out, f), page);
+}
 
 console.log(
   `${out.replace(`${root}/`, '')}/Code.js: ${exportsList.length} entry points (${exportsList.sort().join(', ')}); ${html.length} HTML file(s)`,

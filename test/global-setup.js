@@ -1,11 +1,8 @@
-// The end-to-end tests load build/Code.js: build it when it is missing (npm test builds first).
-const { existsSync } = require('node:fs');
+// The end-to-end and browser tests load build/ (Code.js, Sidebar.html): build it from the current
+// src/ before they run, so a stale build cannot be tested by mistake (about a second).
 const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 
 module.exports = () => {
-  const root = join(__dirname, '..');
-  if (!existsSync(join(root, 'build/Code.js'))) {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
-  }
+  execFileSync(process.execPath, [join(__dirname, '..', 'scripts/build.mjs')], { stdio: 'ignore' });
 };

@@ -34,18 +34,27 @@ function barChart(
   const barHeight = 12;
   const groupHeight = stacked ? barHeight + 8 : series.length * (barHeight + 2) + 8;
   const max = Math.max(1, ...rows.map((r) => (stacked ? r.values.reduce((a, b) => a + b, 0) : Math.max(...r.values))));
-  const legendHeight = series.length > 1 ? 20 : 0;
-  const height = legendHeight + rows.length * groupHeight + 4;
+  // The legend wraps onto more lines where the names do not fit the width (Slovenian ones are long).
   const parts: string[] = [];
+  let legendHeight = 0;
   if (series.length > 1) {
     let x = 0;
+    let line = 0;
     for (const s of series) {
+      const itemWidth = 20 + Math.ceil(s.name.length * 6.5);
+      if (x > 0 && x + itemWidth > width) {
+        x = 0;
+        line++;
+      }
+      const y = line * 16;
       parts.push(
-        `<rect x="${x}" y="4" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="13" font-size="11">${escapeHtml(s.name)}</text>`,
+        `<rect x="${x}" y="${y + 4}" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="${y + 13}" font-size="11">${escapeHtml(s.name)}</text>`,
       );
-      x += 26 + Math.ceil(s.name.length * 6.5);
+      x += itemWidth + 6;
     }
+    legendHeight = (line + 1) * 16 + 4;
   }
+  const height = legendHeight + rows.length * groupHeight + 4;
   rows.forEach((row, i) => {
     const y = legendHeight + i * groupHeight;
     // About 6 px a character at 11 px: cut the label before it runs into the bars.

@@ -18,10 +18,11 @@ export interface ActionContext {
 const LOCK_WAIT_MS = 10000;
 
 /**
- * Runs a menu action. Returns its result, or undefined when it could not run or failed; never
- * throws (a failure of Apps Script itself is logged and shown as a message too).
+ * Runs a menu action. Returns its result, or the message staff were shown when it could not run or
+ * failed (the sidebar shows it too); never throws (a failure of Apps Script itself is logged and
+ * shown as a message as well).
  */
-export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T | undefined {
+export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T | string | undefined {
   let ss: Spreadsheet | null = null;
   let lang: Language = 'en';
   let ui: GoogleAppsScript.Base.Ui | null = null;
@@ -35,7 +36,7 @@ export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T
       lock = null;
       writeLog(ss, action, 'Not run: another action held the lock');
       ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
-      return undefined;
+      return t(lang, 'error.busy');
     }
     return body({ ss, lang, ui });
   } catch (e) {
@@ -48,7 +49,7 @@ export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T
     } catch (_e) {
       console.log(`${action}: ${message}`);
     }
-    return undefined;
+    return message;
   } finally {
     try {
       lock?.releaseLock();

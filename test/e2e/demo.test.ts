@@ -1,5 +1,5 @@
 /** `excursion-desk demo`: one whole season on the sample call, and the progress bar. */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -12,7 +12,11 @@ const read = (dir: string, sheet: string): Record<string, string>[] =>
 describe('the demo', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'demo-')), 'out');
   const lines: string[] = [];
-  const code = main(['demo', '--out', out, '--bundle', BUILD_DIR], (s) => lines.push(s), (s) => lines.push(`ERR ${s}`));
+  const code = main(
+    ['demo', '--out', out, '--bundle', BUILD_DIR],
+    (s) => lines.push(s),
+    (s) => lines.push(`ERR ${s}`),
+  );
 
   it('plays the season and says what it did and where to look', () => {
     expect(code).toBe(0);
