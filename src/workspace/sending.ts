@@ -296,15 +296,17 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     write({ Subject: mail.subject, Status: 'Sending', 'Sent At': '', Error: '' });
     SpreadsheetApp.flush();
     try {
-      MailApp.sendEmail({
+      // Only the options that have a value: Apps Script checks each field it is given.
+      const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
         to: n.to,
         subject: mail.subject,
         body: mail.text,
         htmlBody: mail.html,
-        name: settings.senderName || undefined,
-        replyTo: settings.replyTo || undefined,
-        attachments,
-      });
+      };
+      if (settings.senderName) message.name = settings.senderName;
+      if (settings.replyTo) message.replyTo = settings.replyTo;
+      if (attachments.length > 0) message.attachments = attachments;
+      MailApp.sendEmail(message);
     } catch (e) {
       write({ Status: 'Failed', Error: describeError(e) });
       outcome.failed++;
