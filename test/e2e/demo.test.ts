@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { simpleParser } from 'mailparser';
 import { main, progressBar } from '../../src/cli/main';
 import { BUILD_DIR } from './harness';
 
@@ -41,6 +42,32 @@ describe('the demo', () => {
     expect((report.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect(report).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     expect(readFileSync(join(out, 'Summary.csv'), 'utf8')).toContain('CGN-2017-04');
+  });
+});
+
+describe("the demo's outbox", () => {
+  it("holds only valid MIME messages, each to the notice's recipient, with a subject, both parts and no markup from an answer", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'demo-mime-')), 'out');
+    expect(
+      main(
+        ['demo', '--out', out, '--bundle', BUILD_DIR],
+        () => {},
+        () => {},
+      ),
+    ).toBe(0);
+    const sent = read(out, 'Notices').filter((n) => n.Status === 'Sent');
+    const recipients = new Set(sent.map((n) => n.To));
+    const subjects = new Set(sent.map((n) => n.Subject));
+    const files = readdirSync(join(out, 'outbox'));
+    expect(files).toHaveLength(sent.length);
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(join(out, 'outbox', file)));
+      const to = mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : [];
+      expect([file, to.length === 1 && recipients.has(to[0] ?? '')]).toEqual([file, true]);
+      expect([file, subjects.has(mail.subject ?? '')]).toEqual([file, true]);
+      expect([file, (mail.text ?? '').length > 20, typeof mail.html === 'string']).toEqual([file, true, true]);
+      expect([file, /<script|<img|onerror=|<[a-z.]+@/i.test(String(mail.html))]).toEqual([file, false]);
+    }
   });
 });
 
