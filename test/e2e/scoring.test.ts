@@ -65,3 +65,37 @@ describe('Score applicants', () => {
     expect(cost(5000)).toBe(cost(50));
   });
 });
+
+describe('Score applicants on a sheet staff rearranged', () => {
+  it('writes Score and Score Breakdown wherever they stand, leaving blank rows and the columns between them alone', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    emulator.submit(validAnswer());
+    emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+    const sheet = emulator.workbook().sheetByName('Applications')!;
+    const rows = sheet.dataValues();
+    // Staff move "Score" to the front, put their own "Checked by" column, and leave a blank row.
+    const header = rows[0].map(String);
+    const order = ['Score', 'Checked by', ...header.filter((h) => h !== 'Score')];
+    const moved = [rows[0], rows[1], header.map(() => ''), rows[2]].map((r, i) =>
+      order.map((h) =>
+        h === 'Checked by' ? (i === 0 ? h : i === 2 ? '' : `=HYPERLINK("x","${i}")`) : r[header.indexOf(h)],
+      ),
+    );
+    sheet.clear();
+    moved.forEach((r, i) => {
+      r.forEach((v, c) => {
+        sheet.setValue(i, c, v);
+      });
+    });
+    sheet.setFormula(1, 1, '=1+1');
+    emulator.run('scoreApplicants');
+    const after = records(emulator, 'Applications');
+    expect(after).toHaveLength(3);
+    expect(typeof after[0].Score).toBe('number');
+    expect(after[1].Score).toBe('');
+    expect(after[1]['Application ID']).toBe('');
+    expect(typeof after[2].Score).toBe('number');
+    expect(String(after[2]['Score Breakdown'])).toMatch(/^English level/);
+    expect(sheet.formulaAt(1, 1)).toBe('=1+1');
+  });
+});
