@@ -1,13 +1,20 @@
 /**
- * `npm run bench`: core time of scoring and allocation for 212, 2,000 and 20,000 applications over
- * the seven sample excursions, and the Spreadsheet calls of both actions in the emulator (the
- * built bundle, as it runs on Apps Script). Figures go in the README; no test asserts a time.
+ * `npm run bench`. Two tables, figures for the README (no test asserts a time):
+ * 1. Core time of scoring and allocation (src/core) for 212, 2,000 and 20,000 applications over the
+ *    seven sample excursions: median of 5 runs after a warm-up.
+ * 2. The built bundle in the emulator, beside the same actions done row by row (bench/baseline.ts):
+ *    Spreadsheet calls and wall time of a submission, scoring, allocation and sending, and the
+ *    workbook's size after them (cells against the 10,000,000 limit, the longest cell against 50,000).
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type AllocApplicant, allocate } from '../src/core/allocation';
 import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../src/core/sample';
 import { scoreApplication } from '../src/core/scoring';
-import { fillApplications, setUpWorkspace } from '../test/e2e/harness';
+import type { Emulator } from '../src/emulator';
+import { BUILD_DIR, fillApplications, setUpWorkspace, validAnswer } from '../test/e2e/harness';
+import { allocateRowByRow, scoreRowByRow, sendRowByRow, submitRowByRow } from './baseline';
 
 const SIZES = [212, 2000, 20000];
 const criteria = DEFAULT_CRITERIA.map((c) => ({ name: c.criterion, weight: c.weight }));
@@ -72,31 +79,101 @@ function coreFigures(n: number) {
   return { scoringMs, allocationMs };
 }
 
-function emulatorCalls(n: number) {
-  const emulator = setUpWorkspace({ language: 'en' });
+/** A workspace with n applications taken in and n received notices queued. */
+function workspace(n: number): Emulator {
+  const emulator = setUpWorkspace({ language: 'en', mailQuota: 10 * n + 1000 });
   fillApplications(emulator, n);
-  const calls = emulator.env.calls;
-  const a = calls.total('Spreadsheet.');
-  emulator.run('scoreApplicants');
-  const b = calls.total('Spreadsheet.');
-  emulator.run('allocatePlaces');
-  const c = calls.total('Spreadsheet.');
-  return { scoring: b - a, allocation: c - b };
+  const sheet = emulator.workbook().sheetByName('Notices')!;
+  const header = sheet.dataValues()[0].map(String);
+  for (let i = 0; i < n; i++) {
+    const id = `APP-${String(i + 1).padStart(5, '0')}`;
+    const row = {
+      'Notice Key': `received:${id}`,
+      'Application ID': id,
+      Type: 'received',
+      To: `contact${i}@example.org`,
+      Status: 'Queued',
+    };
+    for (const [h, v] of Object.entries(row)) sheet.setValue(i + 1, header.indexOf(h), v);
+  }
+  return emulator;
 }
 
-const rows = SIZES.map((n) => ({ n, ...coreFigures(n), calls: emulatorCalls(n) }));
-console.log(
-  '| applications | scoring, core ms | allocation, core ms | Spreadsheet calls: score | Spreadsheet calls: allocate |',
-);
-console.log('| ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) {
-  console.log(
-    `| ${r.n.toLocaleString('en-US')} | ${r.scoringMs.toFixed(1)} | ${r.allocationMs.toFixed(1)} | ${r.calls.scoring} | ${r.calls.allocation} |`,
-  );
+function measure(emulator: Emulator, run: () => void): { calls: number; ms: number } {
+  const before = emulator.env.calls.total('Spreadsheet.');
+  const t0 = performance.now();
+  run();
+  return { calls: emulator.env.calls.total('Spreadsheet.') - before, ms: performance.now() - t0 };
 }
-const [small, , large] = rows;
-const ratio = (large.scoringMs + large.allocationMs) / Math.max(small.scoringMs + small.allocationMs, 0.001);
+
+function emulatorFigures(n: number) {
+  const ours = workspace(n);
+  ours.submit(validAnswer({ Municipality: 'Bohinj' })); // the municipality cache warms up, as on any later submission
+  const submission = measure(ours, () => ours.submit(validAnswer({ Municipality: 'Bled' })));
+  const scoring = measure(ours, () => ours.run('scoreApplicants'));
+  const allocation = measure(ours, () => ours.run('allocatePlaces'));
+  const sending = measure(ours, () => ours.run('sendNotices'));
+  const sent = ours.mailApp.outbox.length;
+  const wb = ours.workbook();
+  const cells = wb.sheets.reduce((s, sh) => s + sh.maxRows * sh.maxColumns, 0);
+  let longest = 0;
+  for (const sh of wb.sheets)
+    for (const row of sh.cells)
+      for (const c of row ?? []) if (c && typeof c.value === 'string') longest = Math.max(longest, c.value.length);
+
+  const base = workspace(n);
+  const ss = base.spreadsheetApp.wrap(base.workbook()) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const rbSubmission = measure(base, () => submitRowByRow(ss, 'Bled'));
+  const rbScoring = measure(base, () => scoreRowByRow(ss));
+  const rbAllocation = measure(base, () => allocateRowByRow(ss));
+  let rbSent = 0;
+  const rbSending = measure(base, () => {
+    rbSent = sendRowByRow(ss, base.mailApp as unknown as GoogleAppsScript.Mail.MailApp);
+  });
+  return {
+    n,
+    rows: [
+      ['submission (one answer)', submission, rbSubmission, 1, 1],
+      ['scoring', scoring, rbScoring, n, n],
+      ['allocation', allocation, rbAllocation, n, n],
+      ['sending', sending, rbSending, sent, rbSent],
+    ] as const,
+    cells,
+    longest,
+  };
+}
+
+const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+console.log('Core time (src/core), median of 5:\n');
+console.log('| applications | scoring, ms | allocation, ms |');
+console.log('| ---: | ---: | ---: |');
+const core = SIZES.map((n) => ({ n, ...coreFigures(n) }));
+for (const r of core) console.log(`| ${fmt(r.n)} | ${r.scoringMs.toFixed(1)} | ${r.allocationMs.toFixed(1)} |`);
+const ratio = (core[2].scoringMs + core[2].allocationMs) / Math.max(core[0].scoringMs + core[0].allocationMs, 0.001);
 const nlogn = (20000 * Math.log2(20000)) / (212 * Math.log2(212));
-console.log(
-  `\n20,000 vs 212: core time x${ratio.toFixed(1)} (n log n would be x${nlogn.toFixed(1)}); node ${process.version}`,
-);
+console.log(`\n20,000 vs 212: core time x${ratio.toFixed(1)} (n log n would be x${nlogn.toFixed(1)}).\n`);
+
+console.log('The built bundle in the emulator beside the row-by-row way (Spreadsheet calls; wall ms):\n');
+console.log('| applications | action | calls | row by row | ratio | ms | row by row, ms |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+const sizes: { n: number; cells: number; longest: number }[] = [];
+for (const n of SIZES) {
+  const f = emulatorFigures(n);
+  sizes.push({ n, cells: f.cells, longest: f.longest });
+  for (const [name, ours, base, oursItems, baseItems] of f.rows) {
+    // Sending compares per notice: the bundle also sends the allocation's notices, the baseline only its queue.
+    const oursPer = ours.calls / Math.max(oursItems, 1);
+    const basePer = base.calls / Math.max(baseItems, 1);
+    const sending = name === 'sending';
+    const label = sending ? `sending, per notice (${fmt(oursItems)} / ${fmt(baseItems)} notices)` : name;
+    const [a, b] = sending ? [oursPer, basePer] : [ours.calls, base.calls];
+    console.log(
+      `| ${fmt(n)} | ${label} | ${fmt(a)} | ${fmt(b)} | ×${fmt(b / Math.max(a, 1))} | ${fmt(ours.ms)} | ${fmt(base.ms)} |`,
+    );
+  }
+}
+console.log('\nWorkbook after the season (limits: 10,000,000 cells, 50,000 characters a cell):\n');
+for (const s of sizes)
+  console.log(`- ${fmt(s.n)} applications: ${fmt(s.cells)} cells; longest cell ${fmt(s.longest)} characters`);
+console.log(`\nbuild/Code.js: ${fmt(statSync(join(BUILD_DIR, 'Code.js')).size / 1024)} KB; node ${process.version}`);
