@@ -244,7 +244,8 @@ rows[7].cells[col('Consent')] = '';
 rows[11].cells[col('Motivation')] = '=HYPERLINK("http://example.org","klikni")';
 rows[12].cells[col('Motivation')] = '- energetska prenova\n- pametna razsvetljava\n+ izmenjava izkušenj';
 rows[13].cells[col('Motivation')] = '<b>Zelo</b> nas zanima <script>alert(1)</script> Köln & Stockholm';
-rows[14].cells[col('Contact person')] = `${rows[14].cells[col('Contact person')]} <${rows[14].cells[col('Email address')]}>`;
+rows[14].cells[col('Contact person')] =
+  `${rows[14].cells[col('Contact person')]} <${rows[14].cells[col('Email address')]}>`;
 rows[17].cells[col('Municipality')] = 'Ljubljna';
 rows[19].cells[col('Municipality')] = 'Občina Nekje';
 for (const l of labels) rows[23].cells[col(preferenceColumn(l))] = '';

@@ -41,6 +41,7 @@ const en = {
   'error.unknownCriterion':
     'Scoring cell {cell} names the criterion "{value}", which Excursion Desk does not know. Use one of: {known}. Nothing was written.',
   'error.badWeight': 'Scoring cell {cell} holds "{value}", which is not a number. Nothing was written.',
+  'error.badSetting': 'Settings cell {cell} ({key}): {problem}. Correct it and try again; nothing was written.',
   'error.badNumber': 'Cell {cell} holds "{value}", which is not a number{range}. Nothing was written.',
   'score.line': '{criterion} ({shown}): {value} × {weight} = {points}',
   'score.manual': 'Manual adjustment: {points}',
@@ -223,6 +224,8 @@ const sl: Record<MessageKey, string> = {
   'error.unknownCriterion':
     'Celica {cell} na listu Scoring navaja merilo "{value}", ki ga Excursion Desk ne pozna. Uporabite eno od: {known}. Nič ni bilo zapisano.',
   'error.badWeight': 'Celica {cell} na listu Scoring vsebuje "{value}", kar ni število. Nič ni bilo zapisano.',
+  'error.badSetting':
+    'Celica {cell} na listu Settings ({key}): {problem}. Popravite jo in poskusite znova; nič ni bilo zapisano.',
   'error.badNumber': 'Celica {cell} vsebuje "{value}", kar ni število{range}. Nič ni bilo zapisano.',
   'score.line': '{criterion} ({shown}): {value} × {weight} = {points}',
   'score.manual': 'Ročni popravek: {points}',

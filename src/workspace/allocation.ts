@@ -87,7 +87,7 @@ function wholeNumber(value: Cell, cell: string, what: string, min: number): numb
 /** Reads everything, decides, and returns what would change; `apply()` writes it. */
 export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan {
   const tz = ss.getSpreadsheetTimeZone();
-  const { settings } = loadSettings(ss, tz);
+  const { settings } = loadSettings(ss, tz, true);
   const { table: excursionTable, excursions } = readExcursions(ss);
   const allocatable = excursions.filter((e) => e.status === 'Open' || e.status === 'Allocated');
   if (allocatable.length === 0) throw new StaffError('error.noExcursions');

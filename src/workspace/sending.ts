@@ -235,7 +235,8 @@ export function scheduleResume(afterMs: number | null): void {
  */
 export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: ReadonlySet<string>): SendOutcome {
   const tz = ss.getSpreadsheetTimeZone();
-  const { settings } = loadSettings(ss, tz);
+  // Staff runs are strict about Settings; the confirmation sent at submit makes do with defaults.
+  const { settings } = loadSettings(ss, tz, !onlyKeys);
   const lang = settings.language;
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
   const { pending, duplicates } = pendingNotices(notices, onlyKeys);
@@ -336,7 +337,7 @@ export function pendingCounts(ss: Spreadsheet): {
   quota: number;
   reserve: number;
 } {
-  const { settings } = loadSettings(ss);
+  const { settings } = loadSettings(ss, undefined, true);
   const { pending } = pendingNotices(readSheet(ss, SHEET.notices, NOTICE_HEADERS));
   const byType: Record<string, number> = {};
   for (const n of pending) byType[n.type] = (byType[n.type] ?? 0) + 1;
@@ -346,7 +347,7 @@ export function pendingCounts(ss: Spreadsheet): {
 /** The merged mails of the selected Notices rows, or of the first three waiting ones, without sending. */
 export function previewMails(ss: Spreadsheet): { to: string; subject: string; html: string }[] {
   const tz = ss.getSpreadsheetTimeZone();
-  const { settings } = loadSettings(ss, tz);
+  const { settings } = loadSettings(ss, tz, true);
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
   const range = ss.getActiveRange();
   let chosen: PendingNotice[] = [];

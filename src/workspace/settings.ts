@@ -1,5 +1,7 @@
 /** Reads the Settings sheet into typed settings, in one block. */
+import { StaffError } from '../core/errors';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
+import { cellName } from '../core/table';
 import { SETTINGS_HEADERS, SHEET } from '../core/vocabulary';
 import { readSheet, type Spreadsheet, type Table, text } from './sheets';
 
@@ -17,7 +19,12 @@ export function endOfDayIn(timeZone: string): (d: Date) => Date {
     Utilities.formatDate(d, timeZone, 'HH:mm:ss') === '00:00:00' ? new Date(d.getTime() + 24 * 3600 * 1000) : d;
 }
 
-export function loadSettings(ss: Spreadsheet, timeZone?: string): LoadedSettings {
+/**
+ * Reads Settings. A value that is wrong (text where a number or TRUE/FALSE belongs, an unknown
+ * language) falls back to its default, or, with `strict`, stops the action with a message naming the
+ * cell: staff actions are strict, the form-submit trigger is not (an answer must never wait).
+ */
+export function loadSettings(ss: Spreadsheet, timeZone?: string, strict = false): LoadedSettings {
   const table = readSheet(ss, SHEET.settings, SETTINGS_HEADERS);
   const pairs = new Map<string, unknown>();
   const rowOf = new Map<string, number>();
@@ -28,5 +35,14 @@ export function loadSettings(ss: Spreadsheet, timeZone?: string): LoadedSettings
     rowOf.set(key, i);
   });
   const { settings, problems } = readSettings(pairs, endOfDayIn(timeZone ?? ss.getSpreadsheetTimeZone()));
+  const first = problems[0];
+  if (strict && first) {
+    const row = rowOf.get(first.key) ?? 0;
+    throw new StaffError('error.badSetting', {
+      cell: cellName(SHEET.settings, row, table.cols.Value),
+      key: first.key,
+      problem: first.problem,
+    });
+  }
   return { settings, problems, table, rowOf };
 }

@@ -1,0 +1,117 @@
+/** Hostile workbooks through the real entry points: a clear message or a Log row, and no value lost. */
+import type { Emulator } from '../../src/emulator';
+import { records, setSetting, setUpWorkspace, validAnswer } from './harness';
+
+/** Every sheet's values, to compare before and after an action that must change nothing. */
+function snapshot(emulator: Emulator): string {
+  return JSON.stringify(
+    emulator
+      .workbook()
+      .sheets.filter((s) => s.name !== 'Log')
+      .map((s) => [s.name, s.dataValues()]),
+  );
+}
+
+function scoredCall(): Emulator {
+  const emulator = setUpWorkspace({ language: 'en' });
+  emulator.submit(validAnswer());
+  emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+  emulator.run('scoreApplicants');
+  return emulator;
+}
+
+describe('a wrong value in Settings', () => {
+  it('stops Allocate places with a message naming the cell, and nothing changes', () => {
+    const emulator = scoredCall();
+    setSetting(emulator, 'maxExcursionsPerMunicipality', 'two');
+    const before = snapshot(emulator);
+    emulator.run('allocatePlaces');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
+      'Settings cell Settings!B10 (maxExcursionsPerMunicipality): "two" is not a whole number of at least 1. Correct it and try again; nothing was written.',
+    );
+    expect(snapshot(emulator)).toBe(before);
+  });
+
+  it('stops Send notices the same way, and sends nothing', () => {
+    const emulator = scoredCall();
+    emulator.run('allocatePlaces');
+    setSetting(emulator, 'quotaReserve', 'some');
+    const sent = emulator.mailApp.outbox.length;
+    emulator.run('sendNotices');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(/^Settings cell Settings!B\d+ \(quotaReserve\)/);
+    expect(emulator.mailApp.outbox).toHaveLength(sent);
+  });
+
+  it('does not keep a form answer from being taken in (the default is used, and the answer confirmed)', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    setSetting(emulator, 'acceptLate', 'perhaps');
+    emulator.submit(validAnswer());
+    expect(records(emulator, 'Applications')).toHaveLength(1);
+    expect(records(emulator, 'Notices')[0].Status).toBe('Sent');
+  });
+});
+
+describe('headers staff broke', () => {
+  it('a doubled header stops scoring with its name, and nothing is written', () => {
+    const emulator = scoredCall();
+    const sheet = emulator.workbook().sheetByName('Applications')!;
+    const width = sheet.dataValues()[0].length;
+    sheet.setValue(0, width, 'Score');
+    const before = snapshot(emulator);
+    emulator.run('scoreApplicants');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
+      'Sheet "Applications" has the column "Score" twice. Rename one of them and try again; nothing was written.',
+    );
+    expect(snapshot(emulator)).toBe(before);
+  });
+
+  it('a renamed required header stops allocation with its name; Set up adds it back without losing the data', () => {
+    const emulator = scoredCall();
+    const sheet = emulator.workbook().sheetByName('Excursions')!;
+    const col = sheet.dataValues()[0].indexOf('Places');
+    sheet.setValue(0, col, 'Seats');
+    const before = snapshot(emulator);
+    emulator.run('allocatePlaces');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
+      'Sheet "Excursions" has no column "Places". Add it back (row 1) and try again; nothing was written.',
+    );
+    expect(snapshot(emulator)).toBe(before);
+    emulator.run('setupWorkspace');
+    expect(sheet.valueAt(1, col)).toBe(12);
+  });
+});
+
+describe('a busy lock and an empty quota', () => {
+  it('a menu action finding another run at work says so and changes nothing', () => {
+    const emulator = scoredCall();
+    emulator.locks.holdElsewhere('script', 600000);
+    const before = snapshot(emulator);
+    emulator.run('allocatePlaces');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
+      'Another Excursion Desk action is running right now. Please try again in a minute.',
+    );
+    expect(snapshot(emulator)).toBe(before);
+    expect(records(emulator, 'Log').at(-1)?.Details).toBe('Not run: another action held the lock');
+  });
+
+  it('with no mail quota left, an answer is taken in and its confirmation waits in the queue', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    emulator.mailApp.setRemainingQuota(0);
+    emulator.submit(validAnswer());
+    expect(records(emulator, 'Applications')).toHaveLength(1);
+    expect(records(emulator, 'Notices')[0].Status).toBe('Queued');
+    expect(emulator.mailApp.outbox).toHaveLength(0);
+  });
+});
+
+describe('excursions without places', () => {
+  it('an excursion with 0 places accepts no one, and the others are allocated as usual', () => {
+    const emulator = scoredCall();
+    const sheet = emulator.workbook().sheetByName('Excursions')!;
+    sheet.setValue(1, sheet.dataValues()[0].indexOf('Places'), 0);
+    emulator.run('allocatePlaces');
+    const rows = records(emulator, 'Allocations');
+    expect(rows.filter((r) => r['Excursion ID'] === 'CGN-2017-04' && r.Decision === 'Accepted')).toEqual([]);
+    expect(rows.filter((r) => r.Decision === 'Accepted').length).toBeGreaterThan(0);
+  });
+});
