@@ -41,6 +41,11 @@ const en = {
   'error.unknownCriterion':
     'Scoring cell {cell} names the criterion "{value}", which Excursion Desk does not know. Use one of: {known}. Nothing was written.',
   'error.badWeight': 'Scoring cell {cell} holds "{value}", which is not a number. Nothing was written.',
+  'settingProblem.bool': '"{value}" is not TRUE or FALSE',
+  'settingProblem.int': '"{value}" is not a whole number of at least {min}',
+  'settingProblem.date': '"{value}" is not a date',
+  'settingProblem.language': '"{value}" is not sl or en',
+  'settingProblem.level': '"{value}" is not one of {levels}',
   'error.badSetting': 'Settings cell {cell} ({key}): {problem}. Correct it and try again; nothing was written.',
   'error.badNumber': 'Cell {cell} holds "{value}", which is not a number{range}. Nothing was written.',
   'score.line': '{criterion} ({shown}): {value} × {weight} = {points}',
@@ -224,6 +229,11 @@ const sl: Record<MessageKey, string> = {
   'error.unknownCriterion':
     'Celica {cell} na listu Scoring navaja merilo "{value}", ki ga Excursion Desk ne pozna. Uporabite eno od: {known}. Nič ni bilo zapisano.',
   'error.badWeight': 'Celica {cell} na listu Scoring vsebuje "{value}", kar ni število. Nič ni bilo zapisano.',
+  'settingProblem.bool': '"{value}" ni TRUE ali FALSE',
+  'settingProblem.int': '"{value}" ni celo število, vsaj {min}',
+  'settingProblem.date': '"{value}" ni datum',
+  'settingProblem.language': '"{value}" ni sl ali en',
+  'settingProblem.level': '"{value}" ni ena od možnosti {levels}',
   'error.badSetting':
     'Celica {cell} na listu Settings ({key}): {problem}. Popravite jo in poskusite znova; nič ni bilo zapisano.',
   'error.badNumber': 'Celica {cell} vsebuje "{value}", kar ni število{range}. Nič ni bilo zapisano.',

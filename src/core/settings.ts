@@ -70,7 +70,9 @@ export function settingDefinitions(lang: Language = 'en'): SettingDefinition[] {
 /** A problem with one setting's value, named for the staff. */
 export interface SettingProblem {
   key: string;
-  problem: string;
+  /** What is wrong, as a message for staff (worded in their language by the caller). */
+  problem: MessageKey;
+  params: Record<string, string | number>;
 }
 
 function isDateValue(v: unknown): v is Date {
@@ -103,7 +105,7 @@ export function readSettings(
   const bool = (key: string): boolean => {
     const b = toBool(raw(key));
     if (b === null) {
-      problems.push({ key, problem: `"${String(raw(key))}" is not TRUE or FALSE` });
+      problems.push({ key, problem: 'settingProblem.bool', params: { value: String(raw(key)) } });
       return defaults.get(key) as boolean;
     }
     return b;
@@ -112,7 +114,7 @@ export function readSettings(
     const v = raw(key);
     const n = typeof v === 'number' ? v : Number(String(v).trim());
     if (!Number.isInteger(n) || n < min || String(v).trim() === '') {
-      problems.push({ key, problem: `"${String(v)}" is not a whole number of at least ${min}` });
+      problems.push({ key, problem: 'settingProblem.int', params: { value: String(v), min } });
       return defaults.get(key) as number;
     }
     return n;
@@ -125,18 +127,24 @@ export function readSettings(
   else if (String(deadline ?? '').trim() !== '') {
     const parsed = /^\d{4}-\d{2}-\d{2}$/.test(String(deadline).trim()) ? null : new Date(String(deadline));
     if (parsed && !Number.isNaN(parsed.getTime())) applicationDeadline = parsed;
-    else problems.push({ key: 'applicationDeadline', problem: `"${String(deadline)}" is not a date` });
+    else
+      problems.push({
+        key: 'applicationDeadline',
+        problem: 'settingProblem.date',
+        params: { value: String(deadline) },
+      });
   }
 
   const languageRaw = text('language');
   if (languageRaw !== '' && toLanguage(languageRaw) === 'en' && !/^en|^english|^angle/i.test(languageRaw))
-    problems.push({ key: 'language', problem: `"${languageRaw}" is not sl or en` });
+    problems.push({ key: 'language', problem: 'settingProblem.language', params: { value: languageRaw } });
 
   let minEnglishLevel = text('minEnglishLevel') as EnglishLevel;
   if (!ENGLISH_LEVELS.includes(minEnglishLevel)) {
     problems.push({
       key: 'minEnglishLevel',
-      problem: `"${minEnglishLevel}" is not one of ${ENGLISH_LEVELS.join(', ')}`,
+      problem: 'settingProblem.level',
+      params: { value: minEnglishLevel, levels: ENGLISH_LEVELS.join(', ') },
     });
     minEnglishLevel = defaults.get('minEnglishLevel') as EnglishLevel;
   }

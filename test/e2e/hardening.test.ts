@@ -32,6 +32,16 @@ describe('a wrong value in Settings', () => {
     expect(snapshot(emulator)).toBe(before);
   });
 
+  it('says it in Slovenian for a Slovenian call', () => {
+    const emulator = scoredCall();
+    setSetting(emulator, 'language', 'sl');
+    setSetting(emulator, 'acceptLate', 'morda');
+    emulator.run('allocatePlaces');
+    expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
+      'Celica Settings!B4 na listu Settings (acceptLate): "morda" ni TRUE ali FALSE. Popravite jo in poskusite znova; nič ni bilo zapisano.',
+    );
+  });
+
   it('stops Send notices the same way, and sends nothing', () => {
     const emulator = scoredCall();
     emulator.run('allocatePlaces');
