@@ -13,7 +13,7 @@ import { type AllocApplicant, allocate } from '../src/core/allocation';
 import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../src/core/sample';
 import { scoreApplication } from '../src/core/scoring';
 import type { Emulator } from '../src/emulator';
-import { BUILD_DIR, fillApplications, setUpWorkspace, validAnswer } from '../test/e2e/harness';
+import { BUILD_DIR, fillApplications, queueReceivedNotices, setUpWorkspace, validAnswer } from '../test/e2e/harness';
 import { allocateRowByRow, scoreRowByRow, sendRowByRow, submitRowByRow } from './baseline';
 
 const SIZES = [212, 2000, 20000];
@@ -83,19 +83,7 @@ function coreFigures(n: number) {
 function workspace(n: number): Emulator {
   const emulator = setUpWorkspace({ language: 'en', mailQuota: 10 * n + 1000 });
   fillApplications(emulator, n);
-  const sheet = emulator.workbook().sheetByName('Notices')!;
-  const header = sheet.dataValues()[0].map(String);
-  for (let i = 0; i < n; i++) {
-    const id = `APP-${String(i + 1).padStart(5, '0')}`;
-    const row = {
-      'Notice Key': `received:${id}`,
-      'Application ID': id,
-      Type: 'received',
-      To: `contact${i}@example.org`,
-      Status: 'Queued',
-    };
-    for (const [h, v] of Object.entries(row)) sheet.setValue(i + 1, header.indexOf(h), v);
-  }
+  queueReceivedNotices(emulator, n);
   return emulator;
 }
 

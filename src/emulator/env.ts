@@ -254,3 +254,23 @@ export function createEnv(options: { start?: Date; userEmail?: string; locale?: 
 export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
+
+/**
+ * Runs every handler through env.invoke, as the service fires every trigger of an event even when
+ * one fails; the first error is rethrown afterwards.
+ */
+export function invokeAll(env: Pick<Env, 'invoke'>, calls: readonly { handler: string; event: unknown }[]): void {
+  let failed = false;
+  let firstError: unknown = null;
+  for (const c of calls) {
+    try {
+      env.invoke(c.handler, c.event);
+    } catch (e) {
+      if (!failed) {
+        failed = true;
+        firstError = e;
+      }
+    }
+  }
+  if (failed) throw firstError;
+}

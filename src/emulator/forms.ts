@@ -6,7 +6,7 @@
  * Apps Script method records "Forms.<Class>.<method>" in env.calls. Never bundled into build/Code.js.
  */
 import type { Env, FileContent } from './env';
-import { isDate } from './env';
+import { invokeAll, isDate } from './env';
 import type { TriggerStore } from './script';
 import { formatTimestamp } from './script';
 import { FORM_MIME, type SheetModel, SPREADSHEET_MIME, type SpreadsheetModel } from './spreadsheet-model';
@@ -1962,19 +1962,7 @@ export class FormResponder {
         },
       });
     }
-    let failed = false;
-    let firstError: unknown = null;
-    for (const c of calls) {
-      try {
-        env.invoke(c.handler, c.event);
-      } catch (e) {
-        if (!failed) {
-          failed = true;
-          firstError = e;
-        }
-      }
-    }
-    if (failed) throw firstError;
+    invokeAll(env, calls);
     return calls.length;
   }
 }

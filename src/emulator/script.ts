@@ -5,7 +5,7 @@
  * Never bundled into build/Code.js.
  */
 import type { Env } from './env';
-import { isDate } from './env';
+import { invokeAll, isDate } from './env';
 
 export type TriggerEventType = 'ON_FORM_SUBMIT' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'CLOCK';
 export type TriggerSourceName = 'SPREADSHEETS' | 'FORMS' | 'CLOCK';
@@ -170,8 +170,7 @@ export class TriggerStore {
   fireDue(env: Env): number {
     const now = env.clock.nowMs();
     const due = this.due(now);
-    let firstError: unknown = null;
-    let failed = false;
+    const calls: { handler: string; event: unknown }[] = [];
     for (const rec of due) {
       const timing = rec.timing as ClockTiming;
       if (timing.at !== undefined) rec.disabled = true;
@@ -183,16 +182,9 @@ export class TriggerStore {
         timing.nextAt = next;
       }
       rec.fired++;
-      try {
-        env.invoke(rec.handlerFunction, timeDrivenEvent(now, rec.uid));
-      } catch (e) {
-        if (!failed) {
-          failed = true;
-          firstError = e;
-        }
-      }
+      calls.push({ handler: rec.handlerFunction, event: timeDrivenEvent(now, rec.uid) });
     }
-    if (failed) throw firstError;
+    invokeAll(env, calls);
     return due.length;
   }
 }

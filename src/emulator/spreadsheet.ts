@@ -15,6 +15,7 @@ import {
   SpreadsheetModel,
 } from './spreadsheet-model';
 import type { FakeUi } from './ui';
+import { zonedParts } from './zone';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -153,38 +154,10 @@ export interface WallClock {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The wall-clock reading of `d` in time zone `tz`. */
 export function wallClock(d: Date, tz: string): WallClock {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(tz, f);
-  }
-  const parts = f.formatToParts(d);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const year = get('year');
-  const month = get('month');
-  const day = get('day');
-  return {
-    year,
-    month,
-    day,
-    hour: get('hour') % 24,
-    minute: get('minute'),
-    second: get('second'),
-    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
-  };
+  const p = zonedParts(d.getTime(), tz);
+  return { ...p, weekday: new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() };
 }
 
 /** The instant whose wall-clock reading in `tz` is the given one. */

@@ -115,3 +115,20 @@ export function fillApplications(emulator: Emulator, n: number, seed = 1): void 
     for (const [h, v] of Object.entries(values)) sheet.setValue(i + 1, header.indexOf(h), v);
   }
 }
+
+/** Leaves `n` received notices queued in Notices for the first n applications of fillApplications. */
+export function queueReceivedNotices(emulator: Emulator, n: number): void {
+  const sheet = emulator.workbook().sheetByName('Notices')!;
+  const header = sheet.dataValues()[0].map(String);
+  for (let i = 0; i < n; i++) {
+    const id = `APP-${String(i + 1).padStart(5, '0')}`;
+    const row = {
+      'Notice Key': `received:${id}`,
+      'Application ID': id,
+      Type: 'received',
+      To: `contact${i}@example.org`,
+      Status: 'Queued',
+    };
+    for (const [h, v] of Object.entries(row)) sheet.setValue(i + 1, header.indexOf(h), v);
+  }
+}

@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { toEml } from '../../src/cli/eml';
 import type { Emulator } from '../../src/emulator';
 import { DOCUMENT_MIME } from '../../src/emulator/spreadsheet-model';
-import { fillApplications, records, setSetting, setUpWorkspace, validAnswer } from './harness';
+import { fillApplications, queueReceivedNotices, records, setSetting, setUpWorkspace, validAnswer } from './harness';
 
 const notices = (emulator: Emulator) => records(emulator, 'Notices');
 
@@ -11,19 +11,7 @@ const notices = (emulator: Emulator) => records(emulator, 'Notices');
 function queued(n: number, language: 'en' | 'sl' = 'en'): Emulator {
   const emulator = setUpWorkspace({ language });
   fillApplications(emulator, n);
-  const sheet = emulator.workbook().sheetByName('Notices')!;
-  const header = sheet.dataValues()[0].map(String);
-  for (let i = 0; i < n; i++) {
-    const id = `APP-${String(i + 1).padStart(5, '0')}`;
-    const row = {
-      'Notice Key': `received:${id}`,
-      'Application ID': id,
-      Type: 'received',
-      To: `contact${i}@example.org`,
-      Status: 'Queued',
-    };
-    for (const [h, v] of Object.entries(row)) sheet.setValue(i + 1, header.indexOf(h), v);
-  }
+  queueReceivedNotices(emulator, n);
   return emulator;
 }
 
