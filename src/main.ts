@@ -13,6 +13,7 @@ import { runAction, showReport } from './workspace/actions';
 import { describeCounts, describeSeats, planAllocation } from './workspace/allocation';
 import { buildDashboardData, writeSummary } from './workspace/dashboard';
 import { openExcursionLabels } from './workspace/excursions';
+import { commit, openExecution } from './workspace/execution';
 import { findForm, setGridRows } from './workspace/form';
 import { pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
 import { staffLanguage } from './workspace/language';
@@ -50,8 +51,10 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   let responseRow = '?';
   const lock = LockService.getScriptLock();
   let locked = false;
+  let close = () => {};
   try {
     ss = SpreadsheetApp.getActiveSpreadsheet();
+    close = openExecution(ss, { undoable: false });
     const row = e.range.getRow();
     responseRow = String(row);
     lock.waitLock(30000);
@@ -77,6 +80,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
       `The answer in "Form Responses 1" row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and the next submission or Set up takes it in.`,
     );
   } finally {
+    close();
     if (locked) lock.releaseLock();
   }
 }
@@ -87,30 +91,35 @@ function describeTaken(r: TakenIn): string {
 
 /** Menu: creates or repairs the sheets, the form, the trigger and the templates. */
 export function setupWorkspace(): string | undefined {
-  return runAction('setupWorkspace', ({ ss, lang, ui }) => {
-    const report = runSetup(ss, lang);
-    const caughtUp = takeIn(ss, pendingAnswers(ss, null));
-    writeLog(ss, 'setupWorkspace', [
-      ...report.created.map((c) => `Created ${c}`),
-      ...report.repaired.map((c) => `Repaired ${c}`),
-      ...caughtUp.map(describeTaken),
-      `Form: ${report.formUrl}`,
-    ]);
-    showReport(
-      ui,
-      t(lang, 'setup.title'),
-      [
-        { heading: t(lang, 'setup.created'), items: report.created },
-        { heading: t(lang, 'setup.repaired'), items: report.repaired },
-        { heading: t(lang, 'setup.unchanged'), items: report.unchanged },
-      ],
-      [
-        { label: t(lang, 'setup.formLink'), url: report.formUrl },
-        { label: t(lang, 'setup.formEdit'), url: report.formEditUrl },
-      ],
-    );
-    return t(lang, 'setup.title');
-  });
+  return runAction(
+    'setupWorkspace',
+    ({ ss, lang, ui }) => {
+      const report = runSetup(ss, lang);
+      const caughtUp = takeIn(ss, pendingAnswers(ss, null));
+      writeLog(ss, 'setupWorkspace', [
+        ...report.created.map((c) => `Created ${c}`),
+        ...report.repaired.map((c) => `Repaired ${c}`),
+        ...caughtUp.map(describeTaken),
+        `Form: ${report.formUrl}`,
+      ]);
+      commit(ss);
+      showReport(
+        ui,
+        t(lang, 'setup.title'),
+        [
+          { heading: t(lang, 'setup.created'), items: report.created },
+          { heading: t(lang, 'setup.repaired'), items: report.repaired },
+          { heading: t(lang, 'setup.unchanged'), items: report.unchanged },
+        ],
+        [
+          { label: t(lang, 'setup.formLink'), url: report.formUrl },
+          { label: t(lang, 'setup.formEdit'), url: report.formEditUrl },
+        ],
+      );
+      return t(lang, 'setup.title');
+    },
+    'setup',
+  );
 }
 
 /** Menu: rewrites the form's excursion rows from the Open excursions; nothing else changes. */
@@ -140,6 +149,7 @@ export function refreshForm(): string | undefined {
 export function scoreApplicants(): string | undefined {
   return runAction('scoreApplicants', ({ ss, lang, ui }) => {
     const count = runScoring(ss, lang);
+    commit(ss);
     writeLog(ss, 'scoreApplicants', `Scored ${count} applications`);
     const message = t(lang, 'score.done', { count });
     ui.alert(t(lang, 'score.title'), message, ui.ButtonSet.OK);
@@ -167,6 +177,7 @@ export function allocatePlaces(): string | undefined {
     }
     const queued = plan.apply();
     writeSummary(ss, buildDashboardData(ss), lang);
+    commit(ss);
     writeLog(
       ss,
       'allocatePlaces',
@@ -204,31 +215,35 @@ export function previewNotices(): void {
 /** Menu: says how many notices of each type will go and the quota left, then sends them. */
 export function sendNotices(): string | undefined {
   const startedAt = Date.now();
-  return runAction('sendNotices', ({ ss, lang, ui }) => {
-    const counts = pendingCounts(ss);
-    if (counts.total === 0) {
-      ui.alert(t(lang, 'send.title'), t(lang, 'send.nothing'), ui.ButtonSet.OK);
-      return t(lang, 'send.nothing');
-    }
-    const question = t(lang, 'send.confirm', {
-      count: counts.total,
-      types: describeCounts(counts.byType, lang),
-      quota: counts.quota,
-      reserve: counts.reserve,
-    });
-    if (ui.alert(t(lang, 'send.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES)
-      return t(lang, 'action.cancelled');
-    const outcome = sendPending(ss, startedAt);
-    writeLog(ss, 'sendNotices', describeOutcome(outcome));
-    const message = t(lang, 'send.done', {
-      sent: outcome.sent,
-      failed: outcome.failed,
-      skipped: outcome.skipped,
-      left: describeLeft(outcome, lang),
-    });
-    ui.alert(t(lang, 'send.title'), message, ui.ButtonSet.OK);
-    return message;
-  });
+  return runAction(
+    'sendNotices',
+    ({ ss, lang, ui }) => {
+      const counts = pendingCounts(ss);
+      if (counts.total === 0) {
+        ui.alert(t(lang, 'send.title'), t(lang, 'send.nothing'), ui.ButtonSet.OK);
+        return t(lang, 'send.nothing');
+      }
+      const question = t(lang, 'send.confirm', {
+        count: counts.total,
+        types: describeCounts(counts.byType, lang),
+        quota: counts.quota,
+        reserve: counts.reserve,
+      });
+      if (ui.alert(t(lang, 'send.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES)
+        return t(lang, 'action.cancelled');
+      const outcome = sendPending(ss, startedAt);
+      writeLog(ss, 'sendNotices', describeOutcome(outcome));
+      const message = t(lang, 'send.done', {
+        sent: outcome.sent,
+        failed: outcome.failed,
+        skipped: outcome.skipped,
+        left: describeLeft(outcome, lang),
+      });
+      ui.alert(t(lang, 'send.title'), message, ui.ButtonSet.OK);
+      return message;
+    },
+    'sending',
+  );
 }
 
 /** Time-driven trigger: carries on sending where the quota or the time budget stopped it. */
@@ -236,7 +251,9 @@ export function resumeSending(): void {
   const startedAt = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lock = LockService.getScriptLock();
+  const close = openExecution(ss, { undoable: false });
   if (!lock.tryLock(10000)) {
+    close();
     writeLog(ss, 'resumeSending', 'Another run holds the lock; trying again in a minute');
     scheduleResume(60 * 1000);
     return;
@@ -246,6 +263,7 @@ export function resumeSending(): void {
   } catch (e) {
     writeLog(ss, 'resumeSending', `Stopped: ${isStaffError(e) ? t('en', e.key, e.params) : describeError(e)}`);
   } finally {
+    close();
     lock.releaseLock();
   }
 }
@@ -263,9 +281,12 @@ export function showDashboard(): void {
 /** Called by the sidebar page through google.script.run: the dashboard's figures. A problem is thrown as a message for the page to show. */
 export function getDashboardData(): DashboardData {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const close = openExecution(ss, { undoable: false });
   try {
     return buildDashboardData(ss);
   } catch (e) {
     throw new Error(isStaffError(e) ? t(staffLanguage(ss), e.key, e.params) : describeError(e));
+  } finally {
+    close();
   }
 }

@@ -16,7 +16,16 @@ const en = {
   'menu.dashboard': 'Dashboard',
   'app.title': 'Excursion Desk',
   'error.title': 'Excursion Desk could not finish',
-  'error.generic': 'Something went wrong: {message}\nNothing was lost; the details are in the Log sheet.',
+  'error.generic': 'Something went wrong: {message}',
+  'outcome.unchanged': 'Nothing was changed. The details are in the Log sheet.',
+  'outcome.restored':
+    'Nothing was changed: what it had already written was undone, so the sheets are as they were. The details are in the Log sheet.',
+  'outcome.saved': 'The work itself was finished and saved. The details are in the Log sheet.',
+  'outcome.partial':
+    'It stopped partway and could not undo all it had written. Run it again to finish; the details are in the Log sheet.',
+  'outcome.setup': 'Set up stopped partway. Run Set up again: it finishes what is missing and makes nothing twice.',
+  'outcome.sending':
+    'Sending stopped. The Status of each notice in the Notices sheet says what happened to it; Send notices again sends what is left (a notice left at Sending is never sent again: check it by hand).',
   'error.busy': 'Another Excursion Desk action is running right now. Please try again in a minute.',
   'error.missingHeader':
     'Sheet "{sheet}" has no column "{header}". Add it back (row 1) and try again; nothing was written.',
@@ -204,7 +213,17 @@ const sl: Record<MessageKey, string> = {
   'menu.dashboard': 'Nadzorna plošča',
   'app.title': 'Excursion Desk',
   'error.title': 'Excursion Desk ni mogel dokončati',
-  'error.generic': 'Prišlo je do napake: {message}\nNič ni izgubljeno; podrobnosti so na listu Log.',
+  'error.generic': 'Prišlo je do napake: {message}',
+  'outcome.unchanged': 'Nič ni bilo spremenjeno. Podrobnosti so na listu Log.',
+  'outcome.restored':
+    'Nič ni bilo spremenjeno: kar je že zapisalo, je bilo razveljavljeno, zato so listi takšni, kot so bili. Podrobnosti so na listu Log.',
+  'outcome.saved': 'Delo samo je bilo dokončano in shranjeno. Podrobnosti so na listu Log.',
+  'outcome.partial':
+    'Ustavilo se je sredi dela in ni moglo razveljaviti vsega, kar je zapisalo. Zaženite ga znova, da se dokonča; podrobnosti so na listu Log.',
+  'outcome.setup':
+    'Nastavitev se je ustavila sredi dela. Zaženite Nastavitev znova: dokonča, kar manjka, in ničesar ne ustvari dvakrat.',
+  'outcome.sending':
+    'Pošiljanje se je ustavilo. Status vsakega obvestila na listu Notices pove, kaj se je z njim zgodilo; ponovni zagon Pošlji obvestila pošlje, kar je ostalo (obvestilo v stanju Sending se nikoli ne pošlje znova: preverite ga ročno).',
   'error.busy': 'Trenutno teče drugo dejanje Excursion Desk. Poskusite znova čez minuto.',
   'error.missingHeader':
     'List "{sheet}" nima stolpca "{header}". Dodajte ga nazaj (1. vrstica) in poskusite znova; nič ni bilo zapisano.',

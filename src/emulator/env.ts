@@ -69,6 +69,13 @@ export class CallLog {
     return sum;
   }
 
+  /** Sum of the Spreadsheet calls that read or write data (see isSheetsIo). */
+  ioTotal(): number {
+    let sum = 0;
+    for (const [name, n] of this.counts) if (isSheetsIo(name)) sum += n;
+    return sum;
+  }
+
   /** A copy of the counts, for a before/after comparison. */
   snapshot(prefix = ''): Record<string, number> {
     const out: Record<string, number> = {};
@@ -79,6 +86,27 @@ export class CallLog {
   reset(): void {
     this.counts.clear();
   }
+}
+
+/**
+ * Whether a counted call carries data to or from Sheets: it reads or writes cells (values,
+ * formulas, notes, formats, rules), the sheet's structure (rows, columns, sheets, charts,
+ * protections), or flushes. Lookups are not: the active spreadsheet, a sheet by name, a Range
+ * object, a size (getLastRow, getMaxRows), the time zone, getters of an object already fetched (a
+ * chart's options, a rule's criteria), builders (charts, validation rules) before they are used,
+ * and the Ui. The benchmark and the call-count tests report both.
+ */
+export function isSheetsIo(method: string): boolean {
+  const [service, cls = '', name = ''] = method.split('.');
+  if (service !== 'Spreadsheet') return false;
+  if (cls === 'SpreadsheetApp') return name === 'flush';
+  if (!['Spreadsheet', 'Sheet', 'Range', 'RangeList', 'EmbeddedChart', 'Protection'].includes(cls)) return false;
+  if (cls === 'EmbeddedChart' || cls === 'Protection') return !/^(get|is|can)/.test(name);
+  if (/^(get|is|can|new|offset)/.test(name))
+    return /^get(Values?|DisplayValues?|Formulas?|FormulasR1C1|RichTextValues?|Notes?|Backgrounds?|FontWeights?|NumberFormats?|DataValidations?|Charts|Protections)$/.test(
+      name,
+    );
+  return !/^(activate|setActive)/.test(name);
 }
 
 /** Virtual time: real time plus an offset tests can move forward. */

@@ -267,4 +267,4 @@ export class Emulator {
   }
 }
 
-export { InjectedFault } from './env';
+export { InjectedFault, isSheetsIo } from './env';

@@ -3,8 +3,9 @@
  * shown as a message (never a stack trace) and written to Log.
  */
 import { describeError, isStaffError } from '../core/errors';
-import { type Language, t } from '../core/i18n';
+import { type Language, type MessageKey, t } from '../core/i18n';
 import { escapeHtml } from '../core/text';
+import { openExecution, type Rollback, rollBack } from './execution';
 import { staffLanguage } from './language';
 import { writeLog } from './log';
 import type { Spreadsheet } from './sheets';
@@ -18,17 +19,32 @@ export interface ActionContext {
 const LOCK_WAIT_MS = 10000;
 
 /**
+ * How an action's writes behave when it fails. `undo`: every write is journaled and put back
+ * unless the action committed (scoring, allocation). `setup` and `sending`: each step stands on its
+ * own (Set up repairs on a re-run; each notice's Status records its own fate), so nothing is undone
+ * and the message says how to carry on.
+ */
+export type FailureMode = 'undo' | 'setup' | 'sending';
+
+/**
  * Runs a menu action. Returns its result, or the message staff were shown when it could not run or
  * failed (the sidebar shows it too); never throws (a failure of Apps Script itself is logged and
- * shown as a message as well).
+ * shown as a message as well). A failure message always says what became of the sheets: unchanged,
+ * restored, saved, or how to finish.
  */
-export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T | string | undefined {
+export function runAction<T>(
+  action: string,
+  body: (ctx: ActionContext) => T,
+  mode: FailureMode = 'undo',
+): T | string | undefined {
   let ss: Spreadsheet | null = null;
   let lang: Language = 'en';
   let ui: GoogleAppsScript.Base.Ui | null = null;
   let lock: GoogleAppsScript.Lock.Lock | null = null;
+  let close = () => {};
   try {
     ss = SpreadsheetApp.getActiveSpreadsheet();
+    close = openExecution(ss, { undoable: mode === 'undo', cache: mode !== 'setup' });
     lang = staffLanguage(ss);
     ui = SpreadsheetApp.getUi();
     lock = LockService.getScriptLock();
@@ -40,10 +56,16 @@ export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T
     }
     return body({ ss, lang, ui });
   } catch (e) {
-    const message = isStaffError(e)
+    const undone = rollBack(ss);
+    const problem = isStaffError(e)
       ? t(lang, e.key, e.params)
       : t(lang, 'error.generic', { message: describeError(e) });
-    writeLog(ss, action, `Stopped: ${isStaffError(e) ? message : describeError(e)}`);
+    const outcome = outcomeKey(mode, undone, isStaffError(e));
+    const message = outcome ? `${problem}\n${t(lang, outcome)}` : problem;
+    writeLog(ss, action, [
+      `Stopped: ${isStaffError(e) ? t('en', e.key, e.params) : describeError(e)}`,
+      describeRollback(undone),
+    ]);
     try {
       ui?.alert(t(lang, 'error.title'), message, ui.ButtonSet.OK);
     } catch (_e) {
@@ -51,11 +73,42 @@ export function runAction<T>(action: string, body: (ctx: ActionContext) => T): T
     }
     return message;
   } finally {
+    close();
     try {
       lock?.releaseLock();
     } catch (_e) {
       // The lock ends with the execution anyway.
     }
+  }
+}
+
+/** The sentence that tells staff what became of the sheets (a staff error already says "nothing was written"). */
+function outcomeKey(mode: FailureMode, undone: Rollback, staffError: boolean): MessageKey | null {
+  if (mode === 'setup') return 'outcome.setup';
+  if (mode === 'sending') return 'outcome.sending';
+  switch (undone.kind) {
+    case 'restored':
+      return 'outcome.restored';
+    case 'committed':
+      return 'outcome.saved';
+    case 'partial':
+      return 'outcome.partial';
+    default:
+      return staffError ? null : 'outcome.unchanged';
+  }
+}
+
+/** The Log's account of the rollback (in English, as the rest of the Log's details). */
+function describeRollback(undone: Rollback): string {
+  switch (undone.kind) {
+    case 'restored':
+      return `Undone: ${undone.writes} write(s); the sheets are as they were before the action`;
+    case 'committed':
+      return 'The work was complete and saved before the failure';
+    case 'partial':
+      return `Could not undo ${undone.left} write(s): ${describeError(undone.error)}`;
+    default:
+      return 'Nothing had been written';
   }
 }
 

@@ -14,10 +14,11 @@ import { cellName } from '../core/table';
 import { asText } from '../core/text';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { type ExcursionRow, readExcursions } from './excursions';
+import { journal, timeZoneOf } from './execution';
 import { missingNotices, type QueuedNotice, queueNotices } from './notices';
 import { attendedMunicipalities } from './scoring';
 import { loadSettings } from './settings';
-import { type Cell, ensureRows, isDateCell, readSheet, type Spreadsheet, text, writeColumns } from './sheets';
+import { type Cell, ensureRows, isDateCell, readSheet, type Spreadsheet, stored, text, writeColumns } from './sheets';
 
 type AllocationHeader = (typeof ALLOCATION_HEADERS)[number];
 
@@ -86,7 +87,7 @@ function wholeNumber(value: Cell, cell: string, what: string, min: number): numb
 
 /** Reads everything, decides, and returns what would change; `apply()` writes it. */
 export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan {
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = timeZoneOf(ss);
   const { settings } = loadSettings(ss, tz, true);
   const { table: excursionTable, excursions } = readExcursions(ss);
   const allocatable = excursions.filter((e) => e.status === 'Open' || e.status === 'Allocated');
@@ -255,7 +256,14 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       queueNotices(ss, fresh);
       if (block.length > 0) {
         ensureRows(alloc.sheet, block.length + 1);
+        journal(
+          alloc.sheet,
+          2,
+          1,
+          block.map((_, i) => Array.from({ length: alloc.width }, (_, c) => alloc.rows[i]?.[c] ?? '')),
+        );
         alloc.sheet.getRange(2, 1, block.length, alloc.width).setValues(block);
+        alloc.rows.splice(0, block.length, ...block.map((r) => r.map(stored)));
       }
       const ids = new Set(allocatable.filter((e) => e.status === 'Open').map((e) => e.id));
       if (ids.size > 0) {

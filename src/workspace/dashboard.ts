@@ -5,8 +5,9 @@ import { parsePreferences } from '../core/intake';
 import { asText } from '../core/text';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, SHEET } from '../core/vocabulary';
 import { readExcursions } from './excursions';
+import { lookUpSheet, rememberSheet } from './execution';
 import { loadSettings } from './settings';
-import { type Cell, readSheet, type Spreadsheet, text } from './sheets';
+import { type Cell, ensureRows, readSheet, type Spreadsheet, text } from './sheets';
 
 /** Every figure of the dashboard, from Applications, Excursions, Allocations and Notices. */
 export function buildDashboardData(ss: Spreadsheet): DashboardData {
@@ -60,9 +61,18 @@ export function buildDashboardData(ss: Spreadsheet): DashboardData {
   });
 }
 
-/** Rewrites the Summary sheet (it holds no staff data) with the figures and one chart of seats and demand. */
+/**
+ * Rewrites the Summary sheet (it holds no staff data) with the figures, in one setValues that also
+ * blanks what the last summary left below or beside them, so a failure leaves the old summary
+ * whole. Its chart of seats and demand is made only when it is missing or covers another number
+ * of excursions or another language (the chart follows the cells it shows).
+ */
 export function writeSummary(ss: Spreadsheet, data: DashboardData, lang: Language): void {
-  const sheet = ss.getSheetByName(SHEET.summary) ?? ss.insertSheet(SHEET.summary);
+  let sheet = lookUpSheet(ss, SHEET.summary);
+  if (!sheet) {
+    sheet = ss.insertSheet(SHEET.summary);
+    rememberSheet(ss, SHEET.summary, sheet);
+  }
   const width = 9;
   const line = (...cells: Cell[]): Cell[] => [...cells, ...new Array(width - cells.length).fill('')];
   const grid: Cell[][] = [
@@ -105,18 +115,30 @@ export function writeSummary(ss: Spreadsheet, data: DashboardData, lang: Languag
     ),
     ...data.notices.map((x) => line(x.type, x.sent, x.queued + x.failed, x.sending, x.skipped)),
   ];
-  sheet.clearContents();
-  sheet.getRange(1, 1, grid.length, width).setValues(grid);
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  if (data.excursions.length > 0) {
-    const chart = sheet
-      .newChart()
-      .asBarChart()
-      .addRange(sheet.getRange(3, 2, data.excursions.length + 1, 4))
-      .setNumHeaders(1)
-      .setOption('title', t(lang, 'dash.seatsChart'))
-      .setPosition(3, width + 2, 0, 0)
-      .build();
-    sheet.insertChart(chart);
+  const title = t(lang, 'dash.seatsChart');
+  const charts = sheet.getCharts();
+  const fits =
+    charts.length === 1 &&
+    data.excursions.length > 0 &&
+    charts[0].getOptions().get('title') === title &&
+    charts[0].getRanges()[0]?.getNumRows() === data.excursions.length + 1;
+  if (!fits) {
+    for (const chart of charts) sheet.removeChart(chart);
+    if (data.excursions.length > 0)
+      sheet.insertChart(
+        sheet
+          .newChart()
+          .asBarChart()
+          .addRange(sheet.getRange(3, 2, data.excursions.length + 1, 4))
+          .setNumHeaders(1)
+          .setOption('title', title)
+          .setPosition(3, width + 2, 0, 0)
+          .build(),
+      );
   }
+  const rows = Math.max(grid.length, sheet.getLastRow());
+  const columns = Math.max(width, sheet.getLastColumn());
+  const block = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => grid[r]?.[c] ?? ''));
+  ensureRows(sheet, rows);
+  sheet.getRange(1, 1, rows, columns).setValues(block);
 }

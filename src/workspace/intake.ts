@@ -21,6 +21,7 @@ import { MunicipalityMatcher, municipalityKey } from '../core/municipalities';
 import { asText } from '../core/text';
 import { APPLICATION_HEADERS, SHEET } from '../core/vocabulary';
 import { openExcursions, readExcursions } from './excursions';
+import { timeZoneOf } from './execution';
 import { loadMunicipalities } from './municipality-cache';
 import { missingNotices, type QueuedNotice, queueNotices } from './notices';
 import { loadSettings } from './settings';
@@ -92,7 +93,7 @@ export function pendingAnswers(
 /** Takes in the answers: one Applications row each, duplicates marked, notices queued. */
 export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): TakenIn[] {
   if (answers.length === 0) return [];
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = timeZoneOf(ss);
   const { settings } = loadSettings(ss, tz);
   const { excursions } = readExcursions(ss);
   const matcher = new MunicipalityMatcher(loadMunicipalities(ss));

@@ -1,6 +1,7 @@
 /** Which language the staff UI speaks: the `language` setting, else the user's locale. */
 import { type Language, toLanguage } from '../core/i18n';
 import { SETTINGS_HEADERS, SHEET } from '../core/vocabulary';
+import { lookUpSheet, sheetData } from './execution';
 
 /**
  * Reads the `language` row of Settings in one block. Falls back to the user's locale where the
@@ -8,9 +9,11 @@ import { SETTINGS_HEADERS, SHEET } from '../core/vocabulary';
  */
 export function staffLanguage(ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null): Language {
   try {
-    const sheet = ss?.getSheetByName(SHEET.settings);
-    if (sheet) {
-      const values = sheet.getDataRange().getValues();
+    const sheet = ss ? lookUpSheet(ss, SHEET.settings) : null;
+    if (ss && sheet) {
+      // The same read as the action's own Settings read (once per execution).
+      const data = sheetData(ss, SHEET.settings, sheet);
+      const values = [data.header, ...data.rows];
       const header = values[0] ?? [];
       const keyCol = header.indexOf(SETTINGS_HEADERS[0]);
       const valueCol = header.indexOf(SETTINGS_HEADERS[1]);

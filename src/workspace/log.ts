@@ -1,6 +1,7 @@
 /** The Log sheet: who did what, when. Writing a log row never throws (it must not hide the real error). */
 import { describeError } from '../core/errors';
 import { LOG_HEADERS, SHEET } from '../core/vocabulary';
+import { lookUpSheet, memo } from './execution';
 import { appendBlock } from './sheets';
 
 /** The e-mail of the user running the action, '' where Apps Script does not reveal it. */
@@ -20,14 +21,17 @@ export function writeLog(
 ): void {
   const lines = Array.isArray(details) ? details : [details];
   try {
-    const sheet = ss?.getSheetByName(SHEET.log) ?? null;
-    if (!sheet) throw new Error('no Log sheet');
-    const width = Math.max(sheet.getLastColumn(), LOG_HEADERS.length);
-    const header = sheet
-      .getRange(1, 1, 1, width)
-      .getValues()[0]
-      .map((h) => String(h).trim());
-    const at = LOG_HEADERS.map((h) => header.indexOf(h));
+    const sheet = ss ? lookUpSheet(ss, SHEET.log) : null;
+    if (!ss || !sheet) throw new Error('no Log sheet');
+    // The header row, once per execution: staff may have moved the columns.
+    const { width, at } = memo(ss, 'logHeader', () => {
+      const w = Math.max(sheet.getLastColumn(), LOG_HEADERS.length);
+      const header = sheet
+        .getRange(1, 1, 1, w)
+        .getValues()[0]
+        .map((h) => String(h).trim());
+      return { width: w, at: LOG_HEADERS.map((h) => header.indexOf(h)) };
+    });
     if (at.some((c) => c < 0)) throw new Error('Log has lost a header');
     const user = currentUser();
     const now = new Date();
@@ -40,7 +44,7 @@ export function writeLog(
       row[at[3]] = `'${line.slice(0, 49000)}`;
       return row;
     });
-    appendBlock(sheet, rows.length > 1 ? sheet.getLastRow() + 1 : 0, rows);
+    appendBlock(sheet, rows.length > 1 ? sheet.getLastRow() + 1 : 0, rows, false);
   } catch (e) {
     console.log(`[Log unavailable: ${describeError(e)}] ${action}: ${lines.join(' | ')}`);
   }

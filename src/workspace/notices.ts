@@ -3,7 +3,8 @@
 import { findColumns } from '../core/table';
 import { asText } from '../core/text';
 import { NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
-import { appendBlock, requireSheet, type Spreadsheet } from './sheets';
+import { cachedData } from './execution';
+import { appendBlock, appendRows, readSheet, requireSheet, type Spreadsheet } from './sheets';
 
 export interface QueuedNotice {
   type: NoticeType;
@@ -25,11 +26,15 @@ export function noticeKey(n: Pick<QueuedNotice, 'type' | 'applicationId' | 'excu
 export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]): void {
   if (notices.length === 0) return;
   const sheet = requireSheet(ss, SHEET.notices);
-  const lastColumn = Math.max(sheet.getLastColumn(), NOTICE_HEADERS.length);
-  const header = sheet
-    .getRange(1, 1, 1, lastColumn)
-    .getValues()[0]
-    .map((h) => String(h).trim());
+  // Already read in this execution (allocation looked for the keys): append through the table.
+  const known = cachedData(ss, SHEET.notices) ? readSheet(ss, SHEET.notices, NOTICE_HEADERS) : null;
+  const lastColumn = known ? known.width : Math.max(sheet.getLastColumn(), NOTICE_HEADERS.length);
+  const header = known
+    ? known.header
+    : sheet
+        .getRange(1, 1, 1, lastColumn)
+        .getValues()[0]
+        .map((h) => String(h).trim());
   const cols = findColumns(SHEET.notices, header, NOTICE_HEADERS);
   const col = (h: (typeof NOTICE_HEADERS)[number]) => cols[h];
   const rows = notices.map((n) => {
@@ -42,15 +47,15 @@ export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]):
     row[col('Status')] = 'Queued';
     return row;
   });
-  appendBlock(sheet, rows.length > 1 ? sheet.getLastRow() + 1 : 0, rows);
+  if (known) appendRows(known, rows);
+  else appendBlock(sheet, sheet.getLastRow() + 1, rows);
 }
 
 /** Of `notices`, those whose key is not in the Notices sheet yet (one read of the sheet). */
 export function missingNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]): QueuedNotice[] {
   if (notices.length === 0) return [];
-  const sheet = requireSheet(ss, SHEET.notices);
-  const values = sheet.getDataRange().getValues();
-  const keyCol = findColumns(SHEET.notices, values[0] ?? [], ['Notice Key'])['Notice Key'];
-  const keys = new Set(values.slice(1).map((r) => String(r[keyCol]).trim()));
+  const table = readSheet(ss, SHEET.notices, ['Notice Key']);
+  const keyCol = table.cols['Notice Key'];
+  const keys = new Set(table.rows.map((r) => String(r[keyCol]).trim()));
   return notices.filter((n) => !keys.has(noticeKey(n)));
 }

@@ -20,6 +20,7 @@ import {
 import { asText } from '../core/text';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { readExcursions } from './excursions';
+import { timeZoneOf } from './execution';
 import { loadSettings } from './settings';
 import { type Cell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
 import { readTemplateDoc } from './template-reader';
@@ -135,7 +136,7 @@ export function loadTemplates(
 
 /** What the placeholders of one notice are filled with, read once per run for all notices. */
 export function mergeData(ss: Spreadsheet, settings: Settings, lang: Language) {
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = timeZoneOf(ss);
   const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
   const a = apps.cols;
   const byApp = new Map(apps.rows.map((r) => [text(r[a['Application ID']]), r]));
@@ -234,7 +235,7 @@ export function scheduleResume(afterMs: number | null): void {
  * template is missing or broken.
  */
 export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: ReadonlySet<string>): SendOutcome {
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = timeZoneOf(ss);
   // Staff runs are strict about Settings; the confirmation sent at submit makes do with defaults.
   const { settings } = loadSettings(ss, tz, !onlyKeys);
   const lang = settings.language;
@@ -346,7 +347,7 @@ export function pendingCounts(ss: Spreadsheet): {
 
 /** The merged mails of the selected Notices rows, or of the first three waiting ones, without sending. */
 export function previewMails(ss: Spreadsheet): { to: string; subject: string; html: string }[] {
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = timeZoneOf(ss);
   const { settings } = loadSettings(ss, tz, true);
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
   const range = ss.getActiveRange();

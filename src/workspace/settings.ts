@@ -4,6 +4,7 @@ import { t } from '../core/i18n';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
 import { cellName } from '../core/table';
 import { SETTINGS_HEADERS, SHEET } from '../core/vocabulary';
+import { timeZoneOf } from './execution';
 import { readSheet, type Spreadsheet, type Table, text } from './sheets';
 
 export interface LoadedSettings {
@@ -35,7 +36,7 @@ export function loadSettings(ss: Spreadsheet, timeZone?: string, strict = false)
     pairs.set(key, row[table.cols.Value]);
     rowOf.set(key, i);
   });
-  const { settings, problems } = readSettings(pairs, endOfDayIn(timeZone ?? ss.getSpreadsheetTimeZone()));
+  const { settings, problems } = readSettings(pairs, endOfDayIn(timeZone ?? timeZoneOf(ss)));
   const first = problems[0];
   if (strict && first) {
     const row = rowOf.get(first.key) ?? 0;

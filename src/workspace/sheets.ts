@@ -5,6 +5,7 @@
  */
 import { StaffError } from '../core/errors';
 import { type Columns, columnRuns, findColumns } from '../core/table';
+import { journal, lookUpSheet, sheetData } from './execution';
 
 export type Cell = string | number | boolean | Date;
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,23 +24,32 @@ export interface Table<H extends string> {
 
 /** The sheet, or a message to run Set up. */
 export function requireSheet(ss: Spreadsheet, name: string): Sheet {
-  const sheet = ss.getSheetByName(name);
+  const sheet = lookUpSheet(ss, name);
   if (!sheet) throw new StaffError('error.missingSheet', { sheet: name });
   return sheet;
 }
 
-/** Reads a whole sheet in one getValues; stops with a message naming a missing required header. */
-export function readTable<H extends string>(sheet: Sheet, required: readonly H[], name = sheet.getName()): Table<H> {
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  const header = (values[0] ?? []).map((h) => String(h ?? '').trim());
+/**
+ * Reads a whole sheet in one getValues; stops with a message naming a missing required header.
+ * Given the spreadsheet, a sheet already read in this execution is not read again (see execution.ts):
+ * every table of it shares the same rows.
+ */
+export function readTable<H extends string>(
+  sheet: Sheet,
+  required: readonly H[],
+  name = sheet.getName(),
+  ss: Spreadsheet | null = null,
+): Table<H> {
+  const data = sheetData(ss, name, sheet);
+  const header = data.header.map((h) => String(h ?? '').trim());
   const cols = findColumns(name, header, required);
   const width = Math.max(header.length, 1);
-  return { name, sheet, header, rows: values.slice(1), cols, width };
+  return { name, sheet: data.sheet, header, rows: data.rows, cols, width };
 }
 
-/** Reads the named sheet of `ss` as a table (the sheet must exist). */
+/** Reads the named sheet of `ss` as a table (the sheet must exist), once per execution. */
 export function readSheet<H extends string>(ss: Spreadsheet, name: string, required: readonly H[]): Table<H> {
-  return readTable(requireSheet(ss, name), required, name);
+  return readTable(requireSheet(ss, name), required, name, ss);
 }
 
 /** A row of the table's width from named values (other columns left blank). */
@@ -57,7 +67,7 @@ export function appendRows<H extends string>(table: Table<H>, rows: Cell[][]): n
   const first = table.rows.length + 2;
   if (rows.length === 0) return first;
   appendBlock(table.sheet, first, rows);
-  table.rows.push(...rows);
+  table.rows.push(...rows.map((r) => r.map(stored)));
   return first;
 }
 
@@ -74,10 +84,16 @@ export function writeColumns<H extends string>(
   const byPosition = new Map(headers.map((h) => [table.cols[h], h]));
   for (const run of columnRuns([...byPosition.keys()])) {
     const block = table.rows.map((_, r) => run.columns.map((c) => value(r, byPosition.get(c)!)));
+    journal(
+      table.sheet,
+      2,
+      run.start + 1,
+      table.rows.map((row) => run.columns.map((c) => row[c] ?? '')),
+    );
     table.sheet.getRange(2, run.start + 1, block.length, run.columns.length).setValues(block);
     block.forEach((cells, r) => {
       run.columns.forEach((c, i) => {
-        table.rows[r][c] = cells[i];
+        table.rows[r][c] = stored(cells[i]);
       });
     });
   }
@@ -93,18 +109,28 @@ export function writeRowCells<H extends string>(
   const byPosition = new Map(entries);
   for (const run of columnRuns([...byPosition.keys()])) {
     const cells = run.columns.map((c) => byPosition.get(c)!);
+    journal(table.sheet, rowIndex + 2, run.start + 1, [run.columns.map((c) => table.rows[rowIndex][c] ?? '')]);
     table.sheet.getRange(rowIndex + 2, run.start + 1, 1, cells.length).setValues([cells]);
     run.columns.forEach((c, i) => {
-      table.rows[rowIndex][c] = cells[i];
+      table.rows[rowIndex][c] = stored(cells[i]);
     });
   }
 }
 
 /**
  * Writes rows from sheet row `first` on: one appendRow for a single row (it grows a full sheet by
- * itself), else one setValues after making room.
+ * itself; it lands after the last row with content, which `first` names when it is known), else one
+ * setValues after making room. The rows are journaled as blank unless `undoable` is false (Log).
  */
-export function appendBlock(sheet: Sheet, first: number, rows: Cell[][]): void {
+export function appendBlock(sheet: Sheet, first: number, rows: Cell[][], undoable = true): void {
+  if (rows.length === 0) return;
+  if (undoable && first > 0)
+    journal(
+      sheet,
+      first,
+      1,
+      rows.map((r) => new Array(r.length).fill('')),
+    );
   if (rows.length === 1) {
     sheet.appendRow(rows[0]);
     return;
@@ -117,6 +143,15 @@ export function appendBlock(sheet: Sheet, first: number, rows: Cell[][]): void {
 export function ensureRows(sheet: Sheet, lastRow: number): void {
   const max = sheet.getMaxRows();
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+}
+
+/**
+ * The value Sheets keeps for a cell written as `value`, as getValues would give it back: text
+ * written behind an apostrophe (asText) is kept without it. Everything the add-on writes is either
+ * such text, a vocabulary word, a number, a Date or a boolean, so this is the whole conversion.
+ */
+export function stored(value: Cell): Cell {
+  return typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
 }
 
 /** The cell as trimmed text ('' for empty). */
