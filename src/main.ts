@@ -60,19 +60,17 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     lock.waitLock(30000);
     locked = true;
     const taken = takeIn(ss, pendingAnswers(ss, { event: e, row }));
-    writeLog(ss, 'onFormSubmit', taken.map(describeTaken));
+    const lines = taken.map(describeTaken);
     // The confirmation goes at once (a template problem or the quota leaves it Queued for Send notices).
     const keys = new Set(taken.map((r) => `${r.notice}:${r.applicationId}`));
     try {
       const outcome = sendPending(ss, startedAt, keys);
-      if (outcome.sent + outcome.failed + outcome.skipped > 0) writeLog(ss, 'onFormSubmit', describeOutcome(outcome));
+      if (outcome.sent + outcome.failed + outcome.skipped > 0) lines.push(describeOutcome(outcome));
     } catch (err) {
-      writeLog(
-        ss,
-        'onFormSubmit',
-        `Confirmation left Queued: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`,
-      );
+      lines.push(`Confirmation left Queued: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`);
     }
+    // One Log write for the whole run (after the mail, so a Log problem never holds an answer up).
+    writeLog(ss, 'onFormSubmit', lines);
   } catch (err) {
     writeLog(
       ss,

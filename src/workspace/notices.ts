@@ -1,10 +1,8 @@
 /** The Notices sheet: queueing notices (sending comes with the Notices work). */
 
-import { findColumns } from '../core/table';
 import { asText } from '../core/text';
 import { NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
-import { cachedData } from './execution';
-import { appendBlock, appendRows, readSheet, requireSheet, type Spreadsheet } from './sheets';
+import { appendRows, readSheet, type Spreadsheet } from './sheets';
 
 export interface QueuedNotice {
   type: NoticeType;
@@ -19,23 +17,15 @@ export function noticeKey(n: Pick<QueuedNotice, 'type' | 'applicationId' | 'excu
 }
 
 /**
- * Appends notices as `Queued` in one write, reading only the header row, so the cost does not
- * depend on how many notices the sheet already holds. Keys are new by construction (a new
- * application id, or a decision that changed), so the sheet is not searched.
+ * Appends notices as `Queued` in one write, through the Notices table of this execution (read
+ * once: the sending that follows a submission, or allocation's key check, uses the same read).
+ * Keys are new by construction (a new application id, or a decision that changed).
  */
 export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]): void {
   if (notices.length === 0) return;
-  const sheet = requireSheet(ss, SHEET.notices);
-  // Already read in this execution (allocation looked for the keys): append through the table.
-  const known = cachedData(ss, SHEET.notices) ? readSheet(ss, SHEET.notices, NOTICE_HEADERS) : null;
-  const lastColumn = known ? known.width : Math.max(sheet.getLastColumn(), NOTICE_HEADERS.length);
-  const header = known
-    ? known.header
-    : sheet
-        .getRange(1, 1, 1, lastColumn)
-        .getValues()[0]
-        .map((h) => String(h).trim());
-  const cols = findColumns(SHEET.notices, header, NOTICE_HEADERS);
+  const known = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const lastColumn = known.width;
+  const cols = known.cols;
   const col = (h: (typeof NOTICE_HEADERS)[number]) => cols[h];
   const rows = notices.map((n) => {
     const row: string[] = new Array(lastColumn).fill('');
@@ -47,8 +37,7 @@ export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]):
     row[col('Status')] = 'Queued';
     return row;
   });
-  if (known) appendRows(known, rows);
-  else appendBlock(sheet, sheet.getLastRow() + 1, rows);
+  appendRows(known, rows);
 }
 
 /** Of `notices`, those whose key is not in the Notices sheet yet (one read of the sheet). */

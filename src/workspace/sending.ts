@@ -8,6 +8,7 @@ import { describeError, StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { isValidEmail } from '../core/intake';
 import type { Settings } from '../core/settings';
+import type { Columns } from '../core/table';
 import {
   PLACEHOLDERS,
   type Placeholder,
@@ -142,15 +143,26 @@ export function mergeData(ss: Spreadsheet, settings: Settings, lang: Language) {
   const byApp = new Map(apps.rows.map((r) => [text(r[a['Application ID']]), r]));
   const { excursions } = readExcursions(ss);
   const byExc = new Map(excursions.map((e) => [e.id, e]));
-  const alloc = readSheet(ss, SHEET.allocations, ALLOCATION_HEADERS);
-  const l = alloc.cols;
-  const byAlloc = new Map(alloc.rows.map((r) => [`${text(r[l['Application ID']])}|${text(r[l['Excursion ID']])}`, r]));
+  // Allocations only when a notice names an excursion (not for the confirmation sent at submit).
+  let allocation: { l: Columns<(typeof ALLOCATION_HEADERS)[number]>; byAlloc: Map<string, Cell[]> } | null = null;
+  const allocated = () => {
+    if (!allocation) {
+      const alloc = readSheet(ss, SHEET.allocations, ALLOCATION_HEADERS);
+      const l = alloc.cols;
+      const byAlloc = new Map(
+        alloc.rows.map((r) => [`${text(r[l['Application ID']])}|${text(r[l['Excursion ID']])}`, r]),
+      );
+      allocation = { l, byAlloc };
+    }
+    return allocation;
+  };
   const day = (d: Date) => Utilities.formatDate(d, tz, lang === 'sl' ? 'd. M. yyyy' : 'd MMMM yyyy');
   const deadline = settings.applicationDeadline ? day(new Date(settings.applicationDeadline.getTime() - 1)) : '';
   return (n: PendingNotice): Record<Placeholder, string> => {
     const app = byApp.get(n.applicationId);
     const exc = byExc.get(n.excursionId);
-    const row = byAlloc.get(`${n.applicationId}|${n.excursionId}`);
+    const { l, byAlloc } = n.excursionId ? allocated() : { l: null, byAlloc: null };
+    const row = l && byAlloc ? byAlloc.get(`${n.applicationId}|${n.excursionId}`) : undefined;
     const dates = exc?.start
       ? exc.end && exc.end.getTime() !== exc.start.getTime()
         ? `${day(exc.start)} – ${day(exc.end)}`
@@ -162,8 +174,8 @@ export function mergeData(ss: Spreadsheet, settings: Settings, lang: Language) {
       ApplicationId: n.applicationId,
       ExcursionCity: exc?.city ?? '',
       ExcursionDates: dates,
-      PlacesGranted: row ? text(row[l['Places Granted']]) : '',
-      WaitlistPosition: row ? text(row[l['Waitlist Position']]) : '',
+      PlacesGranted: row && l ? text(row[l['Places Granted']]) : '',
+      WaitlistPosition: row && l ? text(row[l['Waitlist Position']]) : '',
       Issues: app ? text(app[a.Issues]) : '',
       Deadline: deadline,
       SenderName: settings.senderName,
