@@ -49,10 +49,11 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   const startedAt = Date.now();
   let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   let responseRow = '?';
-  const lock = LockService.getScriptLock();
+  let lock: GoogleAppsScript.Lock.Lock | null = null;
   let locked = false;
   let close = () => {};
   try {
+    lock = LockService.getScriptLock();
     ss = SpreadsheetApp.getActiveSpreadsheet();
     close = openExecution(ss, { undoable: false });
     const row = e.range.getRow();
@@ -79,7 +80,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     );
   } finally {
     close();
-    if (locked) lock.releaseLock();
+    releaseQuietly(locked ? lock : null);
   }
 }
 
@@ -247,22 +248,35 @@ export function sendNotices(): string | undefined {
 /** Time-driven trigger: carries on sending where the quota or the time budget stopped it. */
 export function resumeSending(): void {
   const startedAt = Date.now();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lock = LockService.getScriptLock();
-  const close = openExecution(ss, { undoable: false });
-  if (!lock.tryLock(10000)) {
-    close();
-    writeLog(ss, 'resumeSending', 'Another run holds the lock; trying again in a minute');
-    scheduleResume(60 * 1000);
-    return;
-  }
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  let lock: GoogleAppsScript.Lock.Lock | null = null;
+  let close = () => {};
   try {
+    ss = SpreadsheetApp.getActiveSpreadsheet();
+    close = openExecution(ss, { undoable: false });
+    lock = LockService.getScriptLock();
+    if (!lock.tryLock(10000)) {
+      lock = null;
+      writeLog(ss, 'resumeSending', 'Another run holds the lock; trying again in a minute');
+      scheduleResume(60 * 1000);
+      return;
+    }
     writeLog(ss, 'resumeSending', describeOutcome(sendPending(ss, startedAt)));
   } catch (e) {
+    // Each notice's Status says what became of it; a Queued or Failed one goes with the next run.
     writeLog(ss, 'resumeSending', `Stopped: ${isStaffError(e) ? t('en', e.key, e.params) : describeError(e)}`);
   } finally {
     close();
-    lock.releaseLock();
+    releaseQuietly(lock);
+  }
+}
+
+/** Releases the lock; a failure to release is harmless (the lock ends with the execution). */
+function releaseQuietly(lock: GoogleAppsScript.Lock.Lock | null): void {
+  try {
+    lock?.releaseLock();
+  } catch (_e) {
+    // Apps Script releases it when the execution ends.
   }
 }
 

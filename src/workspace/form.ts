@@ -11,6 +11,7 @@ import {
   STREAMS,
   YES_NO,
 } from '../core/vocabulary';
+import { trashQuietly } from './template-docs';
 
 const FORM_ID_PROPERTY = 'excursionDesk.formId';
 
@@ -76,6 +77,20 @@ export function createForm(
 ): GoogleAppsScript.Forms.Form {
   const help = HELP[lang];
   const form = FormApp.create(help.title);
+  try {
+    addQuestions(form, openLabels, lang);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  } catch (e) {
+    // A half-built form that receives nothing is not left behind: the next Set up makes it again.
+    trashQuietly(() => form.getId());
+    throw e;
+  }
+  PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
+  return form;
+}
+
+function addQuestions(form: GoogleAppsScript.Forms.Form, openLabels: readonly string[], lang: Language): void {
+  const help = HELP[lang];
   form.setDescription(help.description);
   form.setCollectEmail(false);
   const text = (title: string, required: boolean, helpText?: string) => {
@@ -132,9 +147,6 @@ export function createForm(
   form.addParagraphTextItem().setTitle(QUESTION.projects).setRequired(false);
   choice(QUESTION.sharing, YES_NO, true, help.sharing);
   boxes(QUESTION.consent, [CONSENT_OPTION], true, help.consent);
-  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-  PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
-  return form;
 }
 
 /** Sets the grid rows to the Open excursions' labels; other questions and past answers stay. */

@@ -31,7 +31,7 @@ import { createForm, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { clearMunicipalityCache } from './municipality-cache';
 import { loadSettings } from './settings';
 import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet, writeRowCells } from './sheets';
-import { createTemplateDoc, docExists } from './template-docs';
+import { createTemplateDoc, docExists, isGone, trashQuietly } from './template-docs';
 
 export interface SetupReport {
   created: string[];
@@ -256,20 +256,34 @@ function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): 
   const folderName = 'Excursion Desk — notice templates';
   let folder: GoogleAppsScript.Drive.Folder | null = null;
   const folderId = loaded.settings.templateFolderId;
-  const writes: [string, string][] = [];
+  const { table, rowOf } = loaded;
+  let writes = 0;
+  // Each id goes to Settings as soon as its file exists, so a Set up that stops makes nothing twice.
+  const record = (key: string, value: string) => {
+    writes++;
+    const row = rowOf.get(key);
+    if (row !== undefined) table.sheet.getRange(row + 2, table.cols.Value + 1).setValue(value);
+  };
   const getFolder = (): GoogleAppsScript.Drive.Folder => {
     if (folder) return folder;
     if (folderId) {
       try {
         folder = DriveApp.getFolderById(folderId);
         return folder;
-      } catch (_e) {
-        // The folder was deleted: make a new one below.
+      } catch (e) {
+        // The folder was deleted: make a new one below. Any other failure stops Set up.
+        if (!isGone(e)) throw e;
       }
     }
-    folder = DriveApp.createFolder(folderName);
-    writes.push(['templateFolderId', folder.getId()]);
-    return folder;
+    const made = DriveApp.createFolder(folderName);
+    try {
+      record('templateFolderId', made.getId());
+    } catch (e) {
+      trashQuietly(() => made.getId(), true);
+      throw e;
+    }
+    folder = made;
+    return made;
   };
   let created = 0;
   for (const type of NOTICE_TYPES) {
@@ -277,21 +291,20 @@ function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): 
       const key = templateKey(type, language);
       if (docExists(loaded.settings.templates[`${type}.${language}`])) continue;
       const id = createTemplateDoc(getFolder(), `${type} (${language})`, defaultTemplate(type, language));
-      writes.push([key, id]);
+      try {
+        record(key, id);
+      } catch (e) {
+        trashQuietly(() => id);
+        throw e;
+      }
       created++;
     }
   }
-  if (writes.length === 0) {
+  if (writes === 0) {
     report.unchanged.push(
       t(lang, 'setup.templates', { count: NOTICE_TYPES.length * LANGUAGES.length, folder: folderName }),
     );
     return;
-  }
-  const { table, rowOf } = loaded;
-  for (const [key, value] of writes) {
-    const row = rowOf.get(key);
-    if (row === undefined) continue;
-    table.sheet.getRange(row + 2, table.cols.Value + 1).setValue(value);
   }
   (created === NOTICE_TYPES.length * LANGUAGES.length ? report.created : report.repaired).push(
     t(lang, 'setup.templates', {
