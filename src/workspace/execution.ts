@@ -134,7 +134,7 @@ export function memo<T>(ss: Spreadsheet | null, key: string, make: () => T): T {
  * helpers, before writing). Text is put back behind an apostrophe, so it stays text exactly.
  */
 export function journal(sheet: Sheet, row: number, column: number, values: Cell[][]): void {
-  if (!current || !current.undoable || current.committed || values.length === 0) return;
+  if (!current?.undoable || current.committed || values.length === 0) return;
   const asTyped = (v: Cell): Cell => (typeof v === 'string' && v !== '' ? `'${v}` : v);
   current.journal.push({ sheet, row, column, values: values.map((r) => r.map(asTyped)) });
 }

@@ -1,0 +1,71 @@
+/**
+ * Spreadsheet calls per action, counted by the emulator, as the sheets grow. Two counts: every call
+ * of the Spreadsheet service, and the reads and writes among them (isSheetsIo: the calls that carry
+ * cells to or from Sheets, not lookups of a sheet or a range). Neither may grow with the number of
+ * applications; the reads and writes are held to the figures the README gives.
+ */
+import { type Emulator, isSheetsIo } from '../../src/emulator';
+import { fillApplications, queueReceivedNotices, setUpWorkspace, validAnswer } from './harness';
+
+function counted(emulator: Emulator, act: () => void): { all: number; io: number; byMethod: Record<string, number> } {
+  const before = emulator.env.calls.snapshot('Spreadsheet.');
+  act();
+  const after = emulator.env.calls.snapshot('Spreadsheet.');
+  const byMethod: Record<string, number> = {};
+  for (const [m, n] of Object.entries(after)) if (n - (before[m] ?? 0) > 0) byMethod[m] = n - (before[m] ?? 0);
+  const io = Object.entries(byMethod)
+    .filter(([m]) => isSheetsIo(m))
+    .reduce((s, [, n]) => s + n, 0);
+  return { all: Object.values(byMethod).reduce((s, n) => s + n, 0), io, byMethod };
+}
+
+/** A season of n applications: scored, allocated twice (the second changes nothing), notices queued. */
+function season(n: number) {
+  const emulator = setUpWorkspace({ language: 'en', mailQuota: 10 * n + 100 });
+  fillApplications(emulator, n);
+  emulator.submit(validAnswer({ Municipality: 'Žiri', 'Email address': 'obcina@ziri.si' }));
+  const submission = counted(emulator, () =>
+    emulator.submit(validAnswer({ Municipality: 'Žužemberk', 'Email address': 'obcina@zuzemberk.si' })),
+  );
+  const scoring = counted(emulator, () => emulator.run('scoreApplicants'));
+  const allocation = counted(emulator, () => emulator.run('allocatePlaces'));
+  const reallocation = counted(emulator, () => emulator.run('allocatePlaces'));
+  return { submission, scoring, allocation, reallocation };
+}
+
+describe('Spreadsheet calls per action', () => {
+  const small = season(40);
+  const large = season(2000);
+
+  it('scoring: 7 reads and writes (Settings, Scoring, Excursions, Applications, the Log header; Score, the Log row)', () => {
+    expect(small.scoring.io).toBe(7);
+    expect(large.scoring).toEqual(small.scoring);
+  });
+
+  it('allocation: 13 reads and writes the first time (it makes the Summary chart), plus one insertRowsAfter for each sheet that must grow', () => {
+    const grow = (c: { byMethod: Record<string, number> }) => c.byMethod['Spreadsheet.Sheet.insertRowsAfter'] ?? 0;
+    expect(small.allocation.io - grow(small.allocation)).toBe(13);
+    expect(large.allocation.io - grow(large.allocation)).toBe(small.allocation.io - grow(small.allocation));
+    expect(grow(large.allocation)).toBeLessThanOrEqual(2);
+    // Again with nothing changed: six reads (five sheets, the Log header), the chart check, Allocations, Summary, the Log row.
+    expect(small.reallocation.io).toBe(10);
+    expect(large.reallocation).toEqual(small.reallocation);
+  });
+
+  it('a submission: 9 reads and writes to take the answer in, 3 more to send its confirmation at once', () => {
+    expect(small.submission.io).toBe(12);
+    expect(large.submission).toEqual(small.submission);
+  });
+
+  it('sending: 3 reads and writes per notice (Sending, flush, Sent), whatever the queue', () => {
+    const perNotice = (n: number) => {
+      const emulator = setUpWorkspace({ language: 'en', mailQuota: 1000 });
+      fillApplications(emulator, n);
+      queueReceivedNotices(emulator, n);
+      return counted(emulator, () => emulator.run('sendNotices'));
+    };
+    const [a, b] = [perNotice(10), perNotice(30)];
+    expect((b.io - a.io) / 20).toBe(3);
+    expect((b.all - a.all) / 20).toBe(4);
+  });
+});
