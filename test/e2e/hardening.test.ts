@@ -1,6 +1,12 @@
 /** Hostile workbooks through the real entry points: a clear message or a Log row, and no value lost. */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
 import type { Emulator } from '../../src/emulator';
-import { records, setSetting, setUpWorkspace, validAnswer } from './harness';
+import { BUILD_DIR, records, setSetting, setUpWorkspace, validAnswer } from './harness';
+
+const SAMPLE = join(__dirname, '../../sample');
 
 /** Every sheet's values, to compare before and after an action that must change nothing. */
 function snapshot(emulator: Emulator): string {
@@ -123,5 +129,41 @@ describe('excursions without places', () => {
     const rows = records(emulator, 'Allocations');
     expect(rows.filter((r) => r['Excursion ID'] === 'CGN-2017-04' && r.Decision === 'Accepted')).toEqual([]);
     expect(rows.filter((r) => r.Decision === 'Accepted').length).toBeGreaterThan(0);
+  });
+});
+
+describe('malformed files and dates in the past', () => {
+  function cli(args: string[]) {
+    const err: string[] = [];
+    const code = main(
+      [...args, '--bundle', BUILD_DIR],
+      () => {},
+      (s) => err.push(s),
+    );
+    return { code, err: err.join('\n') };
+  }
+
+  it('stops the CLI at a responses file with an unclosed quote, naming the file and the line, writing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+    const responses = join(dir, 'responses.csv');
+    writeFileSync(responses, 'Timestamp,Municipality,Email address\n2017-02-06T09:00:00Z,"Bled,info@bled.si\n');
+    const out = join(dir, 'out');
+    const result = cli(['run', '--responses', responses, '--excursions', join(SAMPLE, 'excursions.csv'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/responses\.csv.*(line|row) \d+/);
+    expect(result.err).not.toMatch(/^\s+at /m);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('marks an answer after a deadline in the past Late, says so in Issues, and leaves it out of the allocation', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    setSetting(emulator, 'applicationDeadline', new Date('2017-01-31T23:00:00Z'));
+    emulator.submit(validAnswer());
+    const [app] = records(emulator, 'Applications');
+    expect(app.Status).toBe('Late');
+    expect(String(app.Issues)).toMatch(/deadline/i);
+    emulator.run('scoreApplicants');
+    emulator.run('allocatePlaces');
+    expect(records(emulator, 'Allocations')).toHaveLength(0);
   });
 });
