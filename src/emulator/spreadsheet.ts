@@ -15,7 +15,7 @@ import {
   SpreadsheetModel,
 } from './spreadsheet-model';
 import type { FakeUi } from './ui';
-import { zonedParts } from './zone';
+import { MONTHS, WEEKDAYS, type ZonedParts, zonedParts } from './zone';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -143,13 +143,7 @@ export const BorderStyle = enumOf(['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 
 // ---------------------------------------------------------------------------------------------
 // Time zones and display formats
 
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+export interface WallClock extends ZonedParts {
   /** 0 = Sunday */
   weekday: number;
 }
@@ -221,21 +215,6 @@ export function isDateFormat(fmt: string): boolean {
 }
 
 const DATE_TOKEN = /"[^"]*"|\\.|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|[\s\S]/gi;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * A date as Sheets shows it with number format `fmt` in time zone `tz`. Tokens are case-insensitive;

@@ -7,6 +7,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { Env } from './env';
 import { isDate } from './env';
+import { MONTHS, WEEKDAYS } from './zone';
 
 type GBlob = GoogleAppsScript.Base.Blob;
 
@@ -70,22 +71,6 @@ interface ZoneAt {
   shortName: string;
   longName: string;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
@@ -266,7 +251,7 @@ export function formatSimpleDate(ms: number, timeZone: unknown, pattern: string)
         out += pad(Math.floor((day - 1) / 7) + 1, n);
         break;
       case 'E':
-        out += n >= 4 ? DAYS[weekday] : DAYS[weekday].slice(0, 3);
+        out += n >= 4 ? WEEKDAYS[weekday] : WEEKDAYS[weekday].slice(0, 3);
         break;
       case 'u':
         out += pad(weekday === 0 ? 7 : weekday, n);

@@ -1,5 +1,22 @@
 /** Wall-clock time in a time zone, with Intl only: shared by the emulator's services and the CLI. */
 
+/** English month and weekday names, as Sheets formats and Utilities.formatDate write them. */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 export interface ZonedParts {

@@ -14,11 +14,11 @@ import { cellName } from '../core/table';
 import { asText } from '../core/text';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { type ExcursionRow, readExcursions } from './excursions';
-import { journal, timeZoneOf } from './execution';
+import { timeZoneOf } from './execution';
 import { missingNotices, type QueuedNotice, queueNotices } from './notices';
 import { attendedMunicipalities } from './scoring';
 import { loadSettings } from './settings';
-import { type Cell, ensureRows, isDateCell, readSheet, type Spreadsheet, stored, text, writeColumns } from './sheets';
+import { type Cell, isDateCell, readSheet, rewriteRows, type Spreadsheet, text, writeColumns } from './sheets';
 
 type AllocationHeader = (typeof ALLOCATION_HEADERS)[number];
 
@@ -254,17 +254,7 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     apply() {
       const fresh = missingNotices(ss, notices);
       queueNotices(ss, fresh);
-      if (block.length > 0) {
-        ensureRows(alloc.sheet, block.length + 1);
-        journal(
-          alloc.sheet,
-          2,
-          1,
-          block.map((_, i) => Array.from({ length: alloc.width }, (_, c) => alloc.rows[i]?.[c] ?? '')),
-        );
-        alloc.sheet.getRange(2, 1, block.length, alloc.width).setValues(block);
-        alloc.rows.splice(0, block.length, ...block.map((r) => r.map(stored)));
-      }
+      rewriteRows(alloc, block);
       const ids = new Set(allocatable.filter((e) => e.status === 'Open').map((e) => e.id));
       if (ids.size > 0) {
         const ec = excursionTable.cols;

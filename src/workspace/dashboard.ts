@@ -5,7 +5,7 @@ import { parsePreferences } from '../core/intake';
 import { asText } from '../core/text';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, SHEET } from '../core/vocabulary';
 import { readExcursions } from './excursions';
-import { lookUpSheet, rememberSheet } from './execution';
+import { lookUpSheet } from './execution';
 import { loadSettings } from './settings';
 import { type Cell, ensureRows, readSheet, type Spreadsheet, text } from './sheets';
 
@@ -68,11 +68,7 @@ export function buildDashboardData(ss: Spreadsheet): DashboardData {
  * of excursions or another language (the chart follows the cells it shows).
  */
 export function writeSummary(ss: Spreadsheet, data: DashboardData, lang: Language): void {
-  let sheet = lookUpSheet(ss, SHEET.summary);
-  if (!sheet) {
-    sheet = ss.insertSheet(SHEET.summary);
-    rememberSheet(ss, SHEET.summary, sheet);
-  }
+  const sheet = lookUpSheet(ss, SHEET.summary) ?? ss.insertSheet(SHEET.summary);
   const width = 9;
   const line = (...cells: Cell[]): Cell[] => [...cells, ...new Array(width - cells.length).fill('')];
   const grid: Cell[][] = [

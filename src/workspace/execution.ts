@@ -92,11 +92,6 @@ export function lookUpSheet(ss: Spreadsheet, name: string): Sheet | null {
   return sheet;
 }
 
-/** A sheet added during the execution (so a later lookup finds it without asking). */
-export function rememberSheet(ss: Spreadsheet, name: string, sheet: Sheet): void {
-  of(ss)?.sheets.set(name, sheet);
-}
-
 /** The sheet's data range, read once per execution (`name` is the key; the rows are shared). */
 export function sheetData(ss: Spreadsheet | null, name: string, sheet: Sheet): SheetData {
   const exec = of(ss);
@@ -106,11 +101,6 @@ export function sheetData(ss: Spreadsheet | null, name: string, sheet: Sheet): S
   const data: SheetData = { sheet, header: values[0] ?? [], rows: values.slice(1) };
   exec?.data.set(name, data);
   return data;
-}
-
-/** The rows already read in this execution, if any (no call is made). */
-export function cachedData(ss: Spreadsheet, name: string): SheetData | null {
-  return of(ss)?.data.get(name) ?? null;
 }
 
 /** `ss.getSpreadsheetTimeZone()`, asked once per execution. */
@@ -137,11 +127,6 @@ export function journal(sheet: Sheet, row: number, column: number, values: Cell[
   if (!current?.undoable || current.committed || values.length === 0) return;
   const asTyped = (v: Cell): Cell => (typeof v === 'string' && v !== '' ? `'${v}` : v);
   current.journal.push({ sheet, row, column, values: values.map((r) => r.map(asTyped)) });
-}
-
-/** Forgets what a write-through changed (after a write the helpers do not follow, e.g. structure). */
-export function forget(ss: Spreadsheet, name: string): void {
-  of(ss)?.data.delete(name);
 }
 
 /** The action's work is complete and saved: a later failure (a dialog, the log) undoes nothing. */

@@ -11,7 +11,7 @@ import {
   STREAMS,
   YES_NO,
 } from '../core/vocabulary';
-import { trashQuietly } from './template-docs';
+import { trashQuietly } from './drive-files';
 
 const FORM_ID_PROPERTY = 'excursionDesk.formId';
 

@@ -12,13 +12,11 @@ export function staffLanguage(ss: GoogleAppsScript.Spreadsheet.Spreadsheet | nul
     const sheet = ss ? lookUpSheet(ss, SHEET.settings) : null;
     if (ss && sheet) {
       // The same read as the action's own Settings read (once per execution).
-      const data = sheetData(ss, SHEET.settings, sheet);
-      const values = [data.header, ...data.rows];
-      const header = values[0] ?? [];
+      const { header, rows } = sheetData(ss, SHEET.settings, sheet);
       const keyCol = header.indexOf(SETTINGS_HEADERS[0]);
       const valueCol = header.indexOf(SETTINGS_HEADERS[1]);
       if (keyCol >= 0 && valueCol >= 0) {
-        const row = values.find((r) => String(r[keyCol]).trim() === 'language');
+        const row = rows.find((r) => String(r[keyCol]).trim() === 'language');
         if (row && String(row[valueCol]).trim() !== '') return toLanguage(row[valueCol]);
       }
     }

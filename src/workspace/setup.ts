@@ -26,12 +26,13 @@ import {
   SETTINGS_HEADERS,
   SHEET,
 } from '../core/vocabulary';
+import { isGone, trashQuietly } from './drive-files';
 import { openExcursionLabels } from './excursions';
 import { createForm, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { clearMunicipalityCache } from './municipality-cache';
 import { loadSettings } from './settings';
 import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet, writeRowCells } from './sheets';
-import { createTemplateDoc, docExists, isGone, trashQuietly } from './template-docs';
+import { createTemplateDoc, docExists } from './template-docs';
 
 export interface SetupReport {
   created: string[];

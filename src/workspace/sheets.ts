@@ -118,6 +118,23 @@ export function writeRowCells<H extends string>(
 }
 
 /**
+ * Rewrites the table's data rows from the top with `rows` (full width) in one setValues, growing the
+ * sheet when needed; rows below them are left as they are. Journaled, and the table follows.
+ */
+export function rewriteRows<H extends string>(table: Table<H>, rows: Cell[][]): void {
+  if (rows.length === 0) return;
+  ensureRows(table.sheet, rows.length + 1);
+  journal(
+    table.sheet,
+    2,
+    1,
+    rows.map((_, i) => Array.from({ length: table.width }, (_, c) => table.rows[i]?.[c] ?? '')),
+  );
+  table.sheet.getRange(2, 1, rows.length, table.width).setValues(rows);
+  table.rows.splice(0, rows.length, ...rows.map((r) => r.map(stored)));
+}
+
+/**
  * Writes rows from sheet row `first` on: one appendRow for a single row (it grows a full sheet by
  * itself; it lands after the last row with content, which `first` names when it is known), else one
  * setValues after making room. The rows are journaled as blank unless `undoable` is false (Log).

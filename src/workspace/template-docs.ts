@@ -1,5 +1,6 @@
 /** Writes the default notice templates as Google Docs (first line `Subject: …`, then the body). */
 import type { TemplateText } from '../core/default-templates';
+import { isGone, trashQuietly } from './drive-files';
 
 /** Creates one Doc in `folder` from a template text and returns its id. */
 export function createTemplateDoc(folder: GoogleAppsScript.Drive.Folder, name: string, template: TemplateText): string {
@@ -15,16 +16,6 @@ export function createTemplateDoc(folder: GoogleAppsScript.Drive.Folder, name: s
     throw e;
   }
   return id;
-}
-
-/** Moves a file or folder the add-on just made to the trash; if that fails too, it stays (named, harmless). */
-export function trashQuietly(id: () => string, folder = false): void {
-  try {
-    if (folder) DriveApp.getFolderById(id()).setTrashed(true);
-    else DriveApp.getFileById(id()).setTrashed(true);
-  } catch (_e) {
-    // Out of reach: it stays in My Drive under its own name.
-  }
 }
 
 function writeTemplate(doc: GoogleAppsScript.Document.Document, template: TemplateText): void {
@@ -52,15 +43,6 @@ function writeTemplate(doc: GoogleAppsScript.Document.Document, template: Templa
     }
   }
   doc.saveAndClose();
-}
-
-/**
- * Whether Apps Script's error says the item is gone (deleted, or out of reach), as Docs ("Document
- * is missing") and Drive ("No item with the given ID could be found") word it. Any other error is a
- * failure of the call itself, and must not be taken for a missing file (Set up would make a second).
- */
-export function isGone(e: unknown): boolean {
-  return /Document is missing|No item with the given ID/i.test(e instanceof Error ? e.message : String(e));
 }
 
 /** True when a Doc with this id can still be opened; false when it is gone; other failures are thrown. */

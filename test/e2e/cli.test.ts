@@ -3,21 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { main } from '../../src/cli/main';
-import { BUILD_DIR } from './harness';
-
-const SAMPLE = join(__dirname, '../../sample');
-
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    [...args, '--bundle', BUILD_DIR],
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { runCli, SAMPLE_DIR } from './harness';
 
 function csv(dir: string, name: string): Record<string, string>[] {
   return parse(readFileSync(join(dir, `${name}.csv`), 'utf8'), { columns: true });
@@ -28,20 +14,20 @@ describe('excursion-desk run', () => {
 
   it('takes in every response of an export and writes every sheet as CSV', () => {
     const out = join(dir, 'season');
-    const result = cli([
+    const result = runCli([
       'run',
       '--responses',
-      join(SAMPLE, 'responses.csv'),
+      join(SAMPLE_DIR, 'responses.csv'),
       '--excursions',
-      join(SAMPLE, 'excursions.csv'),
+      join(SAMPLE_DIR, 'excursions.csv'),
       '--settings',
-      join(SAMPLE, 'settings.csv'),
+      join(SAMPLE_DIR, 'settings.csv'),
       '--out',
       out,
     ]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    const responses = parse(readFileSync(join(SAMPLE, 'responses.csv'), 'utf8'), { columns: true }) as Record<
+    const responses = parse(readFileSync(join(SAMPLE_DIR, 'responses.csv'), 'utf8'), { columns: true }) as Record<
       string,
       string
     >[];
@@ -87,12 +73,12 @@ describe('excursion-desk run', () => {
     );
     const out = join(dir, 'atlantis');
     expect(
-      cli([
+      runCli([
         'run',
         '--responses',
         responses,
         '--excursions',
-        join(SAMPLE, 'excursions.csv'),
+        join(SAMPLE_DIR, 'excursions.csv'),
         '--municipalities',
         list,
         '--out',
@@ -132,7 +118,15 @@ describe('excursion-desk run', () => {
     const responses = join(dir, 'one.csv');
     writeFileSync(responses, text);
     const out = join(dir, 'never');
-    const result = cli(['run', '--responses', responses, '--excursions', join(SAMPLE, 'excursions.csv'), '--out', out]);
+    const result = runCli([
+      'run',
+      '--responses',
+      responses,
+      '--excursions',
+      join(SAMPLE_DIR, 'excursions.csv'),
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(message);
     expect(result.err).toMatch(/Nothing was written/);
@@ -143,12 +137,12 @@ describe('excursion-desk run', () => {
     const excursions = join(dir, 'excursions.csv');
     writeFileSync(
       excursions,
-      `${readFileSync(join(SAMPLE, 'excursions.csv'), 'utf8').trim()}\nX-1,Oslo,Oslo,2017-13-40,,5,1,,Open\n`,
+      `${readFileSync(join(SAMPLE_DIR, 'excursions.csv'), 'utf8').trim()}\nX-1,Oslo,Oslo,2017-13-40,,5,1,,Open\n`,
     );
-    const result = cli([
+    const result = runCli([
       'run',
       '--responses',
-      join(SAMPLE, 'responses.csv'),
+      join(SAMPLE_DIR, 'responses.csv'),
       '--excursions',
       excursions,
       '--out',
@@ -161,12 +155,12 @@ describe('excursion-desk run', () => {
   it('leaves an earlier output folder as it was when the input is bad', () => {
     const out = join(dir, 'kept');
     expect(
-      cli([
+      runCli([
         'run',
         '--responses',
-        join(SAMPLE, 'responses.csv'),
+        join(SAMPLE_DIR, 'responses.csv'),
         '--excursions',
-        join(SAMPLE, 'excursions.csv'),
+        join(SAMPLE_DIR, 'excursions.csv'),
         '--out',
         out,
       ]).code,
@@ -174,13 +168,15 @@ describe('excursion-desk run', () => {
     const before = readFileSync(join(out, 'Applications.csv'), 'utf8');
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Timestamp,Municipality\nnope,Bled\n');
-    expect(cli(['run', '--responses', bad, '--excursions', join(SAMPLE, 'excursions.csv'), '--out', out]).code).toBe(1);
+    expect(
+      runCli(['run', '--responses', bad, '--excursions', join(SAMPLE_DIR, 'excursions.csv'), '--out', out]).code,
+    ).toBe(1);
     expect(readFileSync(join(out, 'Applications.csv'), 'utf8')).toBe(before);
   });
 
   it('explains its usage on a wrong command or a missing flag', () => {
-    expect(cli(['frobnicate']).code).toBe(2);
-    const missing = cli(['run', '--excursions', 'x.csv']);
+    expect(runCli(['frobnicate']).code).toBe(2);
+    const missing = runCli(['run', '--excursions', 'x.csv']);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/run needs --responses and --excursions/);
   });

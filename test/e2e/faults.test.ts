@@ -11,18 +11,9 @@ import {
   queueReceivedNotices,
   records,
   setUpWorkspace,
+  sheetsExceptLog,
   validAnswer,
 } from './harness';
-
-/** Every sheet's values except Log (which records the attempt), as JSON. */
-function sheets(emulator: Emulator): string {
-  return JSON.stringify(
-    emulator
-      .workbook()
-      .sheets.filter((s) => s.name !== 'Log')
-      .map((s) => [s.name, s.dataValues()]),
-  );
-}
 
 /** Each call an action makes, as (method, k-th call of it during the action), over every service. */
 function callsOf(build: () => Emulator, act: (e: Emulator) => unknown): { method: string; k: number }[] {
@@ -46,19 +37,19 @@ const SAVED = /The work itself was finished and saved/;
 function sweep(build: () => Emulator, act: (e: Emulator) => unknown) {
   const clean = build();
   const cleanResult = act(clean);
-  const cleanSheets = sheets(clean);
+  const cleanSheets = sheetsExceptLog(clean);
   const points = callsOf(build, act);
   let finished = 0;
   let unchanged = 0;
   for (const { method, k } of points) {
     const emulator = build();
-    const before = sheets(emulator);
+    const before = sheetsExceptLog(emulator);
     emulator.env.calls.failOn(method, emulator.env.calls.count(method) + k);
     let result: unknown;
     expect(() => {
       result = act(emulator);
     }).not.toThrow();
-    const after = sheets(emulator);
+    const after = sheetsExceptLog(emulator);
     const message = String(result ?? emulator.ui.alerts.at(-1)?.prompt ?? '');
     if (after === before && after !== cleanSheets) {
       expect([method, k, message]).toEqual([method, k, expect.stringMatching(UNCHANGED)]);
@@ -104,14 +95,14 @@ describe('a fault on any one service call', () => {
 
   it('the undo is real: a fault on the last write of an allocation puts back the writes before it', () => {
     const emulator = reallocation();
-    const before = sheets(emulator);
+    const before = sheetsExceptLog(emulator);
     const calls = emulator.env.calls;
     // Allocation writes Notices, Allocations, then Summary (the Excursions are Allocated already):
     // the third setValues fails after two writes landed.
     calls.failOn('Spreadsheet.Range.setValues', calls.count('Spreadsheet.Range.setValues') + 2);
     const message = emulator.run('allocatePlaces');
     expect(message).toMatch(/what it had already written was undone/);
-    expect(sheets(emulator)).toBe(before);
+    expect(sheetsExceptLog(emulator)).toBe(before);
     expect(records(emulator, 'Log').at(-1)?.Details).toMatch(/^Undone: [1-9] write\(s\)/);
   });
 
@@ -127,7 +118,7 @@ describe('a fault on any one service call', () => {
       expect([name, points.length > 3]).toEqual([name, true]);
       for (const { method, k } of points) {
         const emulator = queued();
-        const before = sheets(emulator);
+        const before = sheetsExceptLog(emulator);
         emulator.env.calls.failOn(method, emulator.env.calls.count(method) + k);
         try {
           emulator.run(name);
@@ -137,7 +128,7 @@ describe('a fault on any one service call', () => {
           expect([name, method, name === 'getDashboardData' || name === 'onOpen']).toEqual([name, method, true]);
           expect(String(e)).not.toMatch(/^\s+at /m);
         }
-        expect([name, method, k, sheets(emulator) === before]).toEqual([name, method, k, true]);
+        expect([name, method, k, sheetsExceptLog(emulator) === before]).toEqual([name, method, k, true]);
       }
     }
   });
@@ -150,7 +141,7 @@ describe('a fault on any one service call', () => {
     const clean = fresh();
     const done = String(clean.run('setupWorkspace'));
     const shape = (e: Emulator) => ({
-      sheets: sheets(e),
+      sheets: sheetsExceptLog(e),
       forms: e.env.drive.all().filter((f) => f.mimeType === 'application/vnd.google-apps.form' && !f.trashed).length,
       docs: e.env.drive.all().filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed).length,
       triggers: e.triggers.all().length,
@@ -266,11 +257,11 @@ describe('the script lock held by another run', () => {
 
   it.each(menuActions)('%s changes nothing and says another action is running', (name) => {
     const emulator = reallocation();
-    const before = sheets(emulator);
+    const before = sheetsExceptLog(emulator);
     const sent = emulator.mailApp.outbox.length;
     emulator.locks.holdElsewhere('script', 60000);
     const result = emulator.run(name);
-    expect(sheets(emulator)).toBe(before);
+    expect(sheetsExceptLog(emulator)).toBe(before);
     expect(emulator.mailApp.outbox).toHaveLength(sent);
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
       'Another Excursion Desk action is running right now. Please try again in a minute.',
@@ -285,9 +276,9 @@ describe('the script lock held by another run', () => {
   it('resumeSending leaves, says so in Log, and tries again in a minute', () => {
     const emulator = reallocation();
     emulator.locks.holdElsewhere('script', 60000);
-    const before = sheets(emulator);
+    const before = sheetsExceptLog(emulator);
     emulator.run('resumeSending', {}, { trigger: true });
-    expect(sheets(emulator)).toBe(before);
+    expect(sheetsExceptLog(emulator)).toBe(before);
     expect(records(emulator, 'Log').at(-1)?.Details).toBe('Another run holds the lock; trying again in a minute');
   });
 

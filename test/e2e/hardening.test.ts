@@ -2,21 +2,8 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
 import type { Emulator } from '../../src/emulator';
-import { BUILD_DIR, records, setSetting, setUpWorkspace, validAnswer } from './harness';
-
-const SAMPLE = join(__dirname, '../../sample');
-
-/** Every sheet's values, to compare before and after an action that must change nothing. */
-function snapshot(emulator: Emulator): string {
-  return JSON.stringify(
-    emulator
-      .workbook()
-      .sheets.filter((s) => s.name !== 'Log')
-      .map((s) => [s.name, s.dataValues()]),
-  );
-}
+import { records, runCli, SAMPLE_DIR, setSetting, setUpWorkspace, sheetsExceptLog, validAnswer } from './harness';
 
 function scoredCall(): Emulator {
   const emulator = setUpWorkspace({ language: 'en' });
@@ -30,12 +17,12 @@ describe('a wrong value in Settings', () => {
   it('stops Allocate places with a message naming the cell, and nothing changes', () => {
     const emulator = scoredCall();
     setSetting(emulator, 'maxExcursionsPerMunicipality', 'two');
-    const before = snapshot(emulator);
+    const before = sheetsExceptLog(emulator);
     emulator.run('allocatePlaces');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
       'Settings cell Settings!B10 (maxExcursionsPerMunicipality): "two" is not a whole number of at least 1. Correct it and try again; nothing was written.',
     );
-    expect(snapshot(emulator)).toBe(before);
+    expect(sheetsExceptLog(emulator)).toBe(before);
   });
 
   it('says it in Slovenian for a Slovenian call', () => {
@@ -73,12 +60,12 @@ describe('headers staff broke', () => {
     const sheet = emulator.workbook().sheetByName('Applications')!;
     const width = sheet.dataValues()[0].length;
     sheet.setValue(0, width, 'Score');
-    const before = snapshot(emulator);
+    const before = sheetsExceptLog(emulator);
     emulator.run('scoreApplicants');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
       'Sheet "Applications" has the column "Score" twice. Rename one of them and try again; nothing was written.',
     );
-    expect(snapshot(emulator)).toBe(before);
+    expect(sheetsExceptLog(emulator)).toBe(before);
   });
 
   it('a renamed required header stops allocation with its name; Set up adds it back without losing the data', () => {
@@ -86,12 +73,12 @@ describe('headers staff broke', () => {
     const sheet = emulator.workbook().sheetByName('Excursions')!;
     const col = sheet.dataValues()[0].indexOf('Places');
     sheet.setValue(0, col, 'Seats');
-    const before = snapshot(emulator);
+    const before = sheetsExceptLog(emulator);
     emulator.run('allocatePlaces');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
       'Sheet "Excursions" has no column "Places". Add it back (row 1) and try again; nothing was written.',
     );
-    expect(snapshot(emulator)).toBe(before);
+    expect(sheetsExceptLog(emulator)).toBe(before);
     emulator.run('setupWorkspace');
     expect(sheet.valueAt(1, col)).toBe(12);
   });
@@ -101,12 +88,12 @@ describe('a busy lock and an empty quota', () => {
   it('a menu action finding another run at work says so and changes nothing', () => {
     const emulator = scoredCall();
     emulator.locks.holdElsewhere('script', 600000);
-    const before = snapshot(emulator);
+    const before = sheetsExceptLog(emulator);
     emulator.run('allocatePlaces');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(
       'Another Excursion Desk action is running right now. Please try again in a minute.',
     );
-    expect(snapshot(emulator)).toBe(before);
+    expect(sheetsExceptLog(emulator)).toBe(before);
     expect(records(emulator, 'Log').at(-1)?.Details).toBe('Not run: another action held the lock');
   });
 
@@ -133,22 +120,20 @@ describe('excursions without places', () => {
 });
 
 describe('malformed files and dates in the past', () => {
-  function cli(args: string[]) {
-    const err: string[] = [];
-    const code = main(
-      [...args, '--bundle', BUILD_DIR],
-      () => {},
-      (s) => err.push(s),
-    );
-    return { code, err: err.join('\n') };
-  }
-
   it('stops the CLI at a responses file with an unclosed quote, naming the file and the line, writing nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
     const responses = join(dir, 'responses.csv');
     writeFileSync(responses, 'Timestamp,Municipality,Email address\n2017-02-06T09:00:00Z,"Bled,info@bled.si\n');
     const out = join(dir, 'out');
-    const result = cli(['run', '--responses', responses, '--excursions', join(SAMPLE, 'excursions.csv'), '--out', out]);
+    const result = runCli([
+      'run',
+      '--responses',
+      responses,
+      '--excursions',
+      join(SAMPLE_DIR, 'excursions.csv'),
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/responses\.csv.*(line|row) \d+/);
     expect(result.err).not.toMatch(/^\s+at /m);

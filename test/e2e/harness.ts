@@ -1,8 +1,33 @@
 /** Loads build/Code.js into a fresh emulator, as the CLI does. */
 import { join } from 'node:path';
+import { main } from '../../src/cli/main';
 import { Emulator, type EmulatorOptions } from '../../src/emulator';
 
 export const BUILD_DIR = join(__dirname, '../../build');
+/** The demo's input files. */
+export const SAMPLE_DIR = join(__dirname, '../../sample');
+
+/** `excursion-desk ARGS` on the built bundle: the exit code and what it printed. */
+export function runCli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(
+    [...args, '--bundle', BUILD_DIR],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Every sheet's values except Log (which records each attempt), as JSON: equal before and after means nothing changed. */
+export function sheetsExceptLog(emulator: Emulator): string {
+  return JSON.stringify(
+    emulator
+      .workbook()
+      .sheets.filter((s) => s.name !== 'Log')
+      .map((s) => [s.name, s.dataValues()]),
+  );
+}
 
 /** A fresh emulator with a bound spreadsheet and the built bundle loaded. */
 export function freshWorkspace(options: EmulatorOptions = {}): Emulator {
