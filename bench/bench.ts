@@ -9,10 +9,10 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Emulator } from '../emulator/src';
 import { type AllocApplicant, allocate } from '../src/core/allocation';
 import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../src/core/sample';
 import { scoreApplication } from '../src/core/scoring';
-import type { Emulator } from '../src/emulator';
 import { BUILD_DIR, fillApplications, queueReceivedNotices, setUpWorkspace, validAnswer } from '../test/e2e/harness';
 import { allocateRowByRow, scoreRowByRow, sendRowByRow, submitRowByRow } from './baseline';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { offsetAt, zonedParts } from '../emulator/zone';
+import { offsetAt, zonedParts } from '../../emulator/src/zone';
 
 /** A bad input file: which file, which row (1-based, the header is row 1), what is wrong. */
 export class InputError extends Error {

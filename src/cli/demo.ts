@@ -5,8 +5,8 @@
  * notices that changed. Writes out/ and says what happened and where to look.
  */
 import { join, resolve } from 'node:path';
+import type { Emulator } from '../../emulator/src';
 import { type ALLOCATION_HEADERS, SHEET } from '../core/vocabulary';
-import type { Emulator } from '../emulator';
 import { type Progress, type RunSummary, runSeason, sendWithProgress } from './run';
 
 const DAY = 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
 /** Turns a mail of the emulator's outbox into an RFC 5322 message, multipart text and HTML. */
 import { createMimeMessage, Mailbox } from 'mimetext';
-import type { SentMail } from '../emulator/mail';
+import type { SentMail } from '../../emulator/src/mail';
 
 /** The .eml text of one sent mail; `messageId` makes the Message-ID stable across runs. */
 export function toEml(mail: SentMail, messageId: string): string {

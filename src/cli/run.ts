@@ -7,6 +7,9 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Emulator } from '../../emulator/src';
+import { formModel } from '../../emulator/src/forms';
+import type { CellValue } from '../../emulator/src/spreadsheet-model';
 import type { DashboardData } from '../core/dashboard';
 import {
   EXCURSION_HEADERS,
@@ -16,9 +19,6 @@ import {
   SETTINGS_HEADERS,
   SHEET,
 } from '../core/vocabulary';
-import { Emulator } from '../emulator';
-import { formModel } from '../emulator/forms';
-import type { CellValue } from '../emulator/spreadsheet-model';
 import { renderReport } from '../ui/dashboard-view';
 import { type CsvTable, InputError, isoInZone, readCsv, sheetCsv } from './csv';
 import { toEml } from './eml';

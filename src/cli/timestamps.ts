@@ -1,5 +1,5 @@
 /** Reading timestamps as Google Forms writes them in a responses export, or as ISO 8601. */
-import { wallTimeToMs } from '../emulator/zone';
+import { wallTimeToMs } from '../../emulator/src/zone';
 
 /** The UTC instant of a wall-clock time in `timeZone`. */
 export function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {

@@ -10,7 +10,7 @@
  * Apps Script starts every execution with fresh globals; the emulator keeps one loaded bundle, so
  * an execution is opened and closed explicitly by each entry point.
  */
-import type { Cell, Sheet, Spreadsheet } from './sheets';
+import type { Cell, Sheet, Spreadsheet } from './types';
 
 /** The cells a write replaced: writing `values` at (row, column) undoes it. */
 interface Undo {

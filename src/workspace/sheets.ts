@@ -7,9 +7,9 @@ import { StaffError } from '../core/errors';
 import { type Columns, columnRuns, findColumns } from '../core/table';
 import { journal, lookUpSheet, sheetData } from './execution';
 
-export type Cell = string | number | boolean | Date;
-export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type { Cell, Sheet, Spreadsheet } from './types';
+
+import type { Cell, Sheet, Spreadsheet } from './types';
 
 /** A sheet read in one block: its header row, data rows (sheet row = index + 2) and columns found. */
 export interface Table<H extends string> {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from '../../emulator/src';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const OUTPUT_DIR = join(__dirname, '../../test-output');

@@ -1,5 +1,5 @@
 /** A small call for the browser tests: set up, seven answers submitted, optionally scored and allocated. */
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from '../../emulator/src';
 import { OPEN_LABELS, records, setUpWorkspace, validAnswer } from '../e2e/harness';
 
 const [COLOGNE, STOCKHOLM, BARCELONA] = OPEN_LABELS;

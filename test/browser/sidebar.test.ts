@@ -3,8 +3,8 @@
  * its google.script.run calls answered by the built bundle in the emulator.
  */
 import type { Page } from 'playwright-core';
+import type { Emulator } from '../../emulator/src';
 import { type Language, t } from '../../src/core/i18n';
-import type { Emulator } from '../../src/emulator';
 import { records } from '../e2e/harness';
 import {
   type Browser,

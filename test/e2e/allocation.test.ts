@@ -1,5 +1,5 @@
 /** Allocate places through the built bundle: the sheets, the confirmation, re-runs and notices. */
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from '../../emulator/src';
 import { fillApplications, records, setSetting, setUpWorkspace, validAnswer } from './harness';
 
 const allocations = (emulator: Emulator) => records(emulator, 'Allocations');

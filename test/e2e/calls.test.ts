@@ -4,7 +4,7 @@
  * cells to or from Sheets, not lookups of a sheet or a range). Neither may grow with the number of
  * applications; the reads and writes are held to the figures the README gives.
  */
-import { type Emulator, isSheetsIo } from '../../src/emulator';
+import { type Emulator, isSheetsIo } from '../../emulator/src';
 import { fillApplications, queueReceivedNotices, setUpWorkspace, validAnswer } from './harness';
 
 function counted(emulator: Emulator, act: () => void): { all: number; io: number; byMethod: Record<string, number> } {

@@ -1,9 +1,9 @@
 /** The outbox as .eml files: each a valid MIME message a real mail parser reads back. */
 import { simpleParser } from 'mailparser';
+import { FakeBlob } from '../../emulator/src/blob';
+import { createEnv } from '../../emulator/src/env';
+import { FakeMailApp } from '../../emulator/src/mail';
 import { toEml } from '../../src/cli/eml';
-import { FakeBlob } from '../../src/emulator/blob';
-import { createEnv } from '../../src/emulator/env';
-import { FakeMailApp } from '../../src/emulator/mail';
 
 describe('an outbox mail written as .eml', () => {
   it('parses back with its sender, recipient, subject, text and HTML parts and an attachment', async () => {

@@ -4,7 +4,7 @@
  * the sheets as they were, and its message says which. Set up and sending keep their own promises:
  * a second Set up finishes the work and makes nothing twice; a notice key is sent at most once.
  */
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from '../../emulator/src';
 import {
   fillApplications,
   freshWorkspace,

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from '../../emulator/src';
 import { records, runCli, SAMPLE_DIR, setSetting, setUpWorkspace, sheetsExceptLog, validAnswer } from './harness';
 
 function scoredCall(): Emulator {

@@ -1,7 +1,7 @@
 /** Loads build/Code.js into a fresh emulator, as the CLI does. */
 import { join } from 'node:path';
+import { Emulator, type EmulatorOptions } from '../../emulator/src';
 import { main } from '../../src/cli/main';
-import { Emulator, type EmulatorOptions } from '../../src/emulator';
 
 export const BUILD_DIR = join(__dirname, '../../build');
 /** The demo's input files. */

@@ -1,6 +1,6 @@
 /** Form submissions through the built bundle: the trigger fires, one checked Applications row each. */
 import fc from 'fast-check';
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from '../../emulator/src';
 import { OPEN_LABELS, records, setSetting, setUpWorkspace, validAnswer } from './harness';
 
 const apps = (emulator: Emulator) => records(emulator, 'Applications');

@@ -1,8 +1,8 @@
 /** Preview and sending of notices through the built bundle: exactly once, within quota and time. */
 import { simpleParser } from 'mailparser';
+import type { Emulator } from '../../emulator/src';
+import { DOCUMENT_MIME } from '../../emulator/src/spreadsheet-model';
 import { toEml } from '../../src/cli/eml';
-import type { Emulator } from '../../src/emulator';
-import { DOCUMENT_MIME } from '../../src/emulator/spreadsheet-model';
 import { fillApplications, queueReceivedNotices, records, setSetting, setUpWorkspace, validAnswer } from './harness';
 
 const notices = (emulator: Emulator) => records(emulator, 'Notices');

@@ -1,7 +1,7 @@
 /** Set up and Refresh form, run through the built bundle in the emulator. */
-import type { Emulator } from '../../src/emulator';
-import { type FormModel, formModel } from '../../src/emulator/forms';
-import { DOCUMENT_MIME, FOLDER_MIME } from '../../src/emulator/spreadsheet-model';
+import type { Emulator } from '../../emulator/src';
+import { type FormModel, formModel } from '../../emulator/src/forms';
+import { DOCUMENT_MIME, FOLDER_MIME } from '../../emulator/src/spreadsheet-model';
 import { freshWorkspace, OPEN_LABELS, records, setUpWorkspace, validAnswer } from './harness';
 
 const MANAGED = [

@@ -2,17 +2,11 @@
  * DocumentApp fake: structure, formatting runs, replaceText, editAsText, PDF export, call counting
  * and fault injection. Each quirk cites the Apps Script reference it copies.
  */
-import type { FakeBlob } from '../../src/emulator/blob';
-import {
-  compilePattern,
-  DocumentModel,
-  FakeDocumentApp,
-  type FakeRangeElement,
-  type FakeText,
-} from '../../src/emulator/document';
-import { FakeDriveApp } from '../../src/emulator/drive';
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
-import { DOCUMENT_MIME } from '../../src/emulator/spreadsheet-model';
+import type { FakeBlob } from '../src/blob';
+import { compilePattern, DocumentModel, FakeDocumentApp, type FakeRangeElement, type FakeText } from '../src/document';
+import { FakeDriveApp } from '../src/drive';
+import { createEnv, type Env, InjectedFault } from '../src/env';
+import { DOCUMENT_MIME } from '../src/spreadsheet-model';
 
 type Paragraph = GoogleAppsScript.Document.Paragraph;
 type ListItem = GoogleAppsScript.Document.ListItem;

@@ -3,7 +3,7 @@
  * clock, address validation, per-message limits, call counting and fault injection. Each quirk
  * cites its reference.
  */
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
+import { createEnv, type Env, InjectedFault } from '../src/env';
 import {
   ATTACHMENTS_TOO_LARGE,
   FakeMailApp,
@@ -12,7 +12,7 @@ import {
   QUOTA_EXCEEDED,
   SUBJECT_TOO_LONG,
   TOO_MANY_RECIPIENTS,
-} from '../../src/emulator/mail';
+} from '../src/mail';
 
 const MAIL_APP = 'https://developers.google.com/apps-script/reference/mail/mail-app';
 const QUOTAS = 'https://developers.google.com/apps-script/guides/services/quotas';

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import type { FakeBlob } from '../../src/emulator/blob';
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
-import { type FakeHtmlOutput, FakeHtmlService } from '../../src/emulator/html';
+import type { FakeBlob } from '../src/blob';
+import { createEnv, type Env, InjectedFault } from '../src/env';
+import { type FakeHtmlOutput, FakeHtmlService } from '../src/html';
 
 let dir: string;
 

@@ -2,13 +2,8 @@
  * ScriptApp fake and TriggerStore: trigger creation, the per-script limit, deletion and clock
  * triggers firing as the virtual clock passes them. Each quirk cites its reference.
  */
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
-import {
-  FakeScriptApp,
-  MAX_TRIGGERS_PER_USER_PER_SCRIPT,
-  TOO_MANY_TRIGGERS,
-  TriggerStore,
-} from '../../src/emulator/script';
+import { createEnv, type Env, InjectedFault } from '../src/env';
+import { FakeScriptApp, MAX_TRIGGERS_PER_USER_PER_SCRIPT, TOO_MANY_TRIGGERS, TriggerStore } from '../src/script';
 
 const MIN = 60_000;
 

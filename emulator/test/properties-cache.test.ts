@@ -4,14 +4,9 @@
  * cache limits. Each quirk cites its reference.
  */
 
-import {
-  VALUE_TOO_LARGE as CACHE_VALUE_TOO_LARGE,
-  FakeCacheService,
-  KEY_TOO_LARGE,
-  MAX_ITEMS,
-} from '../../src/emulator/cache';
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
-import { FakePropertiesService, STORE_FULL, VALUE_TOO_LARGE } from '../../src/emulator/properties';
+import { VALUE_TOO_LARGE as CACHE_VALUE_TOO_LARGE, FakeCacheService, KEY_TOO_LARGE, MAX_ITEMS } from '../src/cache';
+import { createEnv, type Env, InjectedFault } from '../src/env';
+import { FakePropertiesService, STORE_FULL, VALUE_TOO_LARGE } from '../src/properties';
 
 const PROPERTIES = 'https://developers.google.com/apps-script/reference/properties/properties';
 const PROPERTIES_GUIDE = 'https://developers.google.com/apps-script/guides/properties';

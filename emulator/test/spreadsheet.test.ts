@@ -3,7 +3,7 @@
  * reference page it comes from.
  */
 import * as vm from 'node:vm';
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
+import { createEnv, type Env, InjectedFault } from '../src/env';
 import {
   cellFormat,
   type FakeEmbeddedChart,
@@ -11,9 +11,9 @@ import {
   FakeSpreadsheetApp,
   formatDate,
   parseA1,
-} from '../../src/emulator/spreadsheet';
-import { SPREADSHEET_MIME } from '../../src/emulator/spreadsheet-model';
-import { FakeUi } from '../../src/emulator/ui';
+} from '../src/spreadsheet';
+import { SPREADSHEET_MIME } from '../src/spreadsheet-model';
+import { FakeUi } from '../src/ui';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -2,10 +2,10 @@
  * FormApp fake and FormResponder: each quirk of Google Forms the emulator copies has its own test,
  * with the reference it comes from.
  */
-import { createEnv, type Env, InjectedFault, isDate } from '../../src/emulator/env';
-import { FakeFormApp, FormModel, FormRejection, FormResponder, formModel } from '../../src/emulator/forms';
-import { FakeScriptApp, TriggerStore } from '../../src/emulator/script';
-import { FORM_MIME, SPREADSHEET_MIME, SpreadsheetModel } from '../../src/emulator/spreadsheet-model';
+import { createEnv, type Env, InjectedFault, isDate } from '../src/env';
+import { FakeFormApp, FormModel, FormRejection, FormResponder, formModel } from '../src/forms';
+import { FakeScriptApp, TriggerStore } from '../src/script';
+import { FORM_MIME, SPREADSHEET_MIME, SpreadsheetModel } from '../src/spreadsheet-model';
 
 type Form = GoogleAppsScript.Forms.Form;
 

@@ -2,17 +2,11 @@
  * DriveApp fake: folders, files, iterators, copies, trash, exports, blobs, call counting and
  * fault injection. Each quirk cites the Apps Script reference it copies.
  */
-import { FakeBlob, renderPdf } from '../../src/emulator/blob';
-import { FakeDocumentApp } from '../../src/emulator/document';
-import { FakeDriveApp, type FakeFile } from '../../src/emulator/drive';
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
-import {
-  DOCUMENT_MIME,
-  FOLDER_MIME,
-  FORM_MIME,
-  SPREADSHEET_MIME,
-  SpreadsheetModel,
-} from '../../src/emulator/spreadsheet-model';
+import { FakeBlob, renderPdf } from '../src/blob';
+import { FakeDocumentApp } from '../src/document';
+import { FakeDriveApp, type FakeFile } from '../src/drive';
+import { createEnv, type Env, InjectedFault } from '../src/env';
+import { DOCUMENT_MIME, FOLDER_MIME, FORM_MIME, SPREADSHEET_MIME, SpreadsheetModel } from '../src/spreadsheet-model';
 
 type Blob = GoogleAppsScript.Base.Blob;
 

@@ -1,7 +1,7 @@
 /** The emulated editor Ui: menus, scripted alerts and prompts, sidebars and dialogs. */
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
-import { FakeSpreadsheetApp } from '../../src/emulator/spreadsheet';
-import { FakeUi } from '../../src/emulator/ui';
+import { createEnv, type Env, InjectedFault } from '../src/env';
+import { FakeSpreadsheetApp } from '../src/spreadsheet';
+import { FakeUi } from '../src/ui';
 
 function setup(): { env: Env; ui: FakeUi; app: FakeSpreadsheetApp } {
   const env = createEnv();

@@ -3,9 +3,9 @@
  * SimpleDateFormat patterns across time zones and the March 2017 DST change; formatString; base64
  * with UTF-8; digests; sleep on the virtual clock; parseCsv; newBlob. Each quirk cites its reference.
  */
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
-import { FakeLogger, FakeSession } from '../../src/emulator/session';
-import { FakeUtilities, formatSimpleDate } from '../../src/emulator/utilities';
+import { createEnv, type Env, InjectedFault } from '../src/env';
+import { FakeLogger, FakeSession } from '../src/session';
+import { FakeUtilities, formatSimpleDate } from '../src/utilities';
 
 const SESSION = 'https://developers.google.com/apps-script/reference/base/session';
 const LOGGER = 'https://developers.google.com/apps-script/reference/base/logger';

@@ -3,8 +3,8 @@
  * waiting, timed holds, re-entry, release at the end of an execution, call counting and faults.
  * Each quirk cites its reference.
  */
-import { createEnv, type Env, InjectedFault } from '../../src/emulator/env';
-import { FakeLockService, LOCK_TIMEOUT, LockRegistry } from '../../src/emulator/lock';
+import { createEnv, type Env, InjectedFault } from '../src/env';
+import { FakeLockService, LOCK_TIMEOUT, LockRegistry } from '../src/lock';
 
 const LOCK = 'https://developers.google.com/apps-script/reference/lock/lock';
 const LOCK_SERVICE = 'https://developers.google.com/apps-script/reference/lock/lock-service';
