@@ -13,6 +13,7 @@ import { FakeFormApp, type FormModel, FormResponder } from './forms';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockRegistry } from './lock';
 import { FakeMailApp } from './mail';
+import { type Manifest, readManifest } from './manifest';
 import { FakePropertiesService } from './properties';
 import { FakeScriptApp, TriggerStore } from './script';
 import { FakeLogger, FakeSession } from './session';
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   bundleDir?: string;
   /** Where the bundle's console output goes; collected in `logs` either way. */
   echoConsole?: boolean;
+  /** The manifest to run under; default: the bundle folder's appsscript.json, read by load(). */
+  manifest?: Manifest;
 }
 
 /** Apps Script's limits for one execution, in milliseconds. */
@@ -67,6 +70,8 @@ export class Emulator {
   /** Lines the bundle wrote with console.*. */
   readonly logs: string[] = [];
   readonly bundleDir: string;
+  /** The manifest the loaded bundle runs under (its scopes and advanced services). */
+  manifest: Manifest | null;
   private context: Record<string, unknown> | null = null;
   private executions = 0;
   private readonly echoConsole: boolean;
@@ -75,6 +80,7 @@ export class Emulator {
     this.env = createEnv(options);
     this.bundleDir = resolve(options.bundleDir ?? 'build');
     this.echoConsole = options.echoConsole ?? false;
+    this.manifest = options.manifest ?? null;
     const env = this.env;
     this.ui = new FakeUi(env);
     this.spreadsheetApp = new FakeSpreadsheetApp(env, this.ui);
@@ -185,6 +191,7 @@ export class Emulator {
 
   /** Loads the built bundle (build/Code.js) into a fresh vm context through gas-local. */
   load(dir = this.bundleDir): this {
+    this.manifest ??= readManifest(resolve(dir));
     // gas-local is CommonJS without types.
     const gas = require('gas-local') as {
       require: (folder: string, globals: object, options?: object) => Record<string, unknown>;
