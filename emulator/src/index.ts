@@ -13,9 +13,10 @@ import { FakeFormApp, type FormModel, FormResponder } from './forms';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockRegistry } from './lock';
 import { FakeMailApp } from './mail';
-import { type Manifest, readManifest } from './manifest';
+import { advancedService, grantedScopes, type Manifest, readManifest } from './manifest';
 import { FakePropertiesService } from './properties';
 import { FakeScriptApp, TriggerStore } from './script';
+import { scopeCheck } from './scopes';
 import { FakeLogger, FakeSession } from './session';
 import { FakeSpreadsheetApp } from './spreadsheet';
 import { type CellValue, FORM_MIME, SPREADSHEET_MIME, type SpreadsheetModel } from './spreadsheet-model';
@@ -192,6 +193,7 @@ export class Emulator {
   /** Loads the built bundle (build/Code.js) into a fresh vm context through gas-local. */
   load(dir = this.bundleDir): this {
     this.manifest ??= readManifest(resolve(dir));
+    this.env.calls.authorize = scopeCheck(grantedScopes(this.manifest));
     // gas-local is CommonJS without types.
     const gas = require('gas-local') as {
       require: (folder: string, globals: object, options?: object) => Record<string, unknown>;
