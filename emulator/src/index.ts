@@ -4,6 +4,7 @@
  * 30 seconds for a simple trigger, no UI from a trigger, locks released at the end).
  */
 import { resolve } from 'node:path';
+import { FakeAdvancedDrive } from './advanced-drive';
 import { FakeBlob } from './blob';
 import { FakeCacheService } from './cache';
 import { FakeDocumentApp } from './document';
@@ -165,7 +166,10 @@ export class Emulator {
         return env.clock.nowMs();
       }
     }
+    const drive = advancedService(this.manifest, 'drive');
     return {
+      // The Advanced Drive service exists only where the manifest enables it, under its userSymbol.
+      ...(drive ? { [drive.userSymbol]: new FakeAdvancedDrive(env, () => grantedScopes(this.manifest)) } : {}),
       console: { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') },
       Date: EmulatedDate,
       SpreadsheetApp: this.spreadsheetApp,
