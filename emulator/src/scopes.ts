@@ -365,7 +365,12 @@ export const SCOPE_ROWS: readonly ScopeRow[] = [
     'deleteTrigger getProjectTriggers getUserTriggers newTrigger getScriptTriggers',
     { getScriptId: NONE, getOAuthToken: NONE, getAuthorizationInfo: NONE, getService: NONE },
   ),
-  ...cls('Script.TriggerBuilder', `${REF}script/trigger-builder`, [SCOPE.scriptApp], 'forForm forSpreadsheet timeBased'),
+  ...cls(
+    'Script.TriggerBuilder',
+    `${REF}script/trigger-builder`,
+    [SCOPE.scriptApp],
+    'forForm forSpreadsheet timeBased',
+  ),
   ...cls(
     'Script.ClockTriggerBuilder',
     `${REF}script/clock-trigger-builder`,
@@ -378,7 +383,12 @@ export const SCOPE_ROWS: readonly ScopeRow[] = [
     [SCOPE.scriptApp],
     'create onChange onEdit onFormSubmit onOpen',
   ),
-  ...cls('Script.FormTriggerBuilder', `${REF}script/form-trigger-builder`, [SCOPE.scriptApp], 'create onFormSubmit onOpen'),
+  ...cls(
+    'Script.FormTriggerBuilder',
+    `${REF}script/form-trigger-builder`,
+    [SCOPE.scriptApp],
+    'create onFormSubmit onOpen',
+  ),
   ...cls(
     'Script.Trigger',
     `${REF}script/trigger`,
@@ -387,10 +397,16 @@ export const SCOPE_ROWS: readonly ScopeRow[] = [
   ),
 
   // Base: the user's identity needs userinfo.email; the rest needs nothing.
-  ...cls('Base.Session', `${REF}base/session`, NONE, 'getActiveUserLocale getScriptTimeZone getTemporaryActiveUserKey', {
-    getActiveUser: [SCOPE.userinfoEmail],
-    getEffectiveUser: [SCOPE.userinfoEmail],
-  }),
+  ...cls(
+    'Base.Session',
+    `${REF}base/session`,
+    NONE,
+    'getActiveUserLocale getScriptTimeZone getTemporaryActiveUserKey',
+    {
+      getActiveUser: [SCOPE.userinfoEmail],
+      getEffectiveUser: [SCOPE.userinfoEmail],
+    },
+  ),
   ...cls('Base.User', `${REF}base/user`, [SCOPE.userinfoEmail], 'getEmail'),
   ...cls('Base.Logger', `${REF}base/logger`, NONE, 'clear getLog log'),
   ...cls(

@@ -22,7 +22,9 @@ function driveApi(): NonNullable<typeof Drive> {
  * missing file (Set up would make a second).
  */
 export function isGone(e: unknown): boolean {
-  return /Document is missing|No item with the given ID|File not found/i.test(e instanceof Error ? e.message : String(e));
+  return /Document is missing|No item with the given ID|File not found/i.test(
+    e instanceof Error ? e.message : String(e),
+  );
 }
 
 /** Makes a folder (in My Drive) or a Doc (in `parentId`) and returns its id. */

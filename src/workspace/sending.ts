@@ -217,7 +217,9 @@ function statusWriter(
  */
 export function letterPdf(html: string, name: string): GoogleAppsScript.Base.Blob {
   const page = '<style>@page { size: A4; margin: 2cm } body { margin: 0 }</style>';
-  const doc = /<head>/i.test(html) ? html.replace(/<head>/i, `<head>${page}`) : html.replace(/<html>/i, `<html><head>${page}</head>`);
+  const doc = /<head>/i.test(html)
+    ? html.replace(/<head>/i, `<head>${page}`)
+    : html.replace(/<html>/i, `<html><head>${page}</head>`);
   return Utilities.newBlob(doc, 'text/html', `${name}.html`).getAs('application/pdf').setName(`${name}.pdf`);
 }
 
