@@ -48,7 +48,7 @@ function visible(e: Emulator, result: unknown): string {
     ui: [e.ui.alerts, e.ui.dialogs, e.ui.sidebars, e.ui.menus.map((m) => m.items)],
     mail: e.mailApp.outbox.map((m) => [m.to, m.subject, m.attachments.length]),
     drive: e.env.drive.all().map((f) => [f.name, f.mimeType, f.trashed]),
-    triggers: e.triggers.all().map((t) => [t.handler, t.eventType]),
+    triggers: e.triggers.all().map((t) => [t.handlerFunction, t.eventType, t.disabled === true]),
   });
 }
 
