@@ -9,7 +9,7 @@
  * checked against the manifest's oauthScopes and refused in Apps Script's words; a member with no
  * row is refused too (a defect of the emulator, named in the error). Never bundled.
  *
- * Where the reference is silent (the trigger builders' and Trigger's pages: see
+ * Where the reference could not be confirmed (TriggerBuilder.timeBased, Trigger's getters: see
  * emulator/README.md, "Scopes"), the stricter choice is made: they need the scope of the service.
  */
 
@@ -356,8 +356,11 @@ export const SCOPE_ROWS: readonly ScopeRow[] = [
   // Mail service.
   ...cls('Mail.MailApp', `${REF}mail/mail-app`, [SCOPE.sendMail], 'getRemainingDailyQuota sendEmail'),
 
-  // Script service: triggers need script.scriptapp. The builders' and Trigger's pages list no
-  // Authorization section; the stricter choice is made (they only exist to make triggers).
+  // Script service: ScriptApp's trigger methods need script.scriptapp, so every trigger is made
+  // under it. TriggerBuilder.forDocument lists documents.currentonly or documents; forSpreadsheet and
+  // forForm are read the same way for their files. The Spreadsheet and Form trigger builders' pages
+  // have no Authorization section. Not confirmed (stricter choice): timeBased and Trigger's getters
+  // need script.scriptapp.
   ...cls(
     'Script.ScriptApp',
     `${REF}script/script-app`,
@@ -365,30 +368,24 @@ export const SCOPE_ROWS: readonly ScopeRow[] = [
     'deleteTrigger getProjectTriggers getUserTriggers newTrigger getScriptTriggers',
     { getScriptId: NONE, getOAuthToken: NONE, getAuthorizationInfo: NONE, getService: NONE },
   ),
-  ...cls(
-    'Script.TriggerBuilder',
-    `${REF}script/trigger-builder`,
-    [SCOPE.scriptApp],
-    'forForm forSpreadsheet timeBased',
-  ),
+  ...cls('Script.TriggerBuilder', `${REF}script/trigger-builder`, [SCOPE.scriptApp], 'timeBased', {
+    forSpreadsheet: SHEETS_ANY,
+    forForm: FORMS_ANY,
+    forDocument: DOCS_ANY,
+  }),
   ...cls(
     'Script.ClockTriggerBuilder',
     `${REF}script/clock-trigger-builder`,
-    [SCOPE.scriptApp],
+    NONE,
     'after at atDate atHour create everyDays everyHours everyMinutes everyWeeks inTimezone nearMinute onMonthDay onWeekDay',
   ),
   ...cls(
     'Script.SpreadsheetTriggerBuilder',
     `${REF}script/spreadsheet-trigger-builder`,
-    [SCOPE.scriptApp],
+    NONE,
     'create onChange onEdit onFormSubmit onOpen',
   ),
-  ...cls(
-    'Script.FormTriggerBuilder',
-    `${REF}script/form-trigger-builder`,
-    [SCOPE.scriptApp],
-    'create onFormSubmit onOpen',
-  ),
+  ...cls('Script.FormTriggerBuilder', `${REF}script/form-trigger-builder`, NONE, 'create onFormSubmit onOpen'),
   ...cls(
     'Script.Trigger',
     `${REF}script/trigger`,
