@@ -31,10 +31,17 @@ export class CallLog {
   private faults: Fault[] = [];
   /** Runs before every call; the emulator uses it to end an execution past its time limit. */
   beforeCall: ((method: string) => void) | null = null;
+  /**
+   * Runs before every call; Emulator.load() installs the scopes check (emulator/src/scopes.ts), so
+   * a call the manifest does not authorize throws as Apps Script does. Fakes built without an
+   * Emulator run with every scope granted.
+   */
+  authorize: ((method: string) => void) | null = null;
 
   /** Records one call; throws if a fault was injected for this call. */
   record(method: string): void {
     this.beforeCall?.(method);
+    this.authorize?.(method);
     const n = (this.counts.get(method) ?? 0) + 1;
     this.counts.set(method, n);
     const i = this.faults.findIndex((f) => f.method === method && f.onCall === n);
@@ -156,6 +163,11 @@ export interface StoredFile {
   /** Bytes of a non-Google file (a PDF export, an upload). */
   bytes?: Uint8Array;
   description?: string;
+  /**
+   * Made by the script (any service, during an execution), so drive.file reaches it; files made
+   * outside an execution (the user's own, the bound spreadsheet) are not the app's.
+   */
+  byScript: boolean;
 }
 
 /** All files of the emulated Drive, by id. SpreadsheetApp, FormApp, DocumentApp and DriveApp share it. */
@@ -163,7 +175,7 @@ export class DriveStore {
   private readonly files = new Map<string, StoredFile>();
   readonly rootId: string;
 
-  constructor(private readonly env: Pick<Env, 'newId' | 'clock' | 'user'>) {
+  constructor(private readonly env: Pick<Env, 'newId' | 'clock' | 'user' | 'execution'>) {
     this.rootId = env.newId('root');
     this.files.set(this.rootId, this.makeRecord(this.rootId, 'My Drive', 'application/vnd.google-apps.folder', []));
   }
@@ -180,6 +192,7 @@ export class DriveStore {
       updatedAt: at,
       trashed: false,
       content: null,
+      byScript: this.env.execution !== null,
     };
   }
 

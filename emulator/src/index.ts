@@ -4,6 +4,7 @@
  * 30 seconds for a simple trigger, no UI from a trigger, locks released at the end).
  */
 import { resolve } from 'node:path';
+import { FakeAdvancedDrive } from './advanced-drive';
 import { FakeBlob } from './blob';
 import { FakeCacheService } from './cache';
 import { FakeDocumentApp } from './document';
@@ -13,8 +14,9 @@ import { FakeFormApp, type FormModel, FormResponder } from './forms';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockRegistry } from './lock';
 import { FakeMailApp } from './mail';
-import { type Manifest, readManifest } from './manifest';
+import { advancedService, grantedScopes, type Manifest, readManifest } from './manifest';
 import { FakePropertiesService } from './properties';
+import { scopeCheck } from './scopes';
 import { FakeScriptApp, TriggerStore } from './script';
 import { FakeLogger, FakeSession } from './session';
 import { FakeSpreadsheetApp } from './spreadsheet';
@@ -164,7 +166,10 @@ export class Emulator {
         return env.clock.nowMs();
       }
     }
+    const drive = advancedService(this.manifest, 'drive');
     return {
+      // The Advanced Drive service exists only where the manifest enables it, under its userSymbol.
+      ...(drive ? { [drive.userSymbol]: new FakeAdvancedDrive(env, () => grantedScopes(this.manifest)) } : {}),
       console: { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') },
       Date: EmulatedDate,
       SpreadsheetApp: this.spreadsheetApp,
@@ -192,6 +197,7 @@ export class Emulator {
   /** Loads the built bundle (build/Code.js) into a fresh vm context through gas-local. */
   load(dir = this.bundleDir): this {
     this.manifest ??= readManifest(resolve(dir));
+    this.env.calls.authorize = scopeCheck(grantedScopes(this.manifest));
     // gas-local is CommonJS without types.
     const gas = require('gas-local') as {
       require: (folder: string, globals: object, options?: object) => Record<string, unknown>;

@@ -2,10 +2,12 @@
  * DriveApp fake: folders, files, iterators, copies, trash, exports, blobs, call counting and
  * fault injection. Each quirk cites the Apps Script reference it copies.
  */
+import { FakeAdvancedDrive } from '../src/advanced-drive';
 import { FakeBlob, renderPdf } from '../src/blob';
 import { FakeDocumentApp } from '../src/document';
 import { FakeDriveApp, type FakeFile } from '../src/drive';
 import { createEnv, type Env, InjectedFault } from '../src/env';
+import { Emulator } from '../src/index';
 import { DOCUMENT_MIME, FOLDER_MIME, FORM_MIME, SPREADSHEET_MIME, SpreadsheetModel } from '../src/spreadsheet-model';
 
 type Blob = GoogleAppsScript.Base.Blob;
@@ -348,5 +350,121 @@ describe('call counting and fault injection', () => {
     env.calls.failNext('Drive.File.makeCopy');
     expect(() => f.makeCopy()).toThrow(InjectedFault);
     expect(names(drive.getFiles())).toEqual(['a.txt']);
+  });
+});
+
+describe('the Advanced Drive service (Drive API v3) under drive.file', () => {
+  const DRIVE_FILE = 'https://www.googleapis.com/auth/drive.file';
+  const FULL = 'https://www.googleapis.com/auth/drive';
+
+  /** A kernel inside an execution of the script (files made now are the script's), and Drive under `scopes`. */
+  function api(scopes: string[] = [DRIVE_FILE]) {
+    const env = createEnv({ start: new Date('2017-02-20T10:00:00Z') });
+    env.execution = { id: 1, startedAt: 0, functionName: 'setupWorkspace', authMode: 'FULL', fromTrigger: false };
+    const Drive = new FakeAdvancedDrive(env, () => new Set(scopes));
+    return { env, Drive, docs: new FakeDocumentApp(env) };
+  }
+
+  function thrown(f: () => unknown): Error {
+    try {
+      f();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('did not throw');
+  }
+
+  // https://developers.google.com/workspace/drive/api/reference/rest/v3/files/create
+  it('creates a folder and a Doc in it; the Doc opens in DocumentApp; the default fields come back', () => {
+    const { env, Drive, docs } = api();
+    const folder = Drive.Files.create({ name: 'Templates', mimeType: FOLDER_MIME });
+    expect(folder).toEqual({ kind: 'drive#file', id: folder.id, name: 'Templates', mimeType: FOLDER_MIME });
+    const doc = Drive.Files.create({ name: 'accepted (en)', mimeType: DOCUMENT_MIME, parents: [folder.id!] });
+    expect(env.drive.find(doc.id!)?.parents).toEqual([folder.id]);
+    const opened = docs.openById(doc.id!);
+    opened.getBody().appendParagraph('Dear {{Municipality}},');
+    expect(opened.getBody().getText()).toBe('\nDear {{Municipality}},');
+    expect(Drive.Files.create({}).name).toBe('Untitled');
+    expect(env.calls.count('Drive.Files.create')).toBe(3);
+  });
+
+  // drive.file: "files that the app created or opened"; the API answers any other id with 404.
+  it('answers "File not found: ID." for a file the script did not make, unless the full drive scope is granted', () => {
+    const { env, Drive } = api();
+    env.execution = null;
+    const users = env.drive.add({ name: "The user's sheet", mimeType: SPREADSHEET_MIME });
+    env.execution = { id: 2, startedAt: 0, functionName: 'x', authMode: 'FULL', fromTrigger: false };
+    const e = thrown(() => Drive.Files.get(users.id, { fields: 'id,trashed' }));
+    expect(e.name).toBe('GoogleJsonResponseException');
+    expect(e.message).toBe(`API call to drive.files.get failed with error: File not found: ${users.id}.`);
+    expect((e as Error & { details: { code: number } }).details.code).toBe(404);
+    expect(() => Drive.Files.update({ trashed: true }, users.id)).toThrow(`File not found: ${users.id}.`);
+    expect(() => Drive.Files.create({ name: 'x', parents: [users.id] })).toThrow(`File not found: ${users.id}.`);
+    const full = new FakeAdvancedDrive(env, () => new Set([FULL]));
+    expect(full.Files.get(users.id, { fields: 'id,trashed' })).toEqual({ id: users.id, trashed: false });
+  });
+
+  it("counts files made by any service during the script's execution as the app's", () => {
+    const { Drive, docs } = api();
+    const doc = docs.create('Made by DocumentApp');
+    expect(Drive.Files.get(doc.getId(), { fields: 'id,name' })).toEqual({
+      id: doc.getId(),
+      name: 'Made by DocumentApp',
+    });
+  });
+
+  // https://developers.google.com/workspace/drive/api/reference/rest/v3/files/update
+  it('trashes through update({trashed: true}); a trashed file is still found, a deleted one is not', () => {
+    const { env, Drive } = api();
+    const folder = Drive.Files.create({ name: 'F', mimeType: FOLDER_MIME });
+    const doc = Drive.Files.create({ name: 'D', mimeType: DOCUMENT_MIME, parents: [folder.id!] });
+    Drive.Files.update({ trashed: true }, folder.id!);
+    expect(Drive.Files.get(folder.id!, { fields: 'id,trashed' })).toEqual({ id: folder.id, trashed: true });
+    // Drive's `trashed`: "either explicitly or from a trashed parent folder".
+    expect(Drive.Files.get(doc.id!, { fields: 'trashed' })).toEqual({ trashed: true });
+    env.drive.remove(doc.id!);
+    expect(() => Drive.Files.get(doc.id!)).toThrow(
+      `API call to drive.files.get failed with error: File not found: ${doc.id}.`,
+    );
+  });
+
+  it('refuses a field the File resource lacks, and parents written through the resource', () => {
+    const { Drive } = api();
+    const f = Drive.Files.create({ name: 'x' });
+    expect(() => Drive.Files.get(f.id!, { fields: 'id,colour' })).toThrow(
+      'API call to drive.files.get failed with error: Invalid field selection colour',
+    );
+    expect(() => Drive.Files.update({ parents: ['y'] }, f.id!)).toThrow(/parents field is not directly writable/);
+  });
+
+  it('is a global only where the manifest enables it, under its userSymbol', () => {
+    const off = new Emulator({ manifest: { oauthScopes: [DRIVE_FILE] } });
+    expect('Drive' in off.globals()).toBe(false);
+    const on = new Emulator({
+      manifest: {
+        oauthScopes: [DRIVE_FILE],
+        dependencies: { enabledAdvancedServices: [{ userSymbol: 'DriveV3', serviceId: 'drive', version: 'v3' }] },
+      },
+    });
+    expect(on.globals().DriveV3).toBeInstanceOf(FakeAdvancedDrive);
+  });
+});
+
+describe('Blob.getAs from HTML', () => {
+  // https://developers.google.com/apps-script/reference/base/blob#getAs(String): "For most blobs,
+  // 'application/pdf' is the only valid option."
+  it('converts a text/html blob to a PDF of its visible text, renamed .pdf', () => {
+    const env = createEnv();
+    const html =
+      '<!DOCTYPE html><html><head><style>@page { size: A4 }</style></head><body><p>Dear <b>Bled</b>,</p><p>2&nbsp;places</p></body></html>';
+    const pdf = new FakeBlob(env, html, 'text/html', 'APP-0001.html').getAs('application/pdf') as unknown as FakeBlob;
+    expect(pdf.getContentType()).toBe('application/pdf');
+    expect(pdf.getName()).toBe('APP-0001.pdf');
+    const text = Buffer.from(pdf.bytes).toString('latin1');
+    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    expect(text).toContain('(Dear Bled,)');
+    expect(text).toContain('(2 places)');
+    expect(text).not.toContain('@page');
+    expect(text).not.toContain('<b>');
   });
 });

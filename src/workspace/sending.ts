@@ -211,26 +211,16 @@ function statusWriter(
 }
 
 /**
- * The merged letter as a PDF: a copy of the template Doc with the placeholders replaced (values
- * are plain text: replaceText takes them literally) and the Subject line removed, exported, then
- * the copy is trashed. Only Docs the add-on created are touched (drive.file).
+ * The merged letter as a PDF, converted from the HTML the mail already carries (Blob.getAs: "For
+ * most blobs, 'application/pdf' is the only valid option"), so no Drive file is made and no Drive
+ * scope is needed. The page is A4 with print margins; the HTML's own styles set the type.
  */
-export function letterPdf(
-  templateId: string,
-  values: Record<Placeholder, string>,
-  name: string,
-): GoogleAppsScript.Base.Blob {
-  const copy = DriveApp.getFileById(templateId).makeCopy(`${name} (letter)`);
-  try {
-    const doc = DocumentApp.openById(copy.getId());
-    const body = doc.getBody();
-    if (body.getNumChildren() > 1) body.removeChild(body.getChild(0));
-    for (const p of PLACEHOLDERS) body.replaceText(`\\{\\{\\s*${p}\\s*\\}\\}`, values[p]);
-    doc.saveAndClose();
-    return copy.getAs('application/pdf').setName(`${name}.pdf`);
-  } finally {
-    copy.setTrashed(true);
-  }
+export function letterPdf(html: string, name: string): GoogleAppsScript.Base.Blob {
+  const page = '<style>@page { size: A4; margin: 2cm } body { margin: 0 }</style>';
+  const doc = /<head>/i.test(html)
+    ? html.replace(/<head>/i, `<head>${page}`)
+    : html.replace(/<html>/i, `<html><head>${page}</head>`);
+  return Utilities.newBlob(doc, 'text/html', `${name}.html`).getAs('application/pdf').setName(`${name}.pdf`);
 }
 
 /** Exactly one pending resume trigger when work is left, none otherwise (a fired one-off trigger stays listed, so it is removed too). */
@@ -298,9 +288,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     let attachments: GoogleAppsScript.Base.BlobSource[] = [];
     if (n.type === 'accepted' && settings.attachPdf) {
       try {
-        attachments = [
-          letterPdf(settings.templates[`accepted.${lang}`], values, `${n.applicationId}-${n.excursionId}`),
-        ];
+        attachments = [letterPdf(mail.html, `${n.applicationId}-${n.excursionId}`)];
       } catch (e) {
         write({ Status: 'Failed', Error: `PDF: ${describeError(e)}` });
         outcome.failed++;

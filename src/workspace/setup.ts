@@ -26,7 +26,7 @@ import {
   SETTINGS_HEADERS,
   SHEET,
 } from '../core/vocabulary';
-import { isGone, trashQuietly } from './drive-files';
+import { createDriveFile, FOLDER_MIME, liveFileName, trashQuietly } from './drive-files';
 import { openExcursionLabels } from './excursions';
 import { createForm, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { clearMunicipalityCache } from './municipality-cache';
@@ -255,7 +255,7 @@ function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): voi
 function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): void {
   const loaded = loadSettings(ss);
   const folderName = 'Excursion Desk — notice templates';
-  let folder: GoogleAppsScript.Drive.Folder | null = null;
+  let folder: { id: string; name: string } | null = null;
   const folderId = loaded.settings.templateFolderId;
   const { table, rowOf } = loaded;
   let writes = 0;
@@ -265,25 +265,23 @@ function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): 
     const row = rowOf.get(key);
     if (row !== undefined) table.sheet.getRange(row + 2, table.cols.Value + 1).setValue(value);
   };
-  const getFolder = (): GoogleAppsScript.Drive.Folder => {
-    if (folder) return folder;
-    if (folderId) {
-      try {
-        folder = DriveApp.getFolderById(folderId);
-        return folder;
-      } catch (e) {
-        // The folder was deleted: make a new one below. Any other failure stops Set up.
-        if (!isGone(e)) throw e;
-      }
+  // The folder's id, made through the Drive API (drive.file) when Settings name none that still exists.
+  const getFolder = (): string => {
+    if (folder) return folder.id;
+    // A folder deleted or in the trash is made anew; any other failure stops Set up.
+    const name = liveFileName(folderId);
+    if (name !== null) {
+      folder = { id: folderId, name };
+      return folderId;
     }
-    const made = DriveApp.createFolder(folderName);
+    const made = createDriveFile(folderName, FOLDER_MIME);
     try {
-      record('templateFolderId', made.getId());
+      record('templateFolderId', made);
     } catch (e) {
-      trashQuietly(() => made.getId(), true);
+      trashQuietly(() => made);
       throw e;
     }
-    folder = made;
+    folder = { id: made, name: folderName };
     return made;
   };
   let created = 0;
@@ -310,7 +308,7 @@ function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): 
   (created === NOTICE_TYPES.length * LANGUAGES.length ? report.created : report.repaired).push(
     t(lang, 'setup.templates', {
       count: created,
-      folder: folder ? (folder as GoogleAppsScript.Drive.Folder).getName() : folderName,
+      folder: folder ? (folder as { id: string; name: string }).name : folderName,
     }),
   );
 }

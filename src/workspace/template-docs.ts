@@ -1,18 +1,18 @@
 /** Writes the default notice templates as Google Docs (first line `Subject: …`, then the body). */
 import type { TemplateText } from '../core/default-templates';
-import { isGone, trashQuietly } from './drive-files';
+import { createDriveFile, DOCUMENT_MIME, liveFileName, trashQuietly } from './drive-files';
 
-/** Creates one Doc in `folder` from a template text and returns its id. */
-export function createTemplateDoc(folder: GoogleAppsScript.Drive.Folder, name: string, template: TemplateText): string {
-  const doc = DocumentApp.create(name);
-  let id = '';
+/**
+ * Creates one Doc in the folder `folderId` from a template text and returns its id. The Doc is
+ * made in its folder by the Drive API (drive.file), then written through DocumentApp.
+ */
+export function createTemplateDoc(folderId: string, name: string, template: TemplateText): string {
+  const id = createDriveFile(name, DOCUMENT_MIME, folderId);
   try {
-    id = doc.getId();
-    writeTemplate(doc, template);
-    DriveApp.getFileById(id).moveTo(folder);
+    writeTemplate(DocumentApp.openById(id), template);
   } catch (e) {
     // A half-written Doc is not left behind: the next Set up makes this template again.
-    trashQuietly(() => id || doc.getId());
+    trashQuietly(() => id);
     throw e;
   }
   return id;
@@ -45,14 +45,7 @@ function writeTemplate(doc: GoogleAppsScript.Document.Document, template: Templa
   doc.saveAndClose();
 }
 
-/** True when a Doc with this id can still be opened; false when it is gone; other failures are thrown. */
+/** True when the Doc with this id still exists outside the trash; false when it is gone; other failures are thrown. */
 export function docExists(id: string): boolean {
-  if (!id) return false;
-  try {
-    DocumentApp.openById(id);
-    return true;
-  } catch (e) {
-    if (isGone(e)) return false;
-    throw e;
-  }
+  return liveFileName(id) !== null;
 }

@@ -88,11 +88,27 @@ describe('the manifest', () => {
 
   it('asks for least-privilege scopes only: MailApp sending, drive.file, no Gmail, no full Drive', () => {
     const scopes: string[] = manifest.oauthScopes;
-    expect(scopes).toContain('https://www.googleapis.com/auth/script.send_mail');
-    expect(scopes).toContain('https://www.googleapis.com/auth/drive.file');
-    expect(scopes).not.toContain('https://www.googleapis.com/auth/drive');
+    expect([...scopes].sort()).toEqual(
+      [
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/forms',
+        'https://www.googleapis.com/auth/documents',
+        'https://www.googleapis.com/auth/drive.file',
+        'https://www.googleapis.com/auth/script.send_mail',
+        'https://www.googleapis.com/auth/script.scriptapp',
+        'https://www.googleapis.com/auth/script.container.ui',
+        'https://www.googleapis.com/auth/userinfo.email',
+      ].sort(),
+    );
     expect(scopes.some((s) => s.includes('gmail') || s.includes('mail.google.com'))).toBe(false);
     expect(new Set(scopes).size).toBe(scopes.length);
+  });
+
+  it('enables the Advanced Drive service (v3) as "Drive", and the bundle never calls DriveApp, which needs the full drive scope', () => {
+    expect(manifest.dependencies).toEqual({
+      enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }],
+    });
+    expect(code).not.toMatch(/\bDriveApp\b/);
   });
 });
 

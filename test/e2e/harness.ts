@@ -1,6 +1,7 @@
 /** Loads build/Code.js into a fresh emulator, as the CLI does. */
 import { join } from 'node:path';
 import { Emulator, type EmulatorOptions } from '../../emulator/src';
+import { type Manifest, readManifest } from '../../emulator/src/manifest';
 import { main } from '../../src/cli/main';
 
 export const BUILD_DIR = join(__dirname, '../../build');
@@ -156,4 +157,15 @@ export function queueReceivedNotices(emulator: Emulator, n: number): void {
     };
     for (const [h, v] of Object.entries(row)) sheet.setValue(i + 1, header.indexOf(h), v);
   }
+}
+
+/** Reloads the bundle under another manifest (its scopes and advanced services); the workspace's files stay. */
+export function underManifest(emulator: Emulator, manifest: Manifest): Emulator {
+  emulator.manifest = manifest;
+  return emulator.load();
+}
+
+/** The manifest the build ships (build/appsscript.json). */
+export function shippedManifest(): Manifest {
+  return readManifest(BUILD_DIR);
 }
