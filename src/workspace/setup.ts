@@ -5,6 +5,7 @@
  * setting is missing.
  */
 import { defaultTemplate } from '../core/default-templates';
+import { StaffError } from '../core/errors';
 import { LANGUAGES, type Language, type MessageKey, t } from '../core/i18n';
 import { bundledMunicipalities } from '../core/municipalities';
 import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../core/sample';
@@ -28,7 +29,7 @@ import {
 } from '../core/vocabulary';
 import { isGone, trashQuietly } from './drive-files';
 import { openExcursionLabels } from './excursions';
-import { createForm, ensureSubmitTrigger, findForm, setGridRows } from './form';
+import { createForm, ensurePublished, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { clearMunicipalityCache } from './municipality-cache';
 import { loadSettings } from './settings';
 import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet, writeRowCells } from './sheets';
@@ -326,6 +327,9 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
   clearMunicipalityCache();
 
   const labels = openExcursionLabels(ss);
+  // A form's grid needs at least one row: with no Open excursion, stop before the form is touched
+  // (the sheets above stay repaired; nothing is created or changed on the form).
+  if (labels.length === 0) throw new StaffError('setup.noOpenExcursion');
   let form = findForm(ss);
   if (form && form.getDestinationId() !== ss.getId()) form = null;
   if (form) {
@@ -333,6 +337,10 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
     (rows === 'changed' ? report.repaired : report.unchanged).push(
       rows === 'changed' ? t(lang, 'setup.formRows', { count: labels.length }) : t(lang, 'setup.form'),
     );
+    // A form unpublished by hand (or made before publishing was explicit) takes no answer.
+    const state = ensurePublished(form);
+    if (state === 'published') report.repaired.push(t(lang, 'setup.formPublished'));
+    else if (state === 'closed') report.unchanged.push(t(lang, 'setup.formClosed'));
   } else {
     form = createForm(ss, labels, lang);
     report.created.push(t(lang, 'setup.form'));
