@@ -1483,6 +1483,7 @@ export class FakeForm
       dateTimeFormat: names.dateTime,
     };
     ss.formUrl = publishedUrl(form.id);
+    sheet.formUrl = publishedUrl(form.id);
     syncResponseColumns(this.env, form);
     for (const r of form.responses) writeResponseRow(this.env, form, r);
     return this.self();
@@ -1494,6 +1495,8 @@ export class FakeForm
     const file = this.env.drive.find(dest.spreadsheetId);
     const ss = file?.content as SpreadsheetModel | undefined;
     if (ss && ss.formUrl === publishedUrl(form.id)) ss.formUrl = null;
+    const sheet = ss?.sheetById(dest.sheetId);
+    if (sheet && sheet.formUrl === publishedUrl(form.id)) sheet.formUrl = null;
     form.destination = null;
   }
 

@@ -866,6 +866,7 @@ export class FakeSheet
     Pick<
       GSheet,
       | 'getName'
+      | 'getFormUrl'
       | 'setName'
       | 'getSheetId'
       | 'getIndex'
@@ -945,6 +946,16 @@ export class FakeSheet
   getName(): string {
     this.env.calls.record('Spreadsheet.Sheet.getName');
     return this.sheetModel.name;
+  }
+
+  /**
+   * The form that sends its responses to this sheet, or null
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()). A sheet
+   * keeps the link under any name staff give it; unlinking the form clears it.
+   */
+  getFormUrl(): string | null {
+    this.env.calls.record('Spreadsheet.Sheet.getFormUrl');
+    return this.sheetModel.formUrl;
   }
 
   setName(name: string): GSheet {
