@@ -103,8 +103,9 @@ export function createForm(
   const form = (FormApp as unknown as PublishingFormApp).create(help.title, true);
   try {
     addQuestions(form, openLabels, lang);
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    // Checked before linking: a form linked last is either whole or not linked at all.
     ensurePublished(form);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   } catch (e) {
     // A half-built form that receives nothing is not left behind: the next Set up makes it again.
     trashQuietly(() => form.getId());

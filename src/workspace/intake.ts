@@ -250,11 +250,14 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
     });
   }
 
-  // Order matters for a run that dies part-way: rows, then notices, then the mark of progress.
-  appendRows(apps, newRows);
+  // Order matters for a run that stops part-way (a fault, or a strict validation rule refusing a
+  // value): earlier rows marked Duplicate, then the new rows, then notices, then the mark of
+  // progress. A re-run recognises what is already written (a Duplicate is not replaced twice, a row
+  // already there gets only its notice), so nothing is half-taken-in.
   for (const prior of known) {
     if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues) });
   }
+  appendRows(apps, newRows);
   queueNotices(ss, [...missingNotices(ss, recovered), ...notices]);
   PropertiesService.getDocumentProperties().setProperty(
     TAKEN_PROPERTY,
