@@ -128,6 +128,15 @@ describe('a blank duplicate form-submit event', () => {
       'Sent 1, failed 0, skipped 0, left 0',
     ]);
   });
+  it('after a real event that could not run, it does not become an empty application; the real answer is taken in later', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    emulator.env.calls.failNext('Lock.Lock.waitLock');
+    emulator.submit(validAnswer(), { blankDuplicate: true });
+    expect(records(emulator, 'Applications')).toHaveLength(0);
+    expect(emulator.mailApp.outbox).toHaveLength(0);
+    emulator.run('setupWorkspace');
+    expect(records(emulator, 'Applications')).toMatchObject([{ Municipality: 'Ajdovščina', Status: 'Received' }]);
+  });
 });
 
 describe('no Open excursion', () => {
