@@ -392,10 +392,11 @@ describe('replaceText and findText', () => {
     expect(body.getText()).toBe('\nLjubljana YYYY, Maribor YYYY');
   });
 
-  it('the replacement inserts groups with $n and ${name}; \\$ and \\\\ are a literal $ and \\', () => {
+  it('the replacement inserts groups with $n and named groups; \\$ and \\\\ are a literal $ and \\', () => {
     const { app } = setup();
     const body = app.create('R').getBody();
     body.appendParagraph('Kranj-Bled');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a regex replacement's named group, not a template
     body.replaceText('(\\w+)-(?P<second>\\w+)', '${second} & $1 cost \\$12 \\\\ $0');
     expect(body.getText()).toBe('\nBled & Kranj cost $12 \\ Kranj-Bled');
   });
@@ -403,6 +404,7 @@ describe('replaceText and findText', () => {
   it.each([
     ['a "$" not followed by a group', 'costs $ 5', /illegal group reference/],
     ['a group the pattern does not have', 'costs $1', /no group 1/],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a regex replacement's named group, not a template
     ['a name the pattern does not have', '${price}', /no group with name \{price\}/],
     ['a trailing backslash', 'C:\\', /character to be escaped is missing/],
   ])('a replacement with %s throws and the text is unchanged', (_what, replacement, message) => {
