@@ -205,6 +205,8 @@ const en = {
     'the application form was not published and took no answers: it is now published and accepting responses',
   'setup.formClosed':
     'the application form is published but not accepting responses (closed by hand): left closed; reopen it in Google Forms to take answers again',
+  'setup.formNoOpen':
+    'the application form, left exactly as it was: no excursion has Status "Open", so its excursion rows were not changed (open one and run Refresh form)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -411,6 +413,8 @@ const sl: Record<MessageKey, string> = {
     'prijavni obrazec ni bil objavljen in ni sprejemal odgovorov: zdaj je objavljen in sprejema odgovore',
   'setup.formClosed':
     'prijavni obrazec je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; če želite spet sprejemati odgovore, ga odprite v Google Obrazcih',
+  'setup.formNoOpen':
+    'prijavni obrazec, ostal povsem nespremenjen: nobena ekskurzija nima statusa "Open", zato vrstice ekskurzij v njem niso bile spremenjene (odprite eno in zaženite Osveži obrazec)',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };

@@ -327,12 +327,15 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
   clearMunicipalityCache();
 
   const labels = openExcursionLabels(ss);
-  // A form's grid needs at least one row: with no Open excursion, stop before the form is touched
-  // (the sheets above stay repaired; nothing is created or changed on the form).
-  if (labels.length === 0) throw new StaffError('setup.noOpenExcursion');
   let form = findForm(ss);
   if (form && form.getDestinationId() !== ss.getId()) form = null;
-  if (form) {
+  // A form's grid needs at least one row. With no Open excursion a new form cannot be made: Set up
+  // stops before any form is created (the sheets above stay repaired). An existing form (the call is
+  // over, say) is left exactly as it is, and the rest of Set up goes on.
+  if (labels.length === 0 && !form) throw new StaffError('setup.noOpenExcursion');
+  if (form && labels.length === 0) {
+    report.unchanged.push(t(lang, 'setup.formNoOpen'));
+  } else if (form) {
     const rows = setGridRows(form, labels);
     (rows === 'changed' ? report.repaired : report.unchanged).push(
       rows === 'changed' ? t(lang, 'setup.formRows', { count: labels.length }) : t(lang, 'setup.form'),

@@ -169,13 +169,24 @@ describe('no Open excursion', () => {
     expect(linkedForm(emulator).items.find((i) => i.type === 'GRID')?.rows).toEqual(['Oslo, May']);
   });
 
-  it('Set up with a form leaves the form untouched, in the staff language', () => {
+  it('Set up with a form (the call is over) leaves the form exactly as it is, says so, and does the rest', () => {
     const emulator = setUpWorkspace({ language: 'sl' });
     closeAllExcursions(emulator);
     const before = JSON.stringify(linkedForm(emulator));
     emulator.run('setupWorkspace');
     expect(JSON.stringify(linkedForm(emulator))).toBe(before);
+    expect(emulator.ui.dialogs.at(-1)?.title).toBe('Excursion Desk je nastavljen');
+    expect(emulator.ui.dialogs.at(-1)?.html).toContain('nobena ekskurzija nima statusa &#34;Open&#34;');
+  });
+
+  it('Set up on a new spreadsheet says so in Slovenian too', () => {
+    const emulator = freshWorkspace({ locale: 'sl' });
+    const excursions = emulator.workbook().insertSheet('Excursions');
+    excursions.appendRow(['Excursion ID', 'Label', 'Status']);
+    excursions.appendRow(['OSL-1', 'Oslo, May', 'Done']);
+    emulator.run('setupWorkspace');
     expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(/^Nobena ekskurzija na listu Excursions nima statusa "Open"/);
+    expect(emulator.files(FORM_MIME)).toHaveLength(0);
   });
 });
 
