@@ -9,6 +9,7 @@
  * taken in by the next one, so no answer is lost and none is taken twice. Each sheet is read
  * once per run and written in one block, so the cost does not depend on the sheets' size.
  */
+import { describeError } from '../core/errors';
 import { t } from '../core/i18n';
 import {
   type ApplicationDraft,
@@ -254,14 +255,31 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
   // value): earlier rows marked Duplicate, then the new rows, then notices, then the mark of
   // progress. A re-run recognises what is already written (a Duplicate is not replaced twice, a row
   // already there gets only its notice), so nothing is half-taken-in.
-  for (const prior of known) {
-    if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues) });
-  }
-  appendRows(apps, newRows);
+  namingTheSheet(SHEET.applications, () => {
+    for (const prior of known) {
+      if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues) });
+    }
+    appendRows(apps, newRows);
+  });
   queueNotices(ss, [...missingNotices(ss, recovered), ...notices]);
   PropertiesService.getDocumentProperties().setProperty(
     TAKEN_PROPERTY,
     String(answers[answers.length - 1].responseRow),
   );
   return taken;
+}
+
+/**
+ * Runs `write`; a refusal by a strict data-validation rule names only the cell ("cell Q2"), so the
+ * error gets the sheet's name in front: the Log line would otherwise seem to speak of the response
+ * sheet.
+ */
+function namingTheSheet(sheetName: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    const message = describeError(e);
+    if (!/violates the data validation rules/.test(message)) throw e;
+    throw new Error(`Sheet "${sheetName}": ${message}`);
+  }
 }

@@ -211,7 +211,7 @@ describe('strict data-validation rules staff add', () => {
     const before = JSON.stringify(emulator.sheetValues('Applications'));
     emulator.submit(validAnswer({ 'Contact person': 'Janez Novak' }));
     expect(logDetails(emulator).at(-1)).toMatch(
-      /^The answer in "Form Responses 1" row 3 is not taken in yet: The data you entered in cell [A-Z]+2 violates the data validation rules/,
+      /^The answer in "Form Responses 1" row 3 is not taken in yet: Sheet "Applications": The data you entered in cell [A-Z]+2 violates the data validation rules/,
     );
     expect(JSON.stringify(emulator.sheetValues('Applications'))).toBe(before);
     expect(emulator.mailApp.outbox).toHaveLength(1);
