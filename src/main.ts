@@ -15,7 +15,7 @@ import { buildDashboardData, writeSummary } from './workspace/dashboard';
 import { openExcursionLabels } from './workspace/excursions';
 import { commit, openExecution } from './workspace/execution';
 import { findForm, setGridRows } from './workspace/form';
-import { pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
+import { isBlankSubmission, pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
 import { staffLanguage } from './workspace/language';
 import { writeLog } from './workspace/log';
 import { runScoring } from './workspace/scoring';
@@ -42,13 +42,18 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /**
  * Installable trigger: one Applications row per answer, and any earlier answer a failed run left
- * behind. Never throws: a failure goes to Log, and the answer stays in "Form Responses 1" to be
- * taken in by the next run.
+ * behind. Never throws: a failure goes to Log, and the answer stays in the form's response sheet
+ * to be taken in by the next run. A blank duplicate event is ignored.
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (isBlankSubmission(e)) {
+    console.info('onFormSubmit: a blank form-submit event (no answers) ignored');
+    return;
+  }
   const startedAt = Date.now();
   let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   let responseRow = '?';
+  let sheetName = '';
   let lock: GoogleAppsScript.Lock.Lock | null = null;
   let locked = false;
   let close = () => {};
@@ -58,6 +63,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     close = openExecution(ss, { undoable: false });
     const row = e.range.getRow();
     responseRow = String(row);
+    sheetName = e.range.getSheet().getName();
     lock.waitLock(30000);
     locked = true;
     const taken = takeIn(ss, pendingAnswers(ss, { event: e, row }));
@@ -76,7 +82,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     writeLog(
       ss,
       'onFormSubmit',
-      `The answer in "Form Responses 1" row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and the next submission or Set up takes it in.`,
+      `The answer in ${sheetName ? `"${sheetName}"` : "the form's response sheet"} row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and the next submission or Set up takes it in.`,
     );
   } finally {
     close();
@@ -85,7 +91,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
 }
 
 function describeTaken(r: TakenIn): string {
-  return `${r.applicationId} from "Form Responses 1" row ${r.responseRow}: ${r.status}${r.replaced.length ? `, replaces ${r.replaced.join(', ')}` : ''}`;
+  return `${r.applicationId} from "${r.sheetName}" row ${r.responseRow}: ${r.status}${r.replaced.length ? `, replaces ${r.replaced.join(', ')}` : ''}`;
 }
 
 /** Menu: creates or repairs the sheets, the form, the trigger and the templates. */

@@ -492,9 +492,9 @@ export function compilePattern(pattern: string, argName = 'searchPattern'): RegE
   }
 }
 
-/** Non-empty matches of `re` in `s`, as [start, endExclusive]. */
-function matchesOf(re: RegExp, s: string, from = 0): [number, number][] {
-  const out: [number, number][] = [];
+/** Non-empty matches of `re` in `s`, as [start, endExclusive, the match with its groups]. */
+function matchesOf(re: RegExp, s: string, from = 0): [number, number, RegExpExecArray][] {
+  const out: [number, number, RegExpExecArray][] = [];
   re.lastIndex = from;
   for (;;) {
     const m = re.exec(s);
@@ -504,14 +504,56 @@ function matchesOf(re: RegExp, s: string, from = 0): [number, number][] {
       if (re.lastIndex > s.length) break;
       continue;
     }
-    out.push([m.index, m.index + m[0].length]);
+    out.push([m.index, m.index + m[0].length, m]);
   }
   return out;
 }
 
 /**
- * Replaces every match in one Text element. The replacement is literal (no $1 back-references)
- * and takes the formatting of the first character it replaces.
+ * The replacement text for one match. The reference (body#replaceText) says only that the pattern
+ * is a regular expression and is silent on the replacement; the emulator takes the stricter
+ * reading of a regex replacement (as java.util.regex.Matcher does on the server): `$n` and
+ * `${name}` insert a group, `\x` inserts x, and a `$` that names no group or a trailing `\`
+ * throws, so a literal `$` or `\` must be escaped (`\$`, `\\`) offline as online.
+ */
+export function expandReplacement(replacement: string, m: RegExpExecArray): string {
+  const groups = m.length - 1;
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const ch = replacement[i];
+    if (ch === '\\') {
+      if (i + 1 >= replacement.length)
+        throw new Error(`${ERR.invalid('replacement')}: character to be escaped is missing`);
+      out += replacement[++i];
+    } else if (ch === '$') {
+      const rest = replacement.slice(i + 1);
+      const named = /^\{([A-Za-z][A-Za-z0-9]*)\}/.exec(rest);
+      if (named) {
+        if (!m.groups || !Object.hasOwn(m.groups, named[1]))
+          throw new Error(`${ERR.invalid('replacement')}: no group with name {${named[1]}}`);
+        out += m.groups[named[1]] ?? '';
+        i += named[0].length;
+        continue;
+      }
+      if (!/^[0-9]/.test(rest)) throw new Error(`${ERR.invalid('replacement')}: illegal group reference`);
+      // The longest run of digits that still names a group, as Matcher reads "$12".
+      let n = Number(rest[0]);
+      if (n > groups) throw new Error(`${ERR.invalid('replacement')}: no group ${n}`);
+      let used = 1;
+      while (used < rest.length && /[0-9]/.test(rest[used]) && n * 10 + Number(rest[used]) <= groups) {
+        n = n * 10 + Number(rest[used]);
+        used++;
+      }
+      out += m[n] ?? '';
+      i += used;
+    } else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Replaces every match in one Text element; each replacement takes the formatting of the first
+ * character it replaces.
  */
 function replaceInNode(node: TextNode, re: RegExp, replacement: string): number {
   const found = matchesOf(re, node.chars);
@@ -519,12 +561,13 @@ function replaceInNode(node: TextNode, re: RegExp, replacement: string): number 
   let chars = '';
   const attrs: CharAttrs[] = [];
   let pos = 0;
-  for (const [s, e] of found) {
+  for (const [s, e, m] of found) {
     chars += node.chars.slice(pos, s);
     attrs.push(...node.attrs.slice(pos, s));
     const a = node.attrs[s] ?? PLAIN;
-    chars += replacement;
-    for (let i = 0; i < replacement.length; i++) attrs.push({ ...a });
+    const text = paragraphSafe(expandReplacement(replacement, m));
+    chars += text;
+    for (let i = 0; i < text.length; i++) attrs.push({ ...a });
     pos = e;
   }
   chars += node.chars.slice(pos);
@@ -1226,7 +1269,7 @@ export class FakeText
 
 function replaceAll(ctx: DocContext, target: TextTarget, searchPattern: string, replacement: string): number {
   const re = compilePattern(searchPattern);
-  const rep = paragraphSafe(String(replacement));
+  const rep = String(replacement);
   let n = 0;
   for (const t of textNodesOf(target)) n += replaceInNode(t, re, rep);
   if (n > 0) ctx.changed();

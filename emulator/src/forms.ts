@@ -75,6 +75,8 @@ export interface DestinationModel {
   emailCol: number | null;
   /** Next free column (0 is Timestamp). */
   nextCol: number;
+  /** How the Timestamp column shows its date, in the owner's locale. */
+  dateTimeFormat?: string;
 }
 
 export type StoredAnswer = string | string[] | (string | null)[] | (string[] | null)[];
@@ -94,6 +96,13 @@ export class FormModel implements FileContent {
   items: ItemModel[] = [];
   nextItemId = 1_000_001;
   collectEmail = false;
+  /**
+   * Forms created through the API after 30 June 2026 start unpublished and take no responses
+   * (https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms); the
+   * emulator treats every script-made form so unless it is created published.
+   */
+  published = false;
+  /** The owner's "accepting responses" switch; it counts only while the form is published. */
   acceptingResponses = true;
   confirmationMessage = '';
   allowResponseEdits = false;
@@ -123,6 +132,7 @@ export class FormModel implements FileContent {
     }));
     copy.nextItemId = this.nextItemId;
     copy.collectEmail = this.collectEmail;
+    copy.published = this.published;
     copy.acceptingResponses = this.acceptingResponses;
     copy.confirmationMessage = this.confirmationMessage;
     copy.allowResponseEdits = this.allowResponseEdits;
@@ -228,6 +238,24 @@ function cellValue(item: ItemModel | undefined, answer: StoredAnswer | undefined
   return Array.isArray(answer) ? (answer as string[]).join(', ') : answer;
 }
 
+/**
+ * What Sheets calls a form's response sheet and its first column in the owner's language. Only the
+ * English names are Google's for certain; the Spanish ones are those public scripts look up
+ * ("Respuestas de formulario 1", "Marca temporal"); the Slovenian ones are the most likely
+ * translation, not confirmed by any public source (see docs/forms-script.md).
+ */
+export const RESPONSE_SHEET_NAMES: Record<string, { stem: string; timestamp: string; dateTime: string }> = {
+  en: { stem: 'Form Responses', timestamp: 'Timestamp', dateTime: 'M/d/yyyy H:mm:ss' },
+  sl: { stem: 'Odgovori obrazca', timestamp: 'Časovni žig', dateTime: 'd. M. yyyy H:mm:ss' },
+  es: { stem: 'Respuestas de formulario', timestamp: 'Marca temporal', dateTime: 'd/M/yyyy H:mm:ss' },
+};
+
+/** The names for a locale such as "sl", "sl_SI" or "en-GB"; English when the language is not known. */
+export function responseSheetNames(locale: string): (typeof RESPONSE_SHEET_NAMES)[string] {
+  const language = String(locale).toLowerCase().split(/[_-]/)[0];
+  return RESPONSE_SHEET_NAMES[language] ?? RESPONSE_SHEET_NAMES.en;
+}
+
 /** Writes one response as a row of the linked sheet; returns its 1-based row number (0 if not linked). */
 function writeResponseRow(env: Env, form: FormModel, response: ResponseModel): number {
   syncResponseColumns(env, form);
@@ -237,7 +265,7 @@ function writeResponseRow(env: Env, form: FormModel, response: ResponseModel): n
   const r = Math.max(1, sheet.lastRow());
   for (let c = 0; c < dest.nextCol; c++) sheet.setValue(r, c, '');
   sheet.setValue(r, 0, response.timestamp);
-  sheet.cell(r, 0).numberFormat = 'M/d/yyyy H:mm:ss';
+  sheet.cell(r, 0).numberFormat = dest.dateTimeFormat ?? 'M/d/yyyy H:mm:ss';
   if (dest.emailCol !== null) sheet.setValue(r, dest.emailCol, response.email);
   for (const column of dest.columns) {
     const item = form.itemById(column.itemId);
@@ -718,9 +746,15 @@ abstract class GridBase<T> extends QuestionBase<T> {
     return [...this.model().rows];
   }
 
+  /**
+   * The reference (grid-item#setRows) does not say what an empty array does; a grid question
+   * without rows cannot be answered, so the emulator refuses it (the stricter choice).
+   */
   setRows(rows: string[]): T {
     this.rec('setRows');
-    this.model().rows = strArray(rows, 'rows');
+    const list = strArray(rows, 'rows');
+    if (list.length === 0) throw new Error('Invalid argument: rows (a grid needs at least one row)');
+    this.model().rows = list;
     this.changed();
     return this.self();
   }
@@ -732,7 +766,9 @@ abstract class GridBase<T> extends QuestionBase<T> {
 
   setColumns(columns: string[]): T {
     this.rec('setColumns');
-    this.model().columns = strArray(columns, 'columns');
+    const list = strArray(columns, 'columns');
+    if (list.length === 0) throw new Error('Invalid argument: columns (a grid needs at least one column)');
+    this.model().columns = list;
     return this.self();
   }
 }
@@ -1423,8 +1459,9 @@ export class FakeForm
   }
 
   /**
-   * Links the form to a spreadsheet: a sheet "Form Responses N" (first free N) is inserted as the
-   * first tab, with Timestamp and one column per question, and the responses so far are copied in.
+   * Links the form to a spreadsheet: a sheet "Form Responses N" (first free N; named in the owner's
+   * language) is inserted as the first tab, with Timestamp and one column per question, and the
+   * responses so far are copied in.
    */
   setDestination(type: GoogleAppsScript.Forms.DestinationType, id: string): F {
     this.rec('setDestination');
@@ -1432,8 +1469,10 @@ export class FakeForm
     const form = this.model();
     const ss = spreadsheetModel(this.env, String(id));
     this.unlink(form);
-    const sheet = ss.insertSheet(ss.freeName('Form Responses'), 0);
-    sheet.setValue(0, 0, 'Timestamp');
+    // Sheets names the sheet and its first column in the owner's language ("Form Responses 1" in English only).
+    const names = responseSheetNames(this.env.user.locale);
+    const sheet = ss.insertSheet(ss.freeName(names.stem), 0);
+    sheet.setValue(0, 0, names.timestamp);
     form.destination = {
       type: 'SPREADSHEET',
       spreadsheetId: ss.id,
@@ -1441,8 +1480,10 @@ export class FakeForm
       columns: [],
       emailCol: null,
       nextCol: 1,
+      dateTimeFormat: names.dateTime,
     };
     ss.formUrl = publishedUrl(form.id);
+    sheet.formUrl = publishedUrl(form.id);
     syncResponseColumns(this.env, form);
     for (const r of form.responses) writeResponseRow(this.env, form, r);
     return this.self();
@@ -1454,6 +1495,8 @@ export class FakeForm
     const file = this.env.drive.find(dest.spreadsheetId);
     const ss = file?.content as SpreadsheetModel | undefined;
     if (ss && ss.formUrl === publishedUrl(form.id)) ss.formUrl = null;
+    const sheet = ss?.sheetById(dest.sheetId);
+    if (sheet && sheet.formUrl === publishedUrl(form.id)) sheet.formUrl = null;
     form.destination = null;
   }
 
@@ -1497,9 +1540,26 @@ export class FakeForm
     return this.self();
   }
 
+  /** An unpublished form accepts nothing, whatever the switch says (PublishState.isAcceptingResponses). */
   isAcceptingResponses(): boolean {
     this.rec('isAcceptingResponses');
-    return this.model().acceptingResponses;
+    const form = this.model();
+    return form.published && form.acceptingResponses;
+  }
+
+  // https://developers.google.com/workspace/forms/api/guides/publish-form ("Publish the form. This
+  // also enables accepting responses."); unpublishing stops responses too.
+  setPublished(enabled: boolean): F {
+    this.rec('setPublished');
+    const form = this.model();
+    form.published = !!enabled;
+    form.acceptingResponses = !!enabled;
+    return this.self();
+  }
+
+  isPublished(): boolean {
+    this.rec('isPublished');
+    return this.model().published;
   }
 
   setConfirmationMessage(message: string): F {
@@ -1604,12 +1664,19 @@ export class FakeFormApp
 
   constructor(private readonly env: Env) {}
 
-  /** Creates a form (and its Drive file); throws for a null or empty title. */
-  create(title: string): F {
+  /**
+   * Creates a form (and its Drive file); throws for a null or empty title. Unpublished unless
+   * `isPublished` is true: forms made through the API after 30 June 2026 start unpublished
+   * (https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms).
+   */
+  create(title: string, isPublished?: boolean): F {
     this.env.calls.record('Forms.FormApp.create');
     if (title === null || title === undefined || String(title) === '') throw new Error('Invalid argument: title');
+    if (isPublished !== undefined && typeof isPublished !== 'boolean') throw new Error('Invalid argument: isPublished');
     const id = this.env.newId('form');
-    this.env.drive.add({ id, name: String(title), mimeType: FORM_MIME, content: new FormModel(id, String(title)) });
+    const model = new FormModel(id, String(title));
+    model.published = isPublished === true;
+    this.env.drive.add({ id, name: String(title), mimeType: FORM_MIME, content: model });
     return new FakeForm(this.env, id) as unknown as F;
   }
 
@@ -1693,6 +1760,12 @@ export interface SubmitOptions {
   validate?: boolean;
   /** Respondent e-mail (needed when the form collects e-mails). */
   email?: string;
+  /**
+   * Deliver, after the real event, a second blank form-submit event for the same row a few seconds
+   * later, as public reports describe (markfguerra/google-forms-to-slack issues 6 and 7): every
+   * answer blank, only the timestamp filled in (a later one), nothing new in the sheet.
+   */
+  blankDuplicate?: boolean;
 }
 
 export interface SubmitResult {
@@ -1780,7 +1853,11 @@ export class FormResponder {
     const env = this.env;
     const form = formModel(env, formId);
     const validate = options.validate ?? true;
-    if (validate && !form.acceptingResponses) {
+    // Even an unvalidated import is refused: nobody can answer a form that takes no responses.
+    if (!form.published) {
+      throw new FormRejection(null, 'notPublished', 'the form is not published, so it accepts no responses');
+    }
+    if (!form.acceptingResponses) {
       throw new FormRejection(null, 'notAcceptingResponses', 'the form is no longer accepting responses');
     }
     const questions = form.items.filter(isQuestion);
@@ -1813,7 +1890,11 @@ export class FormResponder {
     };
     form.responses.push(response);
     const row = writeResponseRow(env, form, response);
-    const fired = this.fire(form, response, row);
+    let fired = this.fire(form, response, row);
+    if (options.blankDuplicate && row > 0) {
+      env.clock.advance(3000);
+      fired += this.fire(form, response, row, new Date(env.clock.nowMs()));
+    }
     return { row, responseId: response.id, firedTriggers: fired };
   }
 
@@ -1918,7 +1999,8 @@ export class FormResponder {
     }
   }
 
-  private fire(form: FormModel, response: ResponseModel, row: number): number {
+  /** Fires the triggers; `blankAt` makes it the blank duplicate: no answers, that timestamp, spreadsheet triggers only. */
+  private fire(form: FormModel, response: ResponseModel, row: number, blankAt?: Date): number {
     const env = this.env;
     const calls: { handler: string; event: unknown }[] = [];
     const linked = row > 0 ? destinationSheet(env, form) : null;
@@ -1929,7 +2011,7 @@ export class FormResponder {
       const values: string[] = [];
       for (let c = 0; c < width; c++) {
         const header = String(sheet.valueAt(0, c));
-        const v = sheet.valueAt(row - 1, c);
+        const v = blankAt ? (c === 0 ? blankAt : '') : sheet.valueAt(row - 1, c);
         const text = isDate(v) ? formatTimestamp(v.getTime(), ss.timeZone) : String(v);
         values.push(text);
         if (Object.hasOwn(namedValues, header)) namedValues[header].push(text);
@@ -1950,7 +2032,7 @@ export class FormResponder {
         });
       }
     }
-    for (const t of this.triggers.forSource(form.id, 'ON_FORM_SUBMIT')) {
+    for (const t of blankAt ? [] : this.triggers.forSource(form.id, 'ON_FORM_SUBMIT')) {
       if (t.source !== 'FORMS') continue;
       calls.push({
         handler: t.handlerFunction,

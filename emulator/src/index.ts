@@ -10,7 +10,7 @@ import { FakeCacheService } from './cache';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
 import { createEnv, type Env } from './env';
-import { FakeFormApp, type FormModel, FormResponder } from './forms';
+import { FakeFormApp, type FormModel, FormResponder, type SubmitOptions } from './forms';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockRegistry } from './lock';
 import { FakeMailApp } from './mail';
@@ -263,7 +263,7 @@ export class Emulator {
   /** Submits an answer to the linked form as a respondent would; the form-submit trigger fires. */
   submit(
     answers: Record<string, string | string[] | Record<string, string>>,
-    options: { timestamp?: Date; validate?: boolean } = {},
+    options: Pick<SubmitOptions, 'timestamp' | 'validate' | 'blankDuplicate'> = {},
   ): ReturnType<FormResponder['submit']> {
     return this.responder.submit(this.linkedFormId(), answers, options);
   }

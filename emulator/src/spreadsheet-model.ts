@@ -42,6 +42,8 @@ export class SheetModel {
   /** Protections, charts and anything else the facade records, kept as plain objects. */
   protections: unknown[] = [];
   charts: unknown[] = [];
+  /** The form whose responses land in this sheet (Sheet.getFormUrl), or null. */
+  formUrl: string | null = null;
 
   constructor(
     public name: string,

@@ -866,6 +866,7 @@ export class FakeSheet
     Pick<
       GSheet,
       | 'getName'
+      | 'getFormUrl'
       | 'setName'
       | 'getSheetId'
       | 'getIndex'
@@ -945,6 +946,16 @@ export class FakeSheet
   getName(): string {
     this.env.calls.record('Spreadsheet.Sheet.getName');
     return this.sheetModel.name;
+  }
+
+  /**
+   * The form that sends its responses to this sheet, or null
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()). A sheet
+   * keeps the link under any name staff give it; unlinking the form clears it.
+   */
+  getFormUrl(): string | null {
+    this.env.calls.record('Spreadsheet.Sheet.getFormUrl');
+    return this.sheetModel.formUrl;
   }
 
   setName(name: string): GSheet {
@@ -1032,6 +1043,7 @@ export class FakeSheet
       interpretTyped(v, s.cells[row]?.[c]?.numberFormat ?? 'General', this.ssModel.timeZone),
     );
     ensureFits(this.ssModel, s, row + 1, typed.length);
+    checkStrict(s, row, 0, [typed]);
     typed.forEach((t, c) => {
       writeTyped(s, row, c, t);
     });
@@ -1355,6 +1367,79 @@ function checkRange(sheet: SheetModel, row: number, col: number, numRows: number
   if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxColumns) throw new Error(ERR.outside);
 }
 
+const STRICT_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const STRICT_URL = /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(\/\S*)?$/i;
+
+/**
+ * Whether `value` passes a data-validation rule. A blank cell passes every rule (a rule only
+ * constrains what is entered; requireCheckbox(checkedValue) says "the specified value or blank").
+ * Criteria the emulator cannot evaluate (custom formulas, text and date comparisons) pass.
+ * https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
+ */
+export function passesValidation(rule: RuleState, value: CellValue): boolean {
+  if (value === '') return true;
+  const args = rule.values;
+  const num = typeof value === 'number' ? value : null;
+  switch (rule.criteria) {
+    case 'VALUE_IN_LIST':
+      return ((args[0] as string[]) ?? []).includes(isDate(value) ? '' : String(value));
+    case 'VALUE_IN_RANGE': {
+      const source = args[0] as FakeRange | undefined;
+      if (!(source instanceof FakeRange)) return true;
+      const cells = source.sheetModel.values(source.row - 1, source.column - 1, source.numRows, source.numColumns);
+      return cells.some((line) => line.some((v) => v !== '' && String(v) === String(value)));
+    }
+    case 'CHECKBOX':
+      if (args.length === 0) return typeof value === 'boolean';
+      return args.some((a) => String(a) === String(value));
+    case 'NUMBER_BETWEEN':
+      return num !== null && num >= Number(args[0]) && num <= Number(args[1]);
+    case 'NUMBER_NOT_BETWEEN':
+      return num !== null && (num < Number(args[0]) || num > Number(args[1]));
+    case 'NUMBER_GREATER_THAN':
+      return num !== null && num > Number(args[0]);
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return num !== null && num >= Number(args[0]);
+    case 'NUMBER_LESS_THAN':
+      return num !== null && num < Number(args[0]);
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return num !== null && num <= Number(args[0]);
+    case 'NUMBER_EQUAL_TO':
+      return num !== null && num === Number(args[0]);
+    case 'NUMBER_NOT_EQUAL_TO':
+      return num !== null && num !== Number(args[0]);
+    case 'TEXT_IS_VALID_EMAIL':
+      return typeof value === 'string' && STRICT_EMAIL.test(value);
+    case 'TEXT_IS_VALID_URL':
+      return typeof value === 'string' && STRICT_URL.test(value);
+    case 'DATE_IS_VALID_DATE':
+      return isDate(value);
+    default:
+      return true;
+  }
+}
+
+/**
+ * A script write into a cell whose rule rejects invalid data (setAllowInvalid(false)) fails as a
+ * person's entry does, in Sheets' words ("The data you entered in cell U2 violates the data
+ * validation rules set on this cell.", quoted from public reports: the reference is silent). The
+ * whole call is refused before anything is written. A formula's result is not evaluated, so a
+ * formula passes.
+ */
+function checkStrict(sheet: SheetModel, r0: number, c0: number, typed: Typed[][]): void {
+  typed.forEach((line, r) => {
+    line.forEach((t, c) => {
+      const rule = sheet.cells[r0 + r]?.[c0 + c]?.validation;
+      if (!(rule instanceof FakeDataValidation) || rule.rule.allowInvalid || t.formula) return;
+      if (!passesValidation(rule.rule, t.value)) {
+        throw new Error(
+          `The data you entered in cell ${columnLetter(c0 + c + 1)}${r0 + r + 1} violates the data validation rules set on this cell.`,
+        );
+      }
+    });
+  });
+}
+
 function writeTyped(sheet: SheetModel, r0: number, c0: number, t: Typed): void {
   if (t.formula) sheet.setFormula(r0, c0, t.formula);
   else sheet.setValue(r0, c0, t.value);
@@ -1475,6 +1560,7 @@ export class FakeRange
   }
 
   private writeTypedGrid(typed: Typed[][]): void {
+    checkStrict(this.sheetModel, this.row - 1, this.column - 1, typed);
     this.ensureGrid();
     typed.forEach((line, r) => {
       line.forEach((t, c) => {

@@ -381,12 +381,40 @@ describe('replaceText and findText', () => {
   });
 
   // RE2 has no back-references: the replacement is inserted literally ("$1", "$&" stay as they are).
-  it('the replacement is literal: "$" is not special', () => {
+  // https://developers.google.com/apps-script/reference/document/body#replaceText(String,String): the
+  // pattern is a regular expression; the reference is silent on the replacement, so the emulator reads
+  // it as a regex replacement (java.util.regex), the stricter choice: "$" and "\\" are special.
+  it('the search pattern is a regular expression', () => {
     const { app } = setup();
     const body = app.create('R').getBody();
-    body.appendParagraph('{{Issues}}');
-    body.replaceText('\\{\\{Issues\\}\\}', 'costs $1 and $& more');
-    expect(body.getText()).toBe('\ncosts $1 and $& more');
+    body.appendParagraph('Ljubljana 2017, Maribor 2018');
+    body.replaceText('\\d{4}', 'YYYY');
+    expect(body.getText()).toBe('\nLjubljana YYYY, Maribor YYYY');
+  });
+
+  it('the replacement inserts groups with $n and named groups; \\$ and \\\\ are a literal $ and \\', () => {
+    const { app } = setup();
+    const body = app.create('R').getBody();
+    body.appendParagraph('Kranj-Bled');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a regex replacement's named group, not a template
+    body.replaceText('(\\w+)-(?P<second>\\w+)', '${second} & $1 cost \\$12 \\\\ $0');
+    expect(body.getText()).toBe('\nBled & Kranj cost $12 \\ Kranj-Bled');
+  });
+
+  it.each([
+    ['a "$" not followed by a group', 'costs $ 5', /illegal group reference/],
+    ['a group the pattern does not have', 'costs $1', /no group 1/],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a regex replacement's named group, not a template
+    ['a name the pattern does not have', '${price}', /no group with name \{price\}/],
+    ['a trailing backslash', 'C:\\', /character to be escaped is missing/],
+  ])('a replacement with %s throws and the text is unchanged', (_what, replacement, message) => {
+    const { app } = setup();
+    const body = app.create('R').getBody();
+    body.appendParagraph('{{Price}}');
+    expect(() => body.replaceText('\\{\\{Price\\}\\}', replacement)).toThrow(message);
+    expect(body.getText()).toBe('\n{{Price}}');
+    // No match, no replacement read: an invalid replacement passes unnoticed.
+    expect(() => body.replaceText('nowhere', replacement)).not.toThrow();
   });
 
   it('RE2 syntax: \\Q...\\E quotes, (?i) ignores case, look-ahead is refused', () => {

@@ -8,6 +8,11 @@ import { FakeScriptApp, TriggerStore } from '../src/script';
 import { FORM_MIME, SPREADSHEET_MIME, SpreadsheetModel } from '../src/spreadsheet-model';
 
 type Form = GoogleAppsScript.Forms.Form;
+/** FormApp with create(title, isPublished), which @types/google-apps-script does not know yet. */
+type FormAppT = Omit<GoogleAppsScript.Forms.FormApp, 'create'> & {
+  create(title: string, isPublished?: boolean): Form;
+};
+type PublishableForm = Form & { isPublished(): boolean; setPublished(enabled: boolean): Form };
 
 const COMMA_OPTION = 'Smart City governance, incl. data';
 
@@ -18,7 +23,7 @@ interface Invocation {
 
 function setup() {
   const env: Env = createEnv({ start: new Date('2026-03-02T09:05:07Z'), timeZone: 'Europe/Ljubljana' });
-  const FormApp = new FakeFormApp(env) as unknown as GoogleAppsScript.Forms.FormApp;
+  const FormApp = new FakeFormApp(env) as unknown as FormAppT;
   const store = new TriggerStore();
   const ScriptApp = new FakeScriptApp(env, store) as unknown as GoogleAppsScript.Script.ScriptApp;
   const addSpreadsheet = (id: string) => {
@@ -43,8 +48,8 @@ function setup() {
 }
 
 /** A cut-down version of the SPEC §4 intake form. */
-function buildForm(FormApp: GoogleAppsScript.Forms.FormApp): Form {
-  const form = FormApp.create('Excursion application');
+function buildForm(FormApp: FormAppT): Form {
+  const form = FormApp.create('Excursion application', true);
   form.addTextItem().setTitle('Municipality').setRequired(true);
   form
     .addTextItem()
@@ -310,7 +315,7 @@ describe('linking and responses', () => {
     // https://developers.google.com/apps-script/reference/forms/text-validation-builder#requireTextMatchesPattern(String)
     it('requireTextMatchesPattern matches the whole answer', () => {
       const { FormApp, responder } = setup();
-      const form = FormApp.create('P');
+      const form = FormApp.create('P', true);
       form
         .addTextItem()
         .setTitle('Code')
@@ -322,7 +327,7 @@ describe('linking and responses', () => {
     // https://developers.google.com/apps-script/reference/forms/checkbox-validation-builder#requireSelectAtMost(Integer)
     it('checkbox select limits', () => {
       const { FormApp, responder } = setup();
-      const form = FormApp.create('C');
+      const form = FormApp.create('C', true);
       form
         .addCheckboxItem()
         .setTitle('Pick')
@@ -447,5 +452,132 @@ describe('call counting and fault injection', () => {
     expect(() => form.addGridItem()).toThrow(InjectedFault);
     expect(formModel(env, form.getId()).items).toHaveLength(0);
     expect(() => form.addGridItem()).not.toThrow();
+  });
+});
+
+describe('publish state (forms made through Apps Script after 30 June 2026)', () => {
+  // https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms: "forms created
+  // by the API after June 30, 2026 will be created in an unpublished state"
+  it('create(title) makes an unpublished form that accepts nothing', () => {
+    const { FormApp } = setup();
+    const form = FormApp.create('Intake') as PublishableForm;
+    expect(form.isPublished()).toBe(false);
+    expect(form.isAcceptingResponses()).toBe(false);
+  });
+
+  it('create(title, true) makes a published form that accepts responses', () => {
+    const { FormApp } = setup();
+    const form = FormApp.create('Intake', true) as PublishableForm;
+    expect(form.isPublished()).toBe(true);
+    expect(form.isAcceptingResponses()).toBe(true);
+    expect(() => FormApp.create('Intake', 'yes' as unknown as boolean)).toThrow('Invalid argument: isPublished');
+  });
+
+  // https://developers.google.com/workspace/forms/api/guides/publish-form: "Publish the form. This also
+  // enables accepting responses."; PublishState: an unpublished form's isAcceptingResponses is forced false
+  it('setPublished(true) opens the form to responses; setPublished(false) closes it again', () => {
+    const { FormApp } = setup();
+    const form = FormApp.create('Intake') as PublishableForm;
+    form.setAcceptingResponses(true);
+    expect(form.isAcceptingResponses()).toBe(false);
+    form.setPublished(true);
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([true, true]);
+    form.setPublished(false);
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([false, false]);
+  });
+
+  it('a submission to an unpublished form is refused, even unvalidated, and nothing is stored', () => {
+    const { FormApp, ss, responder } = setup();
+    const form = buildForm(FormApp) as PublishableForm;
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, 'ss-1');
+    form.setPublished(false);
+    for (const validate of [true, false]) {
+      let error: unknown;
+      try {
+        responder.submit(form.getId(), GOOD, { validate });
+      } catch (e) {
+        error = e;
+      }
+      expect((error as FormRejection).rule).toBe('notPublished');
+      expect(String((error as Error).message)).toMatch(/not published, so it accepts no responses/);
+    }
+    expect(ss.sheets[0].lastRow()).toBe(1);
+    expect(form.getResponses()).toHaveLength(0);
+  });
+});
+
+describe('response sheet in the owner language', () => {
+  function linkedIn(locale: string) {
+    const env = createEnv({ start: new Date('2026-03-02T09:05:07Z'), timeZone: 'Europe/Ljubljana', locale });
+    const FormApp = new FakeFormApp(env) as unknown as FormAppT;
+    const model = new SpreadsheetModel('ss-1', env.timeZone);
+    model.insertSheet('List1');
+    env.drive.add({ id: 'ss-1', name: 'Desk', mimeType: SPREADSHEET_MIME, content: model });
+    const form = buildForm(FormApp);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, 'ss-1');
+    return { env, model, form };
+  }
+
+  // SPEC section 3: Sheets names the sheet "Form Responses 1" only in English (see docs/forms-script.md
+  // for the sources of the other names)
+  it.each([
+    ['sl', 'Odgovori obrazca 1', 'Časovni žig'],
+    ['sl_SI', 'Odgovori obrazca 1', 'Časovni žig'],
+    ['es', 'Respuestas de formulario 1', 'Marca temporal'],
+    ['en_GB', 'Form Responses 1', 'Timestamp'],
+    ['de', 'Form Responses 1', 'Timestamp'],
+  ])('in a %s account the sheet is "%s" and its first column "%s"', (locale, sheetName, header) => {
+    const { model } = linkedIn(locale);
+    expect(model.sheets[0].name).toBe(sheetName);
+    expect(model.sheets[0].valueAt(0, 0)).toBe(header);
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()
+  it('the sheet knows its form under any name; unlinking clears it', () => {
+    const { env, model, form } = linkedIn('sl');
+    model.sheets[0].name = 'Prijave';
+    expect(model.sheets[0].formUrl).toBe(form.getPublishedUrl());
+    expect(model.sheets[1].formUrl).toBeNull();
+    const app = new FakeFormApp(env);
+    expect(app.openByUrl(model.sheets[0].formUrl!).getId()).toBe(form.getId());
+    form.removeDestination();
+    expect(model.sheets[0].formUrl).toBeNull();
+  });
+});
+
+describe('grid rows and columns', () => {
+  // The reference (grid-item#setRows) is silent on an empty array; a grid with no row cannot be answered.
+  it.each(['addGridItem', 'addCheckboxGridItem'] as const)(
+    '%s: setRows([]) and setColumns([]) throw and change nothing',
+    (add) => {
+      const { env, FormApp } = setup();
+      const form = FormApp.create('G', true);
+      const item = form[add]().setTitle('Rate').setRows(['A']).setColumns(['x']);
+      expect(() => item.setRows([])).toThrow('Invalid argument: rows');
+      expect(() => item.setColumns([])).toThrow('Invalid argument: columns');
+      const model = formModel(env, form.getId()).items[0];
+      expect([model.rows, model.columns]).toEqual([['A'], ['x']]);
+    },
+  );
+});
+
+describe('a blank duplicate form-submit event (public reports, markfguerra/google-forms-to-slack issues 6, 7)', () => {
+  it('blankDuplicate fires the spreadsheet trigger again for the same row, every answer blank, a later timestamp', () => {
+    const { FormApp, ScriptApp, ss, invoked, responder } = setup();
+    const form = buildForm(FormApp);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, 'ss-1');
+    ScriptApp.newTrigger('onIntake').forSpreadsheet('ss-1').onFormSubmit().create();
+    ScriptApp.newTrigger('onFormSide').forForm(form).onFormSubmit().create();
+    const result = responder.submit(form.getId(), GOOD, { blankDuplicate: true });
+    expect(result.firedTriggers).toBe(3);
+    const sheetEvents = invoked.filter((i) => i.fn === 'onIntake').map((i) => i.e);
+    expect(sheetEvents).toHaveLength(2);
+    const [real, blank] = sheetEvents;
+    expect(blank.range).toEqual(real.range);
+    expect((blank.values as string[]).slice(1).every((v) => v === '')).toBe(true);
+    expect((blank.values as string[])[0]).toBe('3/2/2026 10:05:10');
+    expect(Object.keys(blank.namedValues as object)).toEqual(HEADER);
+    expect(ss.sheets[0].lastRow()).toBe(2);
+    expect(form.getResponses()).toHaveLength(1);
   });
 });

@@ -414,11 +414,95 @@ describe('Data validation', () => {
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#setAllowInvalid(Boolean)
-  it('a rejecting rule does not stop script writes (it applies to what users type)', () => {
-    const { app, sheet } = setup();
-    const rule = app.newDataValidation().requireValueInList(['Yes', 'No']).setAllowInvalid(false).build();
-    sheet.getRange('A1').setDataValidation(rule).setValue('Maybe');
-    expect(sheet.getRange('A1').getValue()).toBe('Maybe');
+  // Public reports quote the error of a script write into a strict cell ("The data you entered in cell
+  // U2 violates the data validation rules set on this cell."); the reference is silent.
+  describe('a strict rule (setAllowInvalid(false)) refuses script writes that break it', () => {
+    const strict = (
+      app: FakeSpreadsheetApp,
+      build: (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => unknown,
+    ) =>
+      (build(app.newDataValidation()) as GoogleAppsScript.Spreadsheet.DataValidationBuilder)
+        .setAllowInvalid(false)
+        .build();
+
+    it.each([
+      [
+        'value in list',
+        (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireValueInList(['Yes', 'No']),
+        'Yes',
+        'Maybe',
+      ],
+      ['checkbox', (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireCheckbox(), true, 'ticked'],
+      [
+        'checkbox with values',
+        (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireCheckbox('Y', 'N'),
+        'N',
+        'maybe',
+      ],
+      ['number between', (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireNumberBetween(1, 5), 3, 7],
+      [
+        'number between (text)',
+        (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireNumberBetween(1, 5),
+        5,
+        'three',
+      ],
+      [
+        'number greater than',
+        (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireNumberGreaterThan(0),
+        1,
+        0,
+      ],
+      [
+        'number at most',
+        (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireNumberLessThanOrEqualTo(10),
+        10,
+        11,
+      ],
+      ['e-mail', (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireTextIsEmail(), 'a@b.si', 'a-at-b'],
+      [
+        'date',
+        (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireDate(),
+        new Date('2017-02-20T00:00:00Z'),
+        'soon',
+      ],
+    ])(
+      '%s: a valid value and a blank are written, an invalid one throws and nothing of the call is written',
+      (_what, build, good, bad) => {
+        const { app, sheet } = setup();
+        sheet.getRange('B2:B3').setDataValidation(strict(app, build));
+        sheet.getRange('B2:B3').setValues([[good], ['']]);
+        expect(sheet.getRange('B2').getValue()).toEqual(good);
+        expect(() => sheet.getRange('A3:B3').setValues([['left', bad]])).toThrow(
+          'The data you entered in cell B3 violates the data validation rules set on this cell.',
+        );
+        expect(sheet.getRange('A3:B3').getValues()).toEqual([['', '']]);
+        expect(() => sheet.getRange('B2').setValue(bad)).toThrow(/cell B2 violates/);
+        expect(sheet.getRange('B2').getValue()).toEqual(good);
+      },
+    );
+
+    it('appendRow is held to the rule too; clearing a strict cell is allowed', () => {
+      const { app, sheet } = setup();
+      sheet.getRange('B1:B5').setDataValidation(strict(app, (b) => b.requireValueInList(['Yes', 'No'])));
+      sheet.appendRow(['x', 'Yes']);
+      expect(() => sheet.appendRow(['y', 'Maybe'])).toThrow(/cell B2 violates/);
+      expect(sheet.getLastRow()).toBe(1);
+      sheet.getRange('B1').setValue('');
+      expect(sheet.getRange('B1').getValue()).toBe('');
+    });
+
+    it('value in range reads the list from the range; a warning-only rule lets anything through', () => {
+      const { app, sheet } = setup();
+      sheet.getRange('D1:D2').setValues([['Open'], ['Closed']]);
+      const rule = app.newDataValidation().requireValueInRange(sheet.getRange('D1:D2')).setAllowInvalid(false).build();
+      sheet.getRange('A1').setDataValidation(rule).setValue('Open');
+      expect(() => sheet.getRange('A1').setValue('Done')).toThrow(/cell A1 violates/);
+      sheet
+        .getRange('A2')
+        .setDataValidation(app.newDataValidation().requireValueInList(['Yes']).build())
+        .setValue('Maybe');
+      expect(sheet.getRange('A2').getValue()).toBe('Maybe');
+    });
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/range#setDataValidation(DataValidation)

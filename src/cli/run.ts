@@ -18,6 +18,7 @@ import {
   QUESTION,
   SETTINGS_HEADERS,
   SHEET,
+  TIMESTAMP_HEADERS,
 } from '../core/vocabulary';
 import { renderReport } from '../ui/dashboard-view';
 import { type CsvTable, InputError, isoInZone, readCsv, sheetCsv } from './csv';
@@ -28,6 +29,14 @@ export const TIME_ZONE = 'Europe/Ljubljana';
 
 // Only the vocabulary's names come from src/core: every decision about the data is the bundle's.
 const GRID_PREFIX = `${QUESTION.preferences} [`;
+
+/** The account language a responses export comes from, told by its Timestamp header. */
+const EXPORT_LOCALE: Record<(typeof TIMESTAMP_HEADERS)[number], string> = {
+  Timestamp: 'en',
+  'Časovni žig': 'sl',
+  'Časovna oznaka': 'sl',
+  'Marca temporal': 'es',
+};
 
 export interface RunInput {
   responses: string;
@@ -52,6 +61,8 @@ export interface RunSummary {
 }
 
 interface CheckedInput {
+  /** The locale of the account the responses were exported from (the season runs in it). */
+  locale: string;
   responses: {
     row: number;
     timestamp: Date;
@@ -100,7 +111,22 @@ function checkExcursions(table: CsvTable): { rows: CellValue[][]; openLabels: Se
   return { rows, openLabels };
 }
 
+/** The Timestamp column of an export, under its name in the account's language; Forms writes it first. */
+function timestampHeader(table: CsvTable): (typeof TIMESTAMP_HEADERS)[number] {
+  const known = (h: string): h is (typeof TIMESTAMP_HEADERS)[number] =>
+    (TIMESTAMP_HEADERS as readonly string[]).includes(h);
+  const found = known(table.header[0]) ? table.header[0] : table.header.find(known);
+  if (!found)
+    throw new InputError(
+      table.file,
+      1,
+      `has no column "Timestamp" (or its name in another language: ${TIMESTAMP_HEADERS.slice(1).join(', ')})`,
+    );
+  return found;
+}
+
 function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput['responses'] {
+  const tsHeader = timestampHeader(table);
   for (const h of table.header) {
     if (h.startsWith(GRID_PREFIX) && h.endsWith(']')) {
       const label = h.slice(GRID_PREFIX.length, -1);
@@ -109,12 +135,12 @@ function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput[
     }
   }
   return table.rows.map(({ row, values }) => {
-    const timestamp = parseTimestamp(values.Timestamp ?? '', TIME_ZONE);
+    const timestamp = parseTimestamp(values[tsHeader] ?? '', TIME_ZONE);
     if (!timestamp)
       throw new InputError(
         table.file,
         row,
-        `"Timestamp" "${values.Timestamp}" is not a time like 2017/02/20 10:15:32 AM GMT+1 or 2017-02-20T10:15:32+01:00`,
+        `"${tsHeader}" "${values[tsHeader]}" is not a time like 2017/02/20 10:15:32 AM GMT+1, 20. 2. 2017 10:15:32 or 2017-02-20T10:15:32+01:00`,
       );
     let contentScore: number | null = null;
     const cs = (values['Content Score'] ?? '').trim();
@@ -126,7 +152,7 @@ function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput[
     const answers: Record<string, string | Record<string, string>> = {};
     const grid: Record<string, string> = {};
     for (const [h, v] of Object.entries(values)) {
-      if (h === 'Timestamp' || h === 'Content Score') continue;
+      if (h === tsHeader || h === 'Content Score') continue;
       if (h.startsWith(GRID_PREFIX) && h.endsWith(']')) {
         if (v.trim() !== '') grid[h.slice(GRID_PREFIX.length, -1)] = v;
       } else answers[h] = v;
@@ -177,12 +203,21 @@ function checkMunicipalities(table: CsvTable): CellValue[][] {
 /** Reads and checks every input file; throws InputError naming the file, row and problem. */
 export function checkInput(input: RunInput): CheckedInput {
   const excursions = checkExcursions(readCsv(input.excursions, EXCURSION_HEADERS));
-  const responses = checkResponses(readCsv(input.responses, ['Timestamp', 'Municipality']), excursions.openLabels);
+  const responsesTable = readCsv(input.responses, ['Municipality']);
+  const responses = checkResponses(responsesTable, excursions.openLabels);
+  const locale = EXPORT_LOCALE[timestampHeader(responsesTable)];
   const settings = input.settings ? checkSettings(readCsv(input.settings, SETTINGS_HEADERS.slice(0, 2))) : null;
   const municipalities = input.municipalities
     ? checkMunicipalities(readCsv(input.municipalities, MUNICIPALITY_HEADERS.slice(0, 4)))
     : null;
-  return { responses, excursions: excursions.rows, openLabels: excursions.openLabels, settings, municipalities };
+  return {
+    locale,
+    responses,
+    excursions: excursions.rows,
+    openLabels: excursions.openLabels,
+    settings,
+    municipalities,
+  };
 }
 
 /** Writes a grid into a new sheet of the bound spreadsheet, as staff pasting it would. */
@@ -280,6 +315,7 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
   const emulator = new Emulator({
     start: new Date((first ?? Date.now()) - 3600 * 1000),
     timeZone: TIME_ZONE,
+    locale: checked.locale,
     bundleDir,
     mailQuota: 1500,
   });

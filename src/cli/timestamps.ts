@@ -9,6 +9,9 @@ export function zonedTime(y: number, mo: number, d: number, h: number, mi: numbe
 const FORMS =
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?(?:\s*(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$/;
 const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?$/;
+// A Slovenian account's export shows the time as Sheets does in that locale (the likeliest form:
+// day. month. year with optional spaces); seconds are required, as Forms always records them.
+const SL = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 function hour12(h: number, ampm: string | undefined): number {
@@ -18,7 +21,8 @@ function hour12(h: number, ampm: string | undefined): number {
 }
 
 /**
- * `2017/02/20 10:15:32 AM GMT+1` (Forms), `2/20/2017 10:15:32` (a sheet's display) or ISO 8601.
+ * `2017/02/20 10:15:32 AM GMT+1` (Forms), `2/20/2017 10:15:32` (a sheet's display), `20. 2. 2017
+ * 10:15:32` (a Slovenian account's display) or ISO 8601.
  * Without an offset, the time is read in `timeZone`. Returns null when the text is none of these.
  */
 export function parseTimestamp(text: string, timeZone: string): Date | null {
@@ -38,6 +42,11 @@ export function parseTimestamp(text: string, timeZone: string): Date | null {
   if (m) {
     const [, mo, d, y, h, mi, sec, ampm] = m;
     return valid(zonedTime(+y, +mo, +d, hour12(+h, ampm), +mi, +(sec ?? 0), timeZone), +mo, +d);
+  }
+  m = SL.exec(s);
+  if (m) {
+    const [, d, mo, y, h, mi, sec] = m;
+    return valid(zonedTime(+y, +mo, +d, +h, +mi, +sec, timeZone), +mo, +d);
   }
   m = ISO.exec(s);
   if (m) {

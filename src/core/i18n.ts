@@ -199,6 +199,14 @@ const en = {
   'issue.duplicateOlder': 'Replaced by {id}, a later application from the same municipality',
   'issue.duplicateNewer': 'Replaces {ids}',
   'issue.cut': '{question} was longer than a cell holds and was shortened',
+  'setup.noOpenExcursion':
+    'No excursion in the Excursions sheet has Status "Open", so the form would have no excursion to choose. The sheets were checked and repaired, but the form was not created or changed. Set the Status of at least one excursion to Open and run Set up again.',
+  'setup.formPublished':
+    'the application form was not published and took no answers: it is now published and accepting responses',
+  'setup.formClosed':
+    'the application form is published but not accepting responses (closed by hand): left closed; reopen it in Google Forms to take answers again',
+  'setup.formNoOpen':
+    'the application form, left exactly as it was: no excursion has Status "Open", so its excursion rows were not changed (open one and run Refresh form)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -399,6 +407,14 @@ const sl: Record<MessageKey, string> = {
   'issue.duplicateOlder': 'Nadomeščena z {id}, poznejšo prijavo iste občine',
   'issue.duplicateNewer': 'Nadomešča {ids}',
   'issue.cut': '{question} je bil daljši, kot ga sprejme celica, in je bil skrajšan',
+  'setup.noOpenExcursion':
+    'Nobena ekskurzija na listu Excursions nima statusa "Open", zato obrazec ne bi ponujal nobene ekskurzije. Listi so preverjeni in popravljeni, obrazec pa ni bil ustvarjen ali spremenjen. Vsaj eni ekskurziji nastavite Status na Open in znova zaženite Nastavitev.',
+  'setup.formPublished':
+    'prijavni obrazec ni bil objavljen in ni sprejemal odgovorov: zdaj je objavljen in sprejema odgovore',
+  'setup.formClosed':
+    'prijavni obrazec je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; če želite spet sprejemati odgovore, ga odprite v Google Obrazcih',
+  'setup.formNoOpen':
+    'prijavni obrazec, ostal povsem nespremenjen: nobena ekskurzija nima statusa "Open", zato vrstice ekskurzij v njem niso bile spremenjene (odprite eno in zaženite Osveži obrazec)',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };

@@ -13,8 +13,15 @@ export const SHEET = {
   municipalities: 'Municipalities',
   summary: 'Summary',
   log: 'Log',
-  formResponses: 'Form Responses 1',
 } as const;
+
+/**
+ * The first column of a form's responses, as Sheets names it in the owner's language ("Timestamp"
+ * in English). The add-on finds the response sheet by its form and this column by its place (Forms
+ * writes it first); the names serve to recognise a responses export. The Slovenian one is the
+ * likeliest translation, not confirmed by a public source; the Spanish one is seen in public code.
+ */
+export const TIMESTAMP_HEADERS = ['Timestamp', 'Časovni žig', 'Časovna oznaka', 'Marca temporal'] as const;
 
 export const APPLICATION_HEADERS = [
   'Application ID',

@@ -46,6 +46,28 @@ const HELP: Record<Language, Partial<Record<keyof typeof QUESTION, string>> & { 
     },
   };
 
+/** FormApp's publish state, newer than @types/google-apps-script (FormApp and Form reference). */
+interface PublishingFormApp {
+  create(title: string, isPublished: boolean): GoogleAppsScript.Forms.Form;
+}
+type PublishingForm = GoogleAppsScript.Forms.Form & {
+  isPublished(): boolean;
+  setPublished(enabled: boolean): GoogleAppsScript.Forms.Form;
+};
+
+/**
+ * Makes sure the form takes answers: an unpublished form is published (which also opens it to
+ * responses). A published form that staff closed by hand stays closed: that is their decision.
+ */
+export function ensurePublished(form: GoogleAppsScript.Forms.Form): 'kept' | 'published' | 'closed' {
+  const f = form as PublishingForm;
+  if (!f.isPublished()) {
+    f.setPublished(true);
+    return 'published';
+  }
+  return f.isAcceptingResponses() ? 'kept' : 'closed';
+}
+
 /** The form linked to this spreadsheet, or null when there is none (or it was deleted). */
 export function findForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Forms.Form | null {
   const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_PROPERTY);
@@ -76,9 +98,13 @@ export function createForm(
   lang: Language,
 ): GoogleAppsScript.Forms.Form {
   const help = HELP[lang];
-  const form = FormApp.create(help.title);
+  // Created published: a form made through Apps Script after 30 June 2026 otherwise starts
+  // unpublished and takes no answer (Forms API guide "API changes to Google Forms").
+  const form = (FormApp as unknown as PublishingFormApp).create(help.title, true);
   try {
     addQuestions(form, openLabels, lang);
+    // Checked before linking: a form linked last is either whole or not linked at all.
+    ensurePublished(form);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   } catch (e) {
     // A half-built form that receives nothing is not left behind: the next Set up makes it again.

@@ -2,11 +2,14 @@
  * The form-submit trigger's work (SPEC section 4): one checked Applications row per answer, the
  * earlier one of the same municipality marked Duplicate, the received/incomplete notice queued.
  *
- * Answers are taken in order of their row in `Form Responses 1`, and the last row taken in is
+ * Answers are taken in order of their row in the form's response sheet ("Form Responses 1" in an
+ * English account, named in the owner's language otherwise, so it is found by its form and never
+ * by name; its first column is the Timestamp Forms writes), and the last row taken in is
  * remembered: a submission whose trigger could not run (the lock was busy, a quota, an outage) is
  * taken in by the next one, so no answer is lost and none is taken twice. Each sheet is read
  * once per run and written in one block, so the cost does not depend on the sheets' size.
  */
+import { describeError } from '../core/errors';
 import { t } from '../core/i18n';
 import {
   type ApplicationDraft,
@@ -22,6 +25,7 @@ import { asText } from '../core/text';
 import { APPLICATION_HEADERS, SHEET } from '../core/vocabulary';
 import { openExcursions, readExcursions } from './excursions';
 import { timeZoneOf } from './execution';
+import { findForm } from './form';
 import { loadMunicipalities } from './municipality-cache';
 import { missingNotices, type QueuedNotice, queueNotices } from './notices';
 import { loadSettings } from './settings';
@@ -29,15 +33,18 @@ import { appendRows, type Cell, isDateCell, readSheet, rowFrom, type Spreadsheet
 
 const TAKEN_PROPERTY = 'excursionDesk.responsesTakenUpTo';
 
-/** One answer to take in: its named values, time and row in `Form Responses 1`. */
+/** One answer to take in: its named values, time and row in the form's response sheet. */
 export interface PendingAnswer {
   namedValues: NamedValues;
   submittedAt: Date;
   responseRow: number;
+  /** The response sheet's name as it is now (staff may rename it), for the Log. */
+  sheetName: string;
 }
 
 export interface TakenIn {
   responseRow: number;
+  sheetName: string;
   applicationId: string;
   notice: 'received' | 'incomplete';
   status: string;
@@ -50,8 +57,43 @@ export function takenUpTo(): number {
 }
 
 /**
- * The answers of `Form Responses 1` not yet taken in, up to `untilRow`; the answer of the event
- * itself comes from its named values, earlier missed ones from the sheet (one read).
+ * The sheet `form` writes its answers to, found by its form (Sheet.getFormUrl) and never by name:
+ * Sheets names it in the owner's language, and staff may rename it. Null when there is none.
+ */
+export function findResponseSheet(
+  ss: Spreadsheet,
+  form: GoogleAppsScript.Forms.Form,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const formId = form.getId();
+  for (const sheet of ss.getSheets()) {
+    const url = sheet.getFormUrl();
+    if (!url) continue;
+    try {
+      // The URL Sheets gives is not the form's published URL: compare the forms themselves.
+      if (FormApp.openByUrl(url).getId() === formId) return sheet;
+    } catch (_e) {
+      // A form that was deleted: its old sheet is not the one.
+    }
+  }
+  return null;
+}
+
+/**
+ * A blank form-submit event: sometimes delivered seconds after the real one, with every answer
+ * empty (public reports, e.g. markfguerra/google-forms-to-slack issues 6 and 7). Forms writes the
+ * Timestamp first, so only the other values count.
+ */
+export function isBlankSubmission(e: GoogleAppsScript.Events.SheetsOnFormSubmit | null | undefined): boolean {
+  if (!e) return true;
+  const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
+  if (Array.isArray(e.values) && e.values.length > 0) return e.values.slice(1).every(blank);
+  const answers = Object.values(e.namedValues ?? {}).flat();
+  return answers.filter((v) => !blank(v)).length <= 1;
+}
+
+/**
+ * The answers of the form's response sheet not yet taken in, up to the event's row; the answer of
+ * the event itself comes from its named values, earlier missed ones from the sheet (one read).
  */
 export function pendingAnswers(
   ss: Spreadsheet,
@@ -63,10 +105,23 @@ export function pendingAnswers(
   if (e && eventRow === Math.max(from, 2)) {
     // The usual case: only this answer is new, and the event carries it (one read for its time).
     const ts = e.range.getValues()[0][0];
-    return [{ namedValues: e.namedValues, submittedAt: isDateCell(ts) ? ts : new Date(), responseRow: eventRow }];
+    return [
+      {
+        namedValues: e.namedValues,
+        submittedAt: isDateCell(ts) ? ts : new Date(),
+        responseRow: eventRow,
+        sheetName: e.range.getSheet().getName(),
+      },
+    ];
   }
-  const sheet = e ? e.range.getSheet() : ss.getSheetByName(SHEET.formResponses);
+  let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+  if (e) sheet = e.range.getSheet();
+  else {
+    const form = findForm(ss);
+    sheet = form ? findResponseSheet(ss, form) : null;
+  }
   if (!sheet) return [];
+  const sheetName = sheet.getName();
   const until = e ? eventRow : sheet.getLastRow();
   if (until < from) return [];
   const width = sheet.getLastColumn();
@@ -85,6 +140,7 @@ export function pendingAnswers(
       namedValues: e && row === eventRow ? e.namedValues : named,
       submittedAt: isDateCell(ts) ? ts : new Date(),
       responseRow: row,
+      sheetName,
     });
   }
   return out;
@@ -187,6 +243,7 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
     notices.push({ type: intakeNotice(draft.status), applicationId: id, to: draft.email });
     taken.push({
       responseRow: answer.responseRow,
+      sheetName: answer.sheetName,
       applicationId: id,
       notice: intakeNotice(draft.status),
       status: draft.status,
@@ -194,15 +251,35 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
     });
   }
 
-  // Order matters for a run that dies part-way: rows, then notices, then the mark of progress.
-  appendRows(apps, newRows);
-  for (const prior of known) {
-    if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues) });
-  }
+  // Order matters for a run that stops part-way (a fault, or a strict validation rule refusing a
+  // value): earlier rows marked Duplicate, then the new rows, then notices, then the mark of
+  // progress. A re-run recognises what is already written (a Duplicate is not replaced twice, a row
+  // already there gets only its notice), so nothing is half-taken-in.
+  namingTheSheet(SHEET.applications, () => {
+    for (const prior of known) {
+      if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues) });
+    }
+    appendRows(apps, newRows);
+  });
   queueNotices(ss, [...missingNotices(ss, recovered), ...notices]);
   PropertiesService.getDocumentProperties().setProperty(
     TAKEN_PROPERTY,
     String(answers[answers.length - 1].responseRow),
   );
   return taken;
+}
+
+/**
+ * Runs `write`; a refusal by a strict data-validation rule names only the cell ("cell Q2"), so the
+ * error gets the sheet's name in front: the Log line would otherwise seem to speak of the response
+ * sheet.
+ */
+function namingTheSheet(sheetName: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    const message = describeError(e);
+    if (!/violates the data validation rules/.test(message)) throw e;
+    throw new Error(`Sheet "${sheetName}": ${message}`);
+  }
 }

@@ -5,6 +5,7 @@
  * setting is missing.
  */
 import { defaultTemplate } from '../core/default-templates';
+import { StaffError } from '../core/errors';
 import { LANGUAGES, type Language, type MessageKey, t } from '../core/i18n';
 import { bundledMunicipalities } from '../core/municipalities';
 import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../core/sample';
@@ -28,7 +29,7 @@ import {
 } from '../core/vocabulary';
 import { createDriveFile, FOLDER_MIME, liveFileName, trashQuietly } from './drive-files';
 import { openExcursionLabels } from './excursions';
-import { createForm, ensureSubmitTrigger, findForm, setGridRows } from './form';
+import { createForm, ensurePublished, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { clearMunicipalityCache } from './municipality-cache';
 import { loadSettings } from './settings';
 import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet, writeRowCells } from './sheets';
@@ -326,11 +327,21 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
   const labels = openExcursionLabels(ss);
   let form = findForm(ss);
   if (form && form.getDestinationId() !== ss.getId()) form = null;
-  if (form) {
+  // A form's grid needs at least one row. With no Open excursion a new form cannot be made: Set up
+  // stops before any form is created (the sheets above stay repaired). An existing form (the call is
+  // over, say) is left exactly as it is, and the rest of Set up goes on.
+  if (labels.length === 0 && !form) throw new StaffError('setup.noOpenExcursion');
+  if (form && labels.length === 0) {
+    report.unchanged.push(t(lang, 'setup.formNoOpen'));
+  } else if (form) {
     const rows = setGridRows(form, labels);
     (rows === 'changed' ? report.repaired : report.unchanged).push(
       rows === 'changed' ? t(lang, 'setup.formRows', { count: labels.length }) : t(lang, 'setup.form'),
     );
+    // A form unpublished by hand (or made before publishing was explicit) takes no answer.
+    const state = ensurePublished(form);
+    if (state === 'published') report.repaired.push(t(lang, 'setup.formPublished'));
+    else if (state === 'closed') report.unchanged.push(t(lang, 'setup.formClosed'));
   } else {
     form = createForm(ss, labels, lang);
     report.created.push(t(lang, 'setup.form'));

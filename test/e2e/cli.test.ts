@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { runCli, SAMPLE_DIR } from './harness';
 
 function csv(dir: string, name: string): Record<string, string>[] {
@@ -179,5 +180,41 @@ describe('excursion-desk run', () => {
     const missing = runCli(['run', '--excursions', 'x.csv']);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/run needs --responses and --excursions/);
+  });
+});
+
+describe('excursion-desk run on an export from a Slovenian account', () => {
+  it('reads the Slovenian Timestamp header and times, and runs the season in that language', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-sl-'));
+    const records = parse(readFileSync(join(SAMPLE_DIR, 'responses.csv'), 'utf8')) as string[][];
+    // 2017/02/06 12:12:03 PM GMT+1 -> 6. 2. 2017 12:12:03, as a Slovenian account shows it.
+    const slovenian = records.map((row, i) => {
+      if (i === 0) return ['Časovni žig', ...row.slice(1)];
+      const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{1,2}):(\d{2}):(\d{2}) ([AP]M)/.exec(row[0])!;
+      const hour = (Number(m[4]) % 12) + (m[7] === 'PM' ? 12 : 0);
+      return [`${Number(m[3])}. ${Number(m[2])}. ${m[1]} ${hour}:${m[5]}:${m[6]}`, ...row.slice(1)];
+    });
+    const responses = join(dir, 'odgovori.csv');
+    writeFileSync(responses, stringify(slovenian));
+    const out = join(dir, 'season');
+    const result = runCli([
+      'run',
+      '--responses',
+      responses,
+      '--excursions',
+      join(SAMPLE_DIR, 'excursions.csv'),
+      '--settings',
+      join(SAMPLE_DIR, 'settings.csv'),
+      '--out',
+      out,
+    ]);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, 'Odgovori obrazca 1.csv'))).toBe(true);
+    expect(existsSync(join(out, 'Form Responses 1.csv'))).toBe(false);
+    const applications = csv(out, 'Applications');
+    expect(applications).toHaveLength(records.length - 1);
+    expect(applications[0]['Submitted At']).toBe('2017-02-06T10:13:10+01:00');
+    expect(csv(out, 'Odgovori obrazca 1')[0]).toHaveProperty('Časovni žig');
   });
 });
