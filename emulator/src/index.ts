@@ -288,9 +288,9 @@ export class Emulator {
     return this.spreadsheetApp.model(ss.getId());
   }
 
-  /** The bound spreadsheet's data, or the context's document's (uncounted). */
+  /** The bound spreadsheet's data, or the context's document's (uncounted; also from inside a running execution). */
   workbook(): SpreadsheetModel {
-    const id = this.env.activeSpreadsheetId;
+    const id = this.env.context.documentId;
     if (!id) throw new Error('No spreadsheet is bound: call createBoundSpreadsheet() first');
     return this.spreadsheetApp.model(id);
   }
