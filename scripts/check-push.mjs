@@ -21,7 +21,9 @@ for (const { project, dir } of projects) {
   const built = readdirSync(join(root, dir)).sort();
   const same = pushed.length === built.length && pushed.every((f, i) => f === built[i]);
   if (!same) {
-    console.error(`${project}: clasp would push ${JSON.stringify(pushed)} but the build wrote ${JSON.stringify(built)}`);
+    console.error(
+      `${project}: clasp would push ${JSON.stringify(pushed)} but the build wrote ${JSON.stringify(built)}`,
+    );
     process.exit(1);
   }
   if (!pushed.includes('Code.js') || !pushed.includes('appsscript.json')) {

@@ -126,7 +126,11 @@ describe('an editor add-on used by two customers', () => {
       [ANA, A.spreadsheetId],
       [BOR, B.spreadsheetId],
     ]);
-    expect(recordsIn(B, 'Log').filter((r) => r.Action === 'onFormSubmit').map((r) => r.User)).toEqual([BOR, BOR]);
+    expect(
+      recordsIn(B, 'Log')
+        .filter((r) => r.Action === 'onFormSubmit')
+        .map((r) => r.User),
+    ).toEqual([BOR, BOR]);
   });
 
   it('an action running in A does not make B wait', () => {
