@@ -16,6 +16,10 @@ const arg = (name, fallback) => {
 };
 const entry = arg('--entry', join(root, 'src/main.ts'));
 const out = arg('--out', join(root, 'build'));
+// The editor add-on's build: the same Code.js and HTML beside its own manifest, which asks for
+// `spreadsheets` (its hourly run opens the spreadsheet by id) where the bound build asks only for
+// `spreadsheets.currentonly`. Made with the default build only.
+const addonOut = process.argv.includes('--out') ? null : join(root, 'build-addon');
 const uiDir = arg('--ui', join(root, 'src/ui'));
 const globalName = '__excursionDesk';
 const common = {
@@ -116,6 +120,13 @@ for (const f of html) {
   writeFileSync(join(out, f), page);
 }
 
+if (addonOut) {
+  rmSync(addonOut, { recursive: true, force: true });
+  mkdirSync(addonOut, { recursive: true });
+  for (const f of readdirSync(out)) if (f !== 'appsscript.json') copyFileSync(join(out, f), join(addonOut, f));
+  copyFileSync(join(root, 'appsscript.addon.json'), join(addonOut, 'appsscript.json'));
+}
+
 console.log(
-  `${out.replace(`${root}/`, '')}/Code.js: ${exportsList.length} entry points (${exportsList.sort().join(', ')}); ${html.length} HTML file(s)`,
+  `${out.replace(`${root}/`, '')}/Code.js: ${exportsList.length} entry points (${exportsList.sort().join(', ')}); ${html.length} HTML file(s)${addonOut ? '; build-addon/ the same under appsscript.addon.json' : ''}`,
 );

@@ -9,7 +9,7 @@ import { t } from './core/i18n';
 import { escapeHtml } from './core/text';
 import { QUESTION } from './core/vocabulary';
 import { buildMenu } from './ui/menu';
-import { runAction, showReport } from './workspace/actions';
+import { documentLock, runAction, showReport } from './workspace/actions';
 import { describeCounts, describeSeats, planAllocation } from './workspace/allocation';
 import { buildDashboardData, writeSummary } from './workspace/dashboard';
 import { openExcursionLabels } from './workspace/excursions';
@@ -17,17 +17,20 @@ import { commit, openExecution } from './workspace/execution';
 import { findForm, setGridRows } from './workspace/form';
 import { isBlankSubmission, pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
 import { staffLanguage } from './workspace/language';
+import { whileSending } from './workspace/lease';
 import { writeLog } from './workspace/log';
 import { runScoring } from './workspace/scoring';
 import {
   describeLeft,
   pendingCounts,
   previewMails,
+  RESUME_AFTER_TIME_MS,
   type SendOutcome,
   scheduleResume,
   sendPending,
 } from './workspace/sending';
 import { runSetup } from './workspace/setup';
+import { scheduledSpreadsheet } from './workspace/triggers';
 
 /** Simple trigger: adds the Excursion Desk menu in the staff's language. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -58,7 +61,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   let locked = false;
   let close = () => {};
   try {
-    lock = LockService.getScriptLock();
+    lock = documentLock();
     ss = SpreadsheetApp.getActiveSpreadsheet();
     close = openExecution(ss, { undoable: false });
     const row = e.range.getRow();
@@ -71,8 +74,10 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     // The confirmation goes at once (a template problem or the quota leaves it Queued for Send notices).
     const keys = new Set(taken.map((r) => `${r.notice}:${r.applicationId}`));
     try {
-      const outcome = sendPending(ss, startedAt, keys);
-      if (outcome.sent + outcome.failed + outcome.skipped > 0) lines.push(describeOutcome(outcome));
+      const sheet = ss;
+      const outcome = whileSending(sheet, () => sendPending(sheet, startedAt, keys), true);
+      if (!outcome) lines.push('Confirmation left Queued: another run is sending; a later run sends it');
+      else if (outcome.sent + outcome.failed + outcome.skipped > 0) lines.push(describeOutcome(outcome));
     } catch (err) {
       lines.push(`Confirmation left Queued: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`);
     }
@@ -236,7 +241,12 @@ export function sendNotices(): string | undefined {
       });
       if (ui.alert(t(lang, 'send.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES)
         return t(lang, 'action.cancelled');
-      const outcome = sendPending(ss, startedAt);
+      const outcome = whileSending(ss, () => sendPending(ss, startedAt));
+      if (!outcome) {
+        writeLog(ss, 'sendNotices', 'Not run: another run is sending');
+        ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
+        return t(lang, 'error.busy');
+      }
       writeLog(ss, 'sendNotices', describeOutcome(outcome));
       const message = t(lang, 'send.done', {
         sent: outcome.sent,
@@ -251,26 +261,43 @@ export function sendNotices(): string | undefined {
   );
 }
 
-/** Time-driven trigger: carries on sending where the quota or the time budget stopped it. */
-export function resumeSending(): void {
+/**
+ * The one time-driven trigger: carries on sending where the quota or the time budget stopped it,
+ * and removes itself when nothing is left. Bound, it runs in its spreadsheet under the document
+ * lock; as an add-on it has no active spreadsheet and no document lock, so it opens the
+ * spreadsheet its trigger was made for and relies on the sending lease alone.
+ */
+export function runScheduledWork(e?: GoogleAppsScript.Events.TimeDriven): void {
   const startedAt = Date.now();
   let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   let lock: GoogleAppsScript.Lock.Lock | null = null;
   let close = () => {};
   try {
-    ss = SpreadsheetApp.getActiveSpreadsheet();
-    close = openExecution(ss, { undoable: false });
-    lock = LockService.getScriptLock();
-    if (!lock.tryLock(10000)) {
+    ss = scheduledSpreadsheet(e?.triggerUid);
+    if (!ss) return;
+    const sheet = ss;
+    close = openExecution(sheet, { undoable: false });
+    lock = LockService.getDocumentLock();
+    if (lock && !lock.tryLock(10000)) {
       lock = null;
-      writeLog(ss, 'resumeSending', 'Another run holds the lock; trying again in a minute');
-      scheduleResume(60 * 1000);
+      writeLog(sheet, 'runScheduledWork', 'Another run holds the lock; trying again later');
+      scheduleResume(sheet, RESUME_AFTER_TIME_MS);
       return;
     }
-    writeLog(ss, 'resumeSending', describeOutcome(sendPending(ss, startedAt)));
-  } catch (e) {
+    const outcome = whileSending(sheet, () => sendPending(sheet, startedAt));
+    if (!outcome) {
+      writeLog(sheet, 'runScheduledWork', 'Another run is sending; trying again later');
+      scheduleResume(sheet, RESUME_AFTER_TIME_MS);
+      return;
+    }
+    writeLog(sheet, 'runScheduledWork', describeOutcome(outcome));
+  } catch (err) {
     // Each notice's Status says what became of it; a Queued or Failed one goes with the next run.
-    writeLog(ss, 'resumeSending', `Stopped: ${isStaffError(e) ? t('en', e.key, e.params) : describeError(e)}`);
+    writeLog(
+      ss,
+      'runScheduledWork',
+      `Stopped: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`,
+    );
   } finally {
     close();
     releaseQuietly(lock);

@@ -242,6 +242,12 @@ export class DriveStore {
   }
 }
 
+/** Who a user is to the emulator: an e-mail and a locale (Session.getActiveUser, getActiveUserLocale). */
+export interface EmulatedUser {
+  email: string;
+  locale: string;
+}
+
 /** One run of a script function: when it started and which locks it holds. */
 export interface Execution {
   id: number;
@@ -250,42 +256,82 @@ export interface Execution {
   authMode: 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
   /** True when a trigger started it (no user interface: getUi() throws). */
   fromTrigger: boolean;
+  /** Who runs it: Session.getActiveUser, the user properties, cache and lock, the triggers it sees (default: the context's). */
+  user?: EmulatedUser;
+  /**
+   * The document it runs in (getActiveSpreadsheet, document properties, cache and lock), or null
+   * where there is none: an add-on's time-driven trigger (default: the context's).
+   */
+  documentId?: string | null;
 }
 
 /** A function of the loaded bundle that a trigger or a menu can call. */
 export type Invoker = (functionName: string, event?: unknown) => unknown;
+
+/** Where the next execution runs when the emulator is not told otherwise (Emulator.as switches it). */
+export interface RunContext {
+  user: EmulatedUser;
+  documentId: string | null;
+}
 
 /** The kernel every fake gets in its constructor. */
 export interface Env {
   calls: CallLog;
   clock: Clock;
   newId(prefix: string): string;
-  user: { email: string; locale: string };
+  /** The user of the execution in progress, else of the context (the default staff user). */
+  user: EmulatedUser;
   timeZone: string;
   drive: DriveStore;
   /** The execution in progress; set by Emulator.run(). */
   execution: Execution | null;
   /** Calls a global function of the loaded bundle (set once the bundle is loaded). */
   invoke: Invoker;
-  /** Id of the spreadsheet the script is bound to (getActiveSpreadsheet). */
+  /**
+   * Id of the spreadsheet the execution in progress runs in (getActiveSpreadsheet), else of the
+   * context; null outside a document. Setting it moves the execution's document, or the context's.
+   */
   activeSpreadsheetId: string | null;
+  /** Who and where the next execution runs. */
+  context: RunContext;
+  /** 'bound' (one spreadsheet the script is bound to) or 'addon' (an editor add-on; Emulator sets it). */
+  deployment: 'bound' | 'addon';
 }
 
 /** Creates a kernel. `seed` makes ids repeatable across runs. */
 export function createEnv(options: { start?: Date; userEmail?: string; locale?: string; timeZone?: string } = {}): Env {
   let counter = 0;
+  const context: RunContext = {
+    user: { email: options.userEmail ?? 'staff@example.org', locale: options.locale ?? 'en' },
+    documentId: null,
+  };
   const env: Env = {
     calls: new CallLog(),
     clock: new Clock(options.start),
     newId: (prefix: string) => `${prefix}-${(++counter).toString(36).padStart(6, '0')}`,
-    user: { email: options.userEmail ?? 'staff@example.org', locale: options.locale ?? 'en' },
+    get user() {
+      return this.execution?.user ?? this.context.user;
+    },
+    set user(u: EmulatedUser) {
+      if (this.execution) this.execution.user = u;
+      else this.context.user = u;
+    },
     timeZone: options.timeZone ?? 'Europe/Ljubljana',
     drive: undefined as unknown as DriveStore,
     execution: null,
     invoke: () => {
       throw new Error('No bundle is loaded into this emulator');
     },
-    activeSpreadsheetId: null,
+    get activeSpreadsheetId() {
+      const ex = this.execution;
+      return ex && ex.documentId !== undefined ? ex.documentId : this.context.documentId;
+    },
+    set activeSpreadsheetId(id: string | null) {
+      if (this.execution) this.execution.documentId = id;
+      else this.context.documentId = id;
+    },
+    context,
+    deployment: 'bound',
   };
   env.drive = new DriveStore(env);
   return env;

@@ -1,7 +1,9 @@
 /**
  * The offline Workspace: every fake service wired to one kernel, a bundle loaded through
  * gas-local with a fresh globals object, and executions with Apps Script's limits (6 minutes,
- * 30 seconds for a simple trigger, no UI from a trigger, locks released at the end).
+ * 30 seconds for a simple trigger, no UI from a trigger, locks released at the end). It runs the
+ * bundle in either deployment: bound to one spreadsheet, or as an editor add-on that several
+ * users install in several spreadsheets (README "Deployments").
  */
 import { resolve } from 'node:path';
 import { FakeAdvancedDrive } from './advanced-drive';
@@ -9,7 +11,7 @@ import { FakeBlob } from './blob';
 import { FakeCacheService } from './cache';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
-import { createEnv, type Env } from './env';
+import { createEnv, type EmulatedUser, type Env, type Execution } from './env';
 import { FakeFormApp, type FormModel, FormResponder, type SubmitOptions } from './forms';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockRegistry } from './lock';
@@ -38,7 +40,15 @@ export interface EmulatorOptions {
   echoConsole?: boolean;
   /** The manifest to run under; default: the bundle folder's appsscript.json, read by load(). */
   manifest?: Manifest;
+  /**
+   * 'bound' (default): a script bound to one spreadsheet (createBoundSpreadsheet). 'addon': an
+   * editor add-on, one script project that users install (installAddon) and run in their
+   * spreadsheets (as(user, spreadsheetId)).
+   */
+  deployment?: Deployment;
 }
+
+export type Deployment = 'bound' | 'addon';
 
 /** Apps Script's limits for one execution, in milliseconds. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
@@ -48,6 +58,33 @@ const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onInstall', 'onSelectionCh
 export interface RunOptions {
   /** Started by an installable trigger: no UI, authMode FULL. */
   trigger?: boolean;
+  /** Who runs it (default: the context's user, see as()). */
+  user?: string;
+  /** The document it runs in; null for none (default: the context's document). */
+  documentId?: string | null;
+  /** Overrides the authorization mode the emulator works out. */
+  authMode?: Execution['authMode'];
+}
+
+/**
+ * Calls Apps Script allows in AuthMode.NONE: only building the add-on menu (AuthMode reference:
+ * NONE "does not allow access to any services that require authorization"; the editor add-on
+ * authorization guide: in NONE, onOpen can only add menu items).
+ */
+const ALLOWED_WITHOUT_AUTHORIZATION = new Set([
+  'Spreadsheet.SpreadsheetApp.getUi',
+  'Spreadsheet.Ui.createAddonMenu',
+  'Spreadsheet.Ui.createMenu',
+  'Spreadsheet.Menu.addItem',
+  'Spreadsheet.Menu.addSeparator',
+  'Spreadsheet.Menu.addSubMenu',
+  'Spreadsheet.Menu.addToUi',
+]);
+
+/** The message for a call that needs authorization in AuthMode.NONE ("Class.method", as public reports show it). */
+export function notPermittedInNone(method: string): string {
+  const [, cls, name] = method.split('.');
+  return `You do not have permission to call ${cls}.${name}`;
 }
 
 export class Emulator {
@@ -74,12 +111,23 @@ export class Emulator {
   readonly bundleDir: string;
   /** The manifest the loaded bundle runs under (its scopes and advanced services). */
   manifest: Manifest | null;
+  readonly deployment: Deployment;
   private context: Record<string, unknown> | null = null;
   private executions = 0;
   private readonly echoConsole: boolean;
+  /** Add-on: the users who installed it. */
+  private readonly installedBy = new Set<string>();
+  /** Add-on: the documents it is enabled in (someone installed or used it there). */
+  private readonly enabledIn = new Set<string>();
+  /** Who else (besides its owner) may open each spreadsheet. */
+  private readonly sharedWith = new Map<string, Set<string>>();
+  private readonly users = new Map<string, EmulatedUser>();
 
   constructor(options: EmulatorOptions = {}) {
     this.env = createEnv(options);
+    this.deployment = options.deployment ?? 'bound';
+    this.env.deployment = this.deployment;
+    this.users.set(this.env.context.user.email, this.env.context.user);
     this.bundleDir = resolve(options.bundleDir ?? 'build');
     this.echoConsole = options.echoConsole ?? false;
     this.manifest = options.manifest ?? null;
@@ -87,6 +135,7 @@ export class Emulator {
     this.ui = new FakeUi(env);
     this.spreadsheetApp = new FakeSpreadsheetApp(env, this.ui);
     this.triggers = new TriggerStore();
+    this.triggers.deployment = this.deployment;
     this.scriptApp = new FakeScriptApp(env, this.triggers);
     this.formApp = new FakeFormApp(env);
     this.responder = new FormResponder(
@@ -116,25 +165,134 @@ export class Emulator {
     this.utilities = new FakeUtilities(env, {
       makeBlob: (bytes, contentType, name) => new FakeBlob(env, bytes, contentType, name),
     });
-    env.calls.beforeCall = () => {
+    if (this.deployment === 'addon') {
+      this.spreadsheetApp.canOpen = (id, email) =>
+        env.drive.find(id)?.owner === email || (this.sharedWith.get(id)?.has(email) ?? false);
+    }
+    env.calls.beforeCall = (method) => {
       const ex = env.execution;
       if (!ex) return;
+      if (ex.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTHORIZATION.has(method)) {
+        throw new Error(notPermittedInNone(method));
+      }
       const limit = SIMPLE_TRIGGERS.has(ex.functionName) ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS;
       if (env.clock.nowMs() - ex.startedAt > limit) throw new Error('Exceeded maximum execution time');
     };
-    env.invoke = (functionName, event) => this.run(functionName, event, { trigger: true });
+    env.invoke = (functionName, event) => this.fire(functionName, event);
+  }
+
+  /** A user of the emulated domain (created on first mention; `locale` sets their locale). */
+  user(email: string, locale?: string): EmulatedUser {
+    let u = this.users.get(email);
+    if (!u) {
+      u = { email, locale: locale ?? this.env.context.user.locale };
+      this.users.set(email, u);
+    } else if (locale) u.locale = locale;
+    return u;
+  }
+
+  /** Runs `body` with `user` in `documentId` as the context (who and where the next executions run). */
+  within<T>(user: string, documentId: string | null, body: () => T): T {
+    const saved = this.env.context;
+    this.env.context = { user: this.user(user), documentId };
+    try {
+      return body();
+    } finally {
+      this.env.context = saved;
+    }
+  }
+
+  /**
+   * A user in a spreadsheet: runs entry points, opens the file, submits its form, reads its sheets
+   * as that user there. The add-on deployment's way to act; works bound too.
+   */
+  as(user: string, spreadsheetId: string | null): UserInDocument {
+    return new UserInDocument(this, user, spreadsheetId);
+  }
+
+  /** A new spreadsheet in `owner`'s Drive (any deployment); returns its model. */
+  createSpreadsheet(owner: string, name = 'Excursion Desk'): SpreadsheetModel {
+    const id = this.within(owner, null, () => this.spreadsheetApp.create(name).getId());
+    return this.spreadsheetApp.model(id);
+  }
+
+  /** Lets `user` open a spreadsheet they do not own (SpreadsheetApp.openById). */
+  share(spreadsheetId: string, user: string): void {
+    let set = this.sharedWith.get(spreadsheetId);
+    if (!set) {
+      set = new Set();
+      this.sharedWith.set(spreadsheetId, set);
+    }
+    set.add(user);
+  }
+
+  /**
+   * Add-on: `user` gets the add-on from the store while in `spreadsheetId`: it is installed for
+   * them and enabled in that document, and onInstall runs there in AuthMode.FULL (editor add-on
+   * authorization guide) when a bundle is loaded.
+   */
+  installAddon(user: string, spreadsheetId: string): void {
+    if (this.deployment !== 'addon') throw new Error('Emulator: installAddon needs the add-on deployment');
+    this.installedBy.add(user);
+    this.enabledIn.add(spreadsheetId);
+    if (this.context) {
+      const source = this.within(user, spreadsheetId, () => this.spreadsheetApp.getActiveSpreadsheet());
+      this.run('onInstall', { authMode: 'FULL', source }, { user, documentId: spreadsheetId, authMode: 'FULL' });
+    }
+  }
+
+  /** Add-on: whether it is enabled in the document (installed or used there by someone). */
+  isEnabledIn(spreadsheetId: string): boolean {
+    return this.enabledIn.has(spreadsheetId);
+  }
+
+  /**
+   * The mode a simple trigger runs in. AuthMode reference: NONE when "the user has installed an
+   * add-on in a different document but the add-on has not been used in the current document";
+   * LIMITED for a bound script or an add-on enabled in the document; onInstall runs in FULL.
+   */
+  private simpleTriggerAuthMode(functionName: string, user: string, documentId: string | null): Execution['authMode'] {
+    if (functionName === 'onInstall') return 'FULL';
+    if (this.deployment === 'bound') return 'LIMITED';
+    return documentId !== null && this.enabledIn.has(documentId)
+      ? 'LIMITED'
+      : this.installedBy.has(user)
+        ? 'NONE'
+        : 'LIMITED';
+  }
+
+  /**
+   * Fires an installable trigger's handler (FormResponder, TriggerStore.fireDue): as the trigger's
+   * owner, in the document it was made for; an add-on's time-driven trigger runs in no document
+   * (research note 4: practitioners see getActiveSpreadsheet() return null there; the reference
+   * does not say, so the emulator keeps the stricter behaviour).
+   */
+  private fire(functionName: string, event?: unknown): unknown {
+    const uid = (event as { triggerUid?: unknown } | undefined)?.triggerUid;
+    const rec = typeof uid === 'string' ? this.triggers.get(uid) : undefined;
+    if (!rec) return this.run(functionName, event, { trigger: true });
+    const documentId =
+      rec.eventType === 'CLOCK'
+        ? this.deployment === 'addon'
+          ? null
+          : (rec.documentId ?? this.env.context.documentId)
+        : rec.source === 'SPREADSHEETS'
+          ? rec.sourceId
+          : rec.documentId;
+    return this.run(functionName, event, { trigger: true, user: rec.owner, documentId });
   }
 
   /** A new spreadsheet the script is bound to (SpreadsheetApp.getActiveSpreadsheet returns it). */
   createBoundSpreadsheet(name = 'Excursion Desk'): SpreadsheetModel {
+    if (this.deployment !== 'bound') throw new Error('Emulator: an add-on is not bound; use createSpreadsheet()');
     const ss = this.spreadsheetApp.create(name);
     this.env.activeSpreadsheetId = ss.getId();
     return this.spreadsheetApp.model(ss.getId());
   }
 
-  /** The bound spreadsheet's data (uncounted). */
+  /** The bound spreadsheet's data, or the context's document's (uncounted; also from inside a running execution). */
   workbook(): SpreadsheetModel {
-    const id = this.env.activeSpreadsheetId;
+    const id = this.env.context.documentId;
     if (!id) throw new Error('No spreadsheet is bound: call createBoundSpreadsheet() first');
     return this.spreadsheetApp.model(id);
   }
@@ -219,18 +377,34 @@ export class Emulator {
     return this.context;
   }
 
-  /** Runs a global function of the bundle as one execution (menu click or trigger). */
+  /**
+   * Runs a global function of the bundle as one execution (menu click or trigger), as the
+   * context's user in the context's document unless `options` say otherwise. In the add-on, a
+   * menu item run in a document enables the add-on there (later opens run in LIMITED).
+   */
   run(functionName: string, event?: unknown, options: RunOptions = {}): unknown {
     const fn = this.requireContext()[functionName];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
     const outer = this.env.execution;
     const id = ++this.executions;
+    const user = options.user !== undefined ? this.user(options.user) : this.env.context.user;
+    const documentId = options.documentId !== undefined ? options.documentId : this.env.context.documentId;
+    const simple = SIMPLE_TRIGGERS.has(functionName);
+    const authMode =
+      options.authMode ??
+      (options.trigger ? 'FULL' : simple ? this.simpleTriggerAuthMode(functionName, user.email, documentId) : 'FULL');
+    if (this.deployment === 'addon' && !options.trigger && !simple && documentId !== null) {
+      this.installedBy.add(user.email);
+      this.enabledIn.add(documentId);
+    }
     this.env.execution = {
       id,
       startedAt: this.env.clock.nowMs(),
       functionName,
-      authMode: options.trigger ? 'FULL' : SIMPLE_TRIGGERS.has(functionName) ? 'LIMITED' : 'FULL',
+      authMode,
       fromTrigger: options.trigger ?? false,
+      user,
+      documentId,
     };
     try {
       return (fn as (e?: unknown) => unknown)(event);
@@ -240,9 +414,12 @@ export class Emulator {
     }
   }
 
-  /** Opens the spreadsheet as a user would: the onOpen simple trigger runs. */
+  /** Opens the context's spreadsheet as its user would: the onOpen simple trigger runs, in the mode that applies. */
   open(): void {
-    this.run('onOpen', { authMode: 'LIMITED', source: this.spreadsheetApp.getActiveSpreadsheet(), user: null });
+    const documentId = this.env.context.documentId;
+    const authMode = this.simpleTriggerAuthMode('onOpen', this.env.context.user.email, documentId);
+    const source = authMode === 'NONE' ? null : this.spreadsheetApp.getActiveSpreadsheet();
+    this.run('onOpen', { authMode, source, user: null }, { authMode });
   }
 
   /** The form whose responses go to the bound spreadsheet (read from the models, uncounted). */
@@ -277,6 +454,44 @@ export class Emulator {
   /** All Drive files of a MIME type (uncounted). */
   files(mimeType = SPREADSHEET_MIME) {
     return this.env.drive.all().filter((f) => f.mimeType === mimeType);
+  }
+}
+
+/** A user in a document (Emulator.as): everything runs as them, there. */
+export class UserInDocument {
+  constructor(
+    readonly emulator: Emulator,
+    readonly user: string,
+    readonly spreadsheetId: string | null,
+  ) {}
+
+  private here<T>(body: () => T): T {
+    return this.emulator.within(this.user, this.spreadsheetId, body);
+  }
+
+  /** Runs an entry point (a menu item, or with `trigger` as a trigger would) as this user here. */
+  run(functionName: string, event?: unknown, options: RunOptions = {}): unknown {
+    return this.here(() => this.emulator.run(functionName, event, options));
+  }
+
+  /** This user opens the spreadsheet: onOpen runs in the mode that applies. */
+  open(): void {
+    this.here(() => this.emulator.open());
+  }
+
+  /** A respondent answers this spreadsheet's linked form; the form-submit trigger runs as its owner. */
+  submit(...args: Parameters<Emulator['submit']>): ReturnType<Emulator['submit']> {
+    return this.here(() => this.emulator.submit(...args));
+  }
+
+  /** The spreadsheet's data (uncounted). */
+  workbook(): SpreadsheetModel {
+    return this.here(() => this.emulator.workbook());
+  }
+
+  /** The values of a sheet of this spreadsheet (uncounted), or null. */
+  sheetValues(name: string): CellValue[][] | null {
+    return this.here(() => this.emulator.sheetValues(name));
   }
 }
 

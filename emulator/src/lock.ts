@@ -1,5 +1,8 @@
 /**
- * LockService for the emulator. The emulator runs one execution at a time, so "another process"
+ * LockService for the emulator. A script lock is one for the whole project, a user lock one per
+ * user, a document lock one per document (null outside one), as the LockService reference says;
+ * an add-on's customers therefore wait only on their own document. The emulator runs one
+ * execution at a time (or nested ones), so "another process"
  * is pretended: LockRegistry.holdElsewhere makes the lock busy (for a while, or until released),
  * and tryLock/waitLock move the virtual clock forward by the time they would have waited. Every
  * public Apps Script method records "Lock.<Class>.<method>" in env.calls; LockRegistry is
@@ -20,10 +23,21 @@ interface Hold {
   until?: number;
 }
 
-/** Who holds the script, document and user locks (emulator-only, uncounted). */
+/**
+ * Which lock `kind` means where a call runs: "script", "user:<email>" or "document:<id>" (null
+ * outside a document).
+ */
+export type LockScope = (kind: LockKind) => string | null;
+
+/**
+ * Who holds which lock (emulator-only, uncounted). Its methods take a kind and mean that kind's
+ * lock where the call runs (the user and the document of the execution or of the context); a
+ * `scope` names one explicitly ("document:<id>", "user:<email>").
+ */
 export class LockRegistry {
-  private readonly holds = new Map<LockKind, Hold>();
+  private readonly holds = new Map<string, Hold>();
   private clock: { nowMs(): number } | null;
+  private scopeOf: LockScope = (kind) => kind;
 
   /** `clock` is the virtual clock timed holds are measured on; FakeLockService attaches env.clock. */
   constructor(clock?: { nowMs(): number }) {
@@ -35,49 +49,73 @@ export class LockRegistry {
     this.clock ??= clock;
   }
 
+  /** Resolves kinds to the lock of the running user and document (FakeLockService attaches it). */
+  attachScope(scopeOf: LockScope): void {
+    this.scopeOf = scopeOf;
+  }
+
+  private key(kindOrScope: LockKind | string): string {
+    if (kindOrScope.includes(':')) return kindOrScope;
+    // Outside a document the bare kind stands for "the" document lock (tests of the registry alone).
+    return this.scopeOf(kindOrScope as LockKind) ?? kindOrScope;
+  }
+
   private now(): number {
     return this.clock ? this.clock.nowMs() : Date.now();
   }
 
   /** The holder of `kind` now (a timed hold that has ended is dropped), or null when free. */
-  holder(kind: LockKind): LockHolder | null {
-    const h = this.holds.get(kind);
+  holder(kind: LockKind | string): LockHolder | null {
+    const key = this.key(kind);
+    const h = this.holds.get(key);
     if (!h) return null;
     if (h.until !== undefined && this.now() >= h.until) {
-      this.holds.delete(kind);
+      this.holds.delete(key);
       return null;
     }
     return h.holder;
   }
 
   /** When a timed hold elsewhere ends (virtual ms), or undefined. */
-  heldUntil(kind: LockKind): number | undefined {
-    return this.holds.get(kind)?.until;
+  heldUntil(kind: LockKind | string): number | undefined {
+    return this.holds.get(this.key(kind))?.until;
   }
 
   /**
    * Makes another (pretended) process hold the lock; with `forMs` the hold ends once the virtual
    * clock has moved `forMs` past now.
    */
-  holdElsewhere(kind: LockKind = 'script', forMs?: number): void {
+  holdElsewhere(kind: LockKind | string = 'script', forMs?: number): void {
     const hold: Hold = { holder: 'elsewhere' };
     if (forMs !== undefined) hold.until = this.now() + forMs;
-    this.holds.set(kind, hold);
+    this.holds.set(this.key(kind), hold);
   }
 
   /** Ends the pretended other process's hold. */
-  releaseElsewhere(kind: LockKind = 'script'): void {
-    if (this.holds.get(kind)?.holder === 'elsewhere') this.holds.delete(kind);
+  releaseElsewhere(kind: LockKind | string = 'script'): void {
+    const key = this.key(kind);
+    if (this.holds.get(key)?.holder === 'elsewhere') this.holds.delete(key);
   }
 
   /** Gives the lock to an execution (used by FakeLock). */
-  take(kind: LockKind, executionId: number): void {
-    this.holds.set(kind, { holder: executionId });
+  take(kind: LockKind | string, executionId: number): void {
+    this.holds.set(this.key(kind), { holder: executionId });
   }
 
   /** Frees the lock if `executionId` holds it (used by FakeLock). */
-  release(kind: LockKind, executionId: number): void {
-    if (this.holds.get(kind)?.holder === executionId) this.holds.delete(kind);
+  release(kind: LockKind | string, executionId: number): void {
+    const key = this.key(kind);
+    if (this.holds.get(key)?.holder === executionId) this.holds.delete(key);
+  }
+
+  /** The locks held now, by scope ("script", "user:<email>", "document:<id>"), uncounted. */
+  held(): Record<string, LockHolder> {
+    const out: Record<string, LockHolder> = {};
+    for (const key of [...this.holds.keys()]) {
+      const h = this.holder(key);
+      if (h !== null) out[key] = h;
+    }
+    return out;
   }
 
   /** Frees every lock an execution holds; the emulator calls it when the execution ends. */
@@ -88,12 +126,18 @@ export class LockRegistry {
 
 // https://developers.google.com/apps-script/reference/lock/lock
 export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
+  /** The lock this object stands for, fixed when it was got: "script", "user:<email>", "document:<id>". */
+  readonly scope: string;
+
   constructor(
     private readonly env: Env,
     private readonly registry: LockRegistry,
     /** Which lock this object stands for (emulator-only). */
     readonly kind: LockKind,
-  ) {}
+    scope?: string,
+  ) {
+    this.scope = scope ?? lockScope(env, kind) ?? kind;
+  }
 
   private me(): number {
     return this.env.execution?.id ?? 0;
@@ -104,16 +148,16 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'w
     const timeout = Math.max(0, Number(timeoutMs) || 0);
     const clock = this.env.clock;
     const me = this.me();
-    const holder = this.registry.holder(this.kind);
+    const holder = this.registry.holder(this.scope);
     if (holder === null || holder === me) {
-      this.registry.take(this.kind, me);
+      this.registry.take(this.scope, me);
       return true;
     }
-    const until = holder === 'elsewhere' ? this.registry.heldUntil(this.kind) : undefined;
+    const until = holder === 'elsewhere' ? this.registry.heldUntil(this.scope) : undefined;
     if (until !== undefined && until - clock.nowMs() <= timeout) {
       clock.advance(Math.max(0, until - clock.nowMs()));
-      this.registry.holder(this.kind);
-      this.registry.take(this.kind, me);
+      this.registry.holder(this.scope);
+      this.registry.take(this.scope, me);
       return true;
     }
     clock.advance(timeout);
@@ -132,12 +176,12 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'w
 
   releaseLock(): void {
     this.env.calls.record('Lock.Lock.releaseLock');
-    this.registry.release(this.kind, this.me());
+    this.registry.release(this.scope, this.me());
   }
 
   hasLock(): boolean {
     this.env.calls.record('Lock.Lock.hasLock');
-    return this.registry.holder(this.kind) === this.me();
+    return this.registry.holder(this.scope) === this.me();
   }
 }
 
@@ -150,22 +194,36 @@ export class FakeLockService
     private readonly registry: LockRegistry,
   ) {
     registry.attachClock(env.clock);
+    registry.attachScope((kind) => lockScope(env, kind));
   }
 
+  /** "Gets a lock that prevents any user from concurrently running a section of code": one for the whole project. */
   getScriptLock(): FakeLock {
     this.env.calls.record('Lock.LockService.getScriptLock');
     return new FakeLock(this.env, this.registry, 'script');
   }
 
-  /** null outside a containing document (the script here is bound to a spreadsheet when one is active). */
+  /**
+   * One lock per document: "can be executed simultaneously by script instances running in the
+   * context of different documents"; null "outside of the context of a containing document" (an
+   * add-on's time-driven trigger has none, see Emulator).
+   */
   getDocumentLock(): FakeLock {
     this.env.calls.record('Lock.LockService.getDocumentLock');
     if (this.env.activeSpreadsheetId === null) return null as unknown as FakeLock;
     return new FakeLock(this.env, this.registry, 'document');
   }
 
+  /** One lock per user: "can be executed simultaneously by different users". */
   getUserLock(): FakeLock {
     this.env.calls.record('Lock.LockService.getUserLock');
     return new FakeLock(this.env, this.registry, 'user');
   }
+}
+
+/** The lock `kind` stands for where `env` runs now, or null (a document lock outside a document). */
+export function lockScope(env: Pick<Env, 'user' | 'activeSpreadsheetId'>, kind: LockKind): string | null {
+  if (kind === 'script') return 'script';
+  if (kind === 'user') return `user:${env.user.email}`;
+  return env.activeSpreadsheetId === null ? null : `document:${env.activeSpreadsheetId}`;
 }

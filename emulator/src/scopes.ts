@@ -112,7 +112,13 @@ export const SCOPE_ROWS: readonly ScopeRow[] = [
     'Spreadsheet.Spreadsheet',
     `${REF}spreadsheet/spreadsheet`,
     SHEETS_ANY,
-    'deleteSheet getActiveRange getActiveSheet getFormUrl getId getName getNumSheets getProtections getRange getSheetById getSheetByName getSheets getSpreadsheetLocale getSpreadsheetTimeZone getUrl insertSheet rename setActiveSheet setSpreadsheetLocale setSpreadsheetTimeZone toast getRangeByName',
+    'deleteSheet getActiveRange getActiveSheet getFormUrl getId getName getNumSheets getProtections getRange getSheetById getSheetByName getSheets getSpreadsheetLocale getSpreadsheetTimeZone getUrl insertSheet rename setActiveSheet setSpreadsheetLocale setSpreadsheetTimeZone toast getRangeByName addDeveloperMetadata getDeveloperMetadata',
+  ),
+  ...cls(
+    'Spreadsheet.DeveloperMetadata',
+    `${REF}spreadsheet/developer-metadata`,
+    SHEETS_ANY,
+    'getId getKey getValue remove setValue',
   ),
   ...cls(
     'Spreadsheet.Sheet',

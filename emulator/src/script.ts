@@ -35,6 +35,13 @@ export interface ClockTiming {
 /** One installable trigger of the project. */
 export interface TriggerRecord {
   uid: string;
+  /** The user who created it; it runs as them, and only they see it (getProjectTriggers, getUserTriggers). */
+  owner: string;
+  /**
+   * The document it was created for: the spreadsheet or form of a spreadsheet/form trigger, the
+   * active document when a clock trigger was created (null when there was none).
+   */
+  documentId: string | null;
   handlerFunction: string;
   eventType: TriggerEventType;
   source: TriggerSourceName;
@@ -51,6 +58,22 @@ export interface TriggerRecord {
 export const MAX_TRIGGERS_PER_USER_PER_SCRIPT = 20;
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+/**
+ * Editor add-on triggers page (developers.google.com/workspace/add-ons/concepts/editor-triggers):
+ * "Each add-on can only have one trigger of each type, per user, per document." The page gives no
+ * wording; this is the message a public report shows for time-based triggers (ljay79/jira-tools
+ * issue 53), with the type named for the other kinds.
+ */
+export function tooManyAddonTriggers(eventType: TriggerEventType): string {
+  const kind = eventType === 'CLOCK' ? 'time-based' : eventType.toLowerCase().replace(/^on_/, '').replace(/_/g, '-');
+  return `This add-on has created too many ${kind} triggers in this document for this Google user account.`;
+}
+/**
+ * Same page: "Time-driven triggers cannot run more frequently than once per hour." Wording from a
+ * public report (ttsukagoshi/mail-merge-for-gmail issue 165); the page is silent on one-off
+ * triggers, and the emulator holds them to the same hour (the stricter reading).
+ */
+export const ADDON_TRIGGER_TOO_FREQUENT = 'The recurrence interval for an Add-on trigger must be at least one hour.';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -118,10 +141,25 @@ function followingCalendarOccurrence(cal: CalendarSchedule, ranAt: number): numb
 export class TriggerStore {
   private readonly records: TriggerRecord[] = [];
   private counter = 0;
+  /** 'addon' applies the editor add-on limits (Emulator sets it from its deployment). */
+  deployment: 'bound' | 'addon' = 'bound';
 
-  /** Adds a trigger; throws the real message past 20 triggers per user per script. */
-  add(init: Omit<TriggerRecord, 'uid' | 'fired'>): TriggerRecord {
-    if (this.records.length >= MAX_TRIGGERS_PER_USER_PER_SCRIPT) throw new Error(TOO_MANY_TRIGGERS);
+  /**
+   * Adds a trigger; throws the real message past 20 triggers per user per script and, for an
+   * add-on, past one trigger of a type per user per document or for a clock more often than hourly.
+   */
+  add(init: Omit<TriggerRecord, 'uid' | 'fired'>, nowMs = 0): TriggerRecord {
+    const owned = this.records.filter((r) => r.owner === init.owner);
+    if (owned.length >= MAX_TRIGGERS_PER_USER_PER_SCRIPT) throw new Error(TOO_MANY_TRIGGERS);
+    if (this.deployment === 'addon') {
+      if (owned.some((r) => r.eventType === init.eventType && r.documentId === init.documentId)) {
+        throw new Error(tooManyAddonTriggers(init.eventType));
+      }
+      const t = init.timing;
+      if (t && ((t.everyMs !== undefined && t.everyMs < HOUR) || (t.at !== undefined && t.at - nowMs < HOUR))) {
+        throw new Error(ADDON_TRIGGER_TOO_FREQUENT);
+      }
+    }
     // Real trigger uids are long decimal strings such as "4034124084959907503".
     const uid = `40341240849599${String(++this.counter).padStart(5, '0')}`;
     const rec: TriggerRecord = { ...init, uid, fired: 0 };
@@ -143,6 +181,11 @@ export class TriggerStore {
 
   all(): TriggerRecord[] {
     return [...this.records];
+  }
+
+  /** The triggers `owner` created (ScriptApp.getProjectTriggers). */
+  ownedBy(owner: string): TriggerRecord[] {
+    return this.records.filter((r) => r.owner === owner);
   }
 
   /** Triggers of `eventType` whose source is the document `sourceId`. */
@@ -314,12 +357,17 @@ export class FakeSpreadsheetTriggerBuilder
   create(): GoogleAppsScript.Script.Trigger {
     this.env.calls.record('Script.SpreadsheetTriggerBuilder.create');
     if (!this.eventType) throw new Error('Trigger event type is required (onOpen, onEdit, onChange or onFormSubmit).');
-    const rec = this.store.add({
-      handlerFunction: this.handler,
-      eventType: this.eventType,
-      source: 'SPREADSHEETS',
-      sourceId: this.spreadsheetId,
-    });
+    const rec = this.store.add(
+      {
+        handlerFunction: this.handler,
+        eventType: this.eventType,
+        source: 'SPREADSHEETS',
+        sourceId: this.spreadsheetId,
+        owner: this.env.user.email,
+        documentId: this.spreadsheetId,
+      },
+      this.env.clock.nowMs(),
+    );
     return new FakeTrigger(this.env, rec) as unknown as GoogleAppsScript.Script.Trigger;
   }
 }
@@ -352,12 +400,17 @@ export class FakeFormTriggerBuilder
   create(): GoogleAppsScript.Script.Trigger {
     this.env.calls.record('Script.FormTriggerBuilder.create');
     if (!this.eventType) throw new Error('Trigger event type is required (onOpen or onFormSubmit).');
-    const rec = this.store.add({
-      handlerFunction: this.handler,
-      eventType: this.eventType,
-      source: 'FORMS',
-      sourceId: this.formId,
-    });
+    const rec = this.store.add(
+      {
+        handlerFunction: this.handler,
+        eventType: this.eventType,
+        source: 'FORMS',
+        sourceId: this.formId,
+        owner: this.env.user.email,
+        documentId: this.formId,
+      },
+      this.env.clock.nowMs(),
+    );
     return new FakeTrigger(this.env, rec) as unknown as GoogleAppsScript.Script.Trigger;
   }
 }
@@ -549,13 +602,18 @@ export class FakeClockTriggerBuilder
         'Clock triggers need a time: after(), at(), atDate() or a frequency (everyMinutes(), everyHours(), ...).',
       );
     }
-    const rec = this.store.add({
-      handlerFunction: this.handler,
-      eventType: 'CLOCK',
-      source: 'CLOCK',
-      sourceId: '',
-      timing,
-    });
+    const rec = this.store.add(
+      {
+        handlerFunction: this.handler,
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: '',
+        timing,
+        owner: this.env.user.email,
+        documentId: this.env.activeSpreadsheetId,
+      },
+      now,
+    );
     return new FakeTrigger(this.env, rec) as unknown as GoogleAppsScript.Script.Trigger;
   }
 }
@@ -665,13 +723,22 @@ export class FakeScriptApp
     ) as unknown as GoogleAppsScript.Script.TriggerBuilder;
   }
 
-  /** Every installable trigger of this project and user, one-off clock triggers that already ran included. */
+  /**
+   * "Gets all installable triggers associated with the current project and current user": every
+   * document's, one-off clock triggers that already ran included; never another user's.
+   */
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
     this.env.calls.record('Script.ScriptApp.getProjectTriggers');
-    return this.store.all().map((r) => new FakeTrigger(this.env, r) as unknown as GoogleAppsScript.Script.Trigger);
+    return this.store
+      .ownedBy(this.env.user.email)
+      .map((r) => new FakeTrigger(this.env, r) as unknown as GoogleAppsScript.Script.Trigger);
   }
 
-  /** The user's installable triggers for one document, form or spreadsheet (duck-typed by getId()). */
+  /**
+   * "Gets all installable triggers owned by this user in the given document, for this script or
+   * add-on only" (duck-typed by getId()): its spreadsheet or form triggers and the clock triggers
+   * created while it was the active document.
+   */
   getUserTriggers(doc: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Script.Trigger[];
   getUserTriggers(doc: GoogleAppsScript.Forms.Form): GoogleAppsScript.Script.Trigger[];
   getUserTriggers(doc: GoogleAppsScript.Document.Document): GoogleAppsScript.Script.Trigger[];
@@ -679,12 +746,12 @@ export class FakeScriptApp
     this.env.calls.record('Script.ScriptApp.getUserTriggers');
     const id = idOf(doc, 'document');
     return this.store
-      .all()
-      .filter((r) => r.sourceId === id)
+      .ownedBy(this.env.user.email)
+      .filter((r) => r.sourceId === id || r.documentId === id)
       .map((r) => new FakeTrigger(this.env, r) as unknown as GoogleAppsScript.Script.Trigger);
   }
 
-  /** Removes the trigger; a trigger that is already gone is ignored. */
+  /** Removes the trigger; a trigger that is already gone (or another user's) is ignored. */
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     this.env.calls.record('Script.ScriptApp.deleteTrigger');
     const t: unknown = trigger;
@@ -693,7 +760,7 @@ export class FakeScriptApp
     else if (t && typeof (t as { getUniqueId?: unknown }).getUniqueId === 'function') {
       uid = String((t as { getUniqueId: () => unknown }).getUniqueId());
     } else throw new Error('Invalid argument: trigger');
-    this.store.remove(uid);
+    if (this.store.get(uid)?.owner === this.env.user.email) this.store.remove(uid);
   }
 
   getScriptId(): string {

@@ -569,10 +569,19 @@ export class FakeSpreadsheetApp
     return gas<GSpreadsheet>(this.wrap(model));
   }
 
+  /**
+   * Any spreadsheet the running user may open (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openbyidid);
+   * `canOpen` (set by the emulator in the add-on deployment) says who may.
+   */
   openById(id: string): GSpreadsheet {
     this.env.calls.record('Spreadsheet.SpreadsheetApp.openById');
-    return gas<GSpreadsheet>(this.wrap(this.lookup(id, 'openById')));
+    const model = this.lookup(id, 'openById');
+    if (this.canOpen && !this.canOpen(model.id, this.env.user.email)) throw new Error(NO_ACCESS);
+    return gas<GSpreadsheet>(this.wrap(model));
   }
+
+  /** Who may open which spreadsheet by id (emulator-only; null: everyone may open every one). */
+  canOpen: ((spreadsheetId: string, email: string) => boolean) | null = null;
 
   openByUrl(url: string): GSpreadsheet {
     this.env.calls.record('Spreadsheet.SpreadsheetApp.openByUrl');
@@ -662,6 +671,8 @@ export class FakeSpreadsheet
       | 'getRange'
       | 'getProtections'
       | 'getNumSheets'
+      | 'addDeveloperMetadata'
+      | 'getDeveloperMetadata'
     >
 {
   constructor(
@@ -669,6 +680,30 @@ export class FakeSpreadsheet
     private readonly app: FakeSpreadsheetApp,
     readonly model: SpreadsheetModel,
   ) {}
+
+  /**
+   * addDeveloperMetadata(key) / (key, value): spreadsheet-level metadata, visible to this project
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#adddevelopermetadatakey,-value).
+   * The visibility overloads are not emulated; a key must be a non-empty string.
+   */
+  addDeveloperMetadata(key: string, value?: unknown): GSpreadsheet {
+    this.env.calls.record('Spreadsheet.Spreadsheet.addDeveloperMetadata');
+    if (typeof key !== 'string' || key === '')
+      throw new Error(ERR.signature([key], 'SpreadsheetApp.Spreadsheet.addDeveloperMetadata'));
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new Error(ERR.signature([key, value], 'SpreadsheetApp.Spreadsheet.addDeveloperMetadata'));
+    }
+    const list = developerMetadataOf(this.model);
+    list.push({ id: nextMetadataId++, key, value: typeof value === 'string' ? value : null });
+    return gas<GSpreadsheet>(this);
+  }
+
+  /** The spreadsheet-level developer metadata, oldest first (.../spreadsheet#getdevelopermetadata). */
+  getDeveloperMetadata(): GDeveloperMetadata[] {
+    this.env.calls.record('Spreadsheet.Spreadsheet.getDeveloperMetadata');
+    const list = developerMetadataOf(this.model);
+    return list.map((m) => gas<GDeveloperMetadata>(new FakeDeveloperMetadata(this.env, list, m)));
+  }
 
   /** Uncounted: the facade of the active sheet. */
   activeSheetFacade(): FakeSheet {
@@ -2621,5 +2656,71 @@ export class FakeEmbeddedChart
     return gas<GChartBuilder>(
       new FakeEmbeddedChartBuilder(this.env, this.app, this.ssModel, this.sheetModel, this.state),
     );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Developer metadata (spreadsheet level only)
+
+type GDeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+
+/** What SpreadsheetApp.openById throws for a spreadsheet the user may not open (public reports of the message). */
+export const NO_ACCESS = 'You do not have permission to access the requested document.';
+
+interface MetadataEntry {
+  id: number;
+  key: string;
+  value: string | null;
+}
+
+const developerMetadata = new WeakMap<SpreadsheetModel, MetadataEntry[]>();
+let nextMetadataId = 1;
+
+function developerMetadataOf(model: SpreadsheetModel): MetadataEntry[] {
+  let list = developerMetadata.get(model);
+  if (!list) {
+    list = [];
+    developerMetadata.set(model, list);
+  }
+  return list;
+}
+
+// https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata
+export class FakeDeveloperMetadata
+  implements Pick<GDeveloperMetadata, 'getId' | 'getKey' | 'getValue' | 'setValue' | 'remove'>
+{
+  constructor(
+    private readonly env: Env,
+    private readonly list: MetadataEntry[],
+    private readonly entry: MetadataEntry,
+  ) {}
+
+  getId(): number {
+    this.env.calls.record('Spreadsheet.DeveloperMetadata.getId');
+    return this.entry.id;
+  }
+
+  getKey(): string {
+    this.env.calls.record('Spreadsheet.DeveloperMetadata.getKey');
+    return this.entry.key;
+  }
+
+  /** The value, or null when it was added without one. */
+  getValue(): string {
+    this.env.calls.record('Spreadsheet.DeveloperMetadata.getValue');
+    return this.entry.value as string;
+  }
+
+  setValue(value: string): GDeveloperMetadata {
+    this.env.calls.record('Spreadsheet.DeveloperMetadata.setValue');
+    this.entry.value = String(value);
+    return gas<GDeveloperMetadata>(this);
+  }
+
+  /** Deletes the metadata; removing one already removed is ignored (the reference is silent). */
+  remove(): void {
+    this.env.calls.record('Spreadsheet.DeveloperMetadata.remove');
+    const i = this.list.indexOf(this.entry);
+    if (i >= 0) this.list.splice(i, 1);
   }
 }

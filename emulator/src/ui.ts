@@ -40,6 +40,23 @@ export type MenuEntry =
   | { kind: 'separator' }
   | { kind: 'submenu'; name: string; items: MenuEntry[] };
 
+/**
+ * Whose screen a recorded item appeared on: the user and document of the execution that showed it
+ * (the Ui belongs to the open document of the user who runs the script, Ui reference). Kept beside
+ * the records (FakeUi.shownTo) so the records themselves stay plain.
+ */
+export interface Shown {
+  user: string;
+  documentId: string | null;
+}
+
+const shownOn = new WeakMap<object, Shown>();
+
+function stamp<T extends object>(record: T, where: Shown): T {
+  shownOn.set(record, where);
+  return record;
+}
+
 export interface RecordedMenu {
   name: string;
   items: MenuEntry[];
@@ -157,8 +174,12 @@ export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSu
 
   addToUi(): void {
     this.env.calls.record('Spreadsheet.Menu.addToUi');
-    const recorded: RecordedMenu = { name: this.name, items: copyEntries(this.items) };
-    const i = this.ui.menus.findIndex((m) => m.name === this.name);
+    const where = this.ui.where();
+    const recorded = stamp<RecordedMenu>({ name: this.name, items: copyEntries(this.items) }, where);
+    const i = this.ui.menus.findIndex((m) => {
+      const w = shownOn.get(m);
+      return m.name === this.name && (!w || (w.user === where.user && w.documentId === where.documentId));
+    });
     if (i >= 0) this.ui.menus[i] = recorded;
     else this.ui.menus.push(recorded);
   }
@@ -212,6 +233,23 @@ export class FakeUi
     this.answers = [];
   }
 
+  /** The user and document of the execution in progress (or of the context), stamped on what is recorded. */
+  where(): Shown {
+    return { user: this.env.user.email, documentId: this.env.activeSpreadsheetId };
+  }
+
+  /** What `user` saw in `documentId` (uncounted): the recorded menus, alerts, prompts, sidebars and dialogs there (not toasts). */
+  shownTo(user: string, documentId: string | null) {
+    const here = (r: object) => shownOn.get(r)?.user === user && shownOn.get(r)?.documentId === documentId;
+    return {
+      menus: this.menus.filter(here),
+      alerts: this.alerts.filter(here),
+      prompts: this.prompts.filter(here),
+      sidebars: this.sidebars.filter(here),
+      dialogs: this.dialogs.filter(here),
+    };
+  }
+
   /** The function name behind a menu item (uncounted helper for tests and the CLI). */
   menuFunction(caption: string, menuName?: string): string | null {
     const search = (items: MenuEntry[]): string | null => {
@@ -249,7 +287,7 @@ export class FakeUi
     this.env.calls.record('Spreadsheet.Ui.alert');
     const { title, prompt, buttons } = dialogArgs(a, b, c);
     const { button } = this.nextAnswer(buttons, false);
-    this.alerts.push({ title, prompt, buttons, answer: button });
+    this.alerts.push(stamp({ title, prompt, buttons, answer: button }, this.where()));
     return button as unknown as GButton;
   }
 
@@ -260,26 +298,48 @@ export class FakeUi
     this.env.calls.record('Spreadsheet.Ui.prompt');
     const { title, prompt, buttons } = dialogArgs(a, b, c);
     const { button, text } = this.nextAnswer(buttons, true);
-    this.prompts.push({ title, prompt, buttons, answer: button, text });
+    this.prompts.push(stamp({ title, prompt, buttons, answer: button, text }, this.where()));
     return new FakePromptResponse(this.env, text, button) as unknown as GoogleAppsScript.Base.PromptResponse;
   }
 
   showSidebar(userInterface: GHtmlOutput): void {
     this.env.calls.record('Spreadsheet.Ui.showSidebar');
     const h = readHtml(userInterface);
-    this.sidebars.push({ title: h.title ?? '', html: h.html, width: h.width });
+    this.sidebars.push(stamp({ title: h.title ?? '', html: h.html, width: h.width }, this.where()));
   }
 
   showModalDialog(userInterface: GHtmlOutput, title: string): void {
     this.env.calls.record('Spreadsheet.Ui.showModalDialog');
     const h = readHtml(userInterface);
-    this.dialogs.push({ title: String(title), html: h.html, width: h.width, height: h.height, modal: true });
+    this.dialogs.push(
+      stamp(
+        {
+          title: String(title),
+          html: h.html,
+          width: h.width,
+          height: h.height,
+          modal: true,
+        },
+        this.where(),
+      ),
+    );
   }
 
   showModelessDialog(userInterface: GHtmlOutput, title: string): void {
     this.env.calls.record('Spreadsheet.Ui.showModelessDialog');
     const h = readHtml(userInterface);
-    this.dialogs.push({ title: String(title), html: h.html, width: h.width, height: h.height, modal: false });
+    this.dialogs.push(
+      stamp(
+        {
+          title: String(title),
+          html: h.html,
+          width: h.width,
+          height: h.height,
+          modal: false,
+        },
+        this.where(),
+      ),
+    );
   }
 
   /** Takes the next scripted answer; with none queued, the first button of the set and no text. */

@@ -1,6 +1,8 @@
 /**
- * How every menu action runs: in the staff's language, under the script lock, with any failure
- * shown as a message (never a stack trace) and written to Log.
+ * How every menu action runs: in the staff's language, under the document lock (one customer's
+ * action never waits on another spreadsheet's: the script lock would be one for every document
+ * that installed the add-on), with any failure shown as a message (never a stack trace) and
+ * written to Log.
  */
 import { describeError, isStaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
@@ -47,7 +49,7 @@ export function runAction<T>(
     close = openExecution(ss, { undoable: mode === 'undo', cache: mode !== 'setup' });
     lang = staffLanguage(ss);
     ui = SpreadsheetApp.getUi();
-    lock = LockService.getScriptLock();
+    lock = documentLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) {
       lock = null;
       writeLog(ss, action, 'Not run: another action held the lock');
@@ -132,4 +134,11 @@ export function showReport(
     );
   const html = `<div style="font-family:Arial,sans-serif;font-size:13px">${parts.join('')}${linkHtml.join('')}</div>`;
   ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(520).setHeight(420), title);
+}
+
+/** The lock of the active spreadsheet; a menu action or a spreadsheet trigger always has one. */
+export function documentLock(): GoogleAppsScript.Lock.Lock {
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new Error('No document lock: this runs only from a spreadsheet');
+  return lock;
 }

@@ -12,6 +12,7 @@ import {
   YES_NO,
 } from '../core/vocabulary';
 import { trashQuietly } from './drive-files';
+import { rememberTrigger } from './triggers';
 
 const FORM_ID_PROPERTY = 'excursionDesk.formId';
 
@@ -189,16 +190,22 @@ export function setGridRows(
   return 'changed';
 }
 
-/** Exactly one installable form-submit trigger for this spreadsheet; returns what it did. */
+/**
+ * Exactly one installable form-submit trigger of this user for this spreadsheet; returns what it
+ * did. Looked up among the user's triggers of this spreadsheet only (never the whole project's,
+ * which as an add-on hold the user's triggers of every spreadsheet); an extra copy calling
+ * onFormSubmit here would take each answer in twice, so it is removed.
+ */
 export function ensureSubmitTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 'created' | 'kept' | 'deduplicated' {
-  const mine = ScriptApp.getProjectTriggers().filter(
+  const mine = ScriptApp.getUserTriggers(ss).filter(
     (t) =>
       t.getHandlerFunction() === 'onFormSubmit' &&
       t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT &&
       t.getTriggerSourceId() === ss.getId(),
   );
   if (mine.length === 0) {
-    ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
+    const trigger = ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(ss).onFormSubmit().create();
+    rememberTrigger(ss, trigger, { handler: 'onFormSubmit', hourly: false });
     return 'created';
   }
   for (const extra of mine.slice(1)) ScriptApp.deleteTrigger(extra);

@@ -25,11 +25,12 @@ import { timeZoneOf } from './execution';
 import { loadSettings } from './settings';
 import { type Cell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
 import { readTemplateDoc } from './template-reader';
+import { deleteOurTriggers, ourTriggers, rememberTrigger } from './triggers';
 
 /** Apps Script stops an execution at 6 minutes; stop sending well before. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
-export const RESUME_HANDLER = 'resumeSending';
-const RESUME_AFTER_TIME_MS = 60 * 1000;
+export const RESUME_HANDLER = 'runScheduledWork';
+export const RESUME_AFTER_TIME_MS = 60 * 1000;
 const RESUME_AFTER_QUOTA_MS = 24 * 60 * 60 * 1000;
 
 type NoticeHeader = (typeof NOTICE_HEADERS)[number];
@@ -223,12 +224,35 @@ export function letterPdf(html: string, name: string): GoogleAppsScript.Base.Blo
   return Utilities.newBlob(doc, 'text/html', `${name}.html`).getAs('application/pdf').setName(`${name}.pdf`);
 }
 
-/** Exactly one pending resume trigger when work is left, none otherwise (a fired one-off trigger stays listed, so it is removed too). */
-export function scheduleResume(afterMs: number | null): void {
-  for (const trigger of ScriptApp.getProjectTriggers()) {
-    if (trigger.getHandlerFunction() === RESUME_HANDLER) ScriptApp.deleteTrigger(trigger);
+/**
+ * Exactly one trigger of ours for runScheduledWork in this spreadsheet when work is left, none
+ * otherwise (a fired one-off trigger stays listed, so it is removed too). Only triggers this code
+ * made for this spreadsheet are touched. A one-off trigger `afterMs` from now where the platform
+ * allows it; an add-on may not run a time-driven trigger more than once an hour, so there one
+ * hourly trigger carries on until nothing is left.
+ */
+export function scheduleResume(ss: Spreadsheet, afterMs: number | null): void {
+  const ours = ourTriggers(ss, RESUME_HANDLER);
+  if (afterMs === null) {
+    deleteOurTriggers(ours);
+    return;
   }
-  if (afterMs !== null) ScriptApp.newTrigger(RESUME_HANDLER).timeBased().after(afterMs).create();
+  const hourly = ours.find((o) => o.made.hourly);
+  if (hourly) {
+    deleteOurTriggers(ours.filter((o) => o !== hourly));
+    return;
+  }
+  deleteOurTriggers(ours);
+  let trigger: GoogleAppsScript.Script.Trigger;
+  let isHourly = false;
+  try {
+    trigger = ScriptApp.newTrigger(RESUME_HANDLER).timeBased().after(afterMs).create();
+  } catch (_tooSoon) {
+    // "The recurrence interval for an Add-on trigger must be at least one hour."
+    trigger = ScriptApp.newTrigger(RESUME_HANDLER).timeBased().everyHours(1).create();
+    isHourly = true;
+  }
+  rememberTrigger(ss, trigger, { handler: RESUME_HANDLER, hourly: isHourly });
 }
 
 /**
@@ -249,7 +273,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     outcome.skipped++;
   }
   if (pending.length === 0) {
-    if (!onlyKeys) scheduleResume(null);
+    if (!onlyKeys) scheduleResume(ss, null);
     return outcome;
   }
   const templates = loadTemplates(
@@ -325,6 +349,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   }
   if (!onlyKeys || outcome.left > 0) {
     scheduleResume(
+      ss,
       outcome.left > 0 ? (outcome.stoppedBy === 'quota' ? RESUME_AFTER_QUOTA_MS : RESUME_AFTER_TIME_MS) : null,
     );
   }

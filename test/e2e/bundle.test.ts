@@ -18,7 +18,7 @@ const ENTRY_POINTS = [
   'allocatePlaces',
   'previewNotices',
   'sendNotices',
-  'resumeSending',
+  'runScheduledWork',
   'showDashboard',
   'getDashboardData',
 ];

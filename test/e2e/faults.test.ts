@@ -259,7 +259,7 @@ describe('the script lock held by another run', () => {
     const emulator = reallocation();
     const before = sheetsExceptLog(emulator);
     const sent = emulator.mailApp.outbox.length;
-    emulator.locks.holdElsewhere('script', 60000);
+    emulator.locks.holdElsewhere('document', 60000);
     const result = emulator.run(name);
     expect(sheetsExceptLog(emulator)).toBe(before);
     expect(emulator.mailApp.outbox).toHaveLength(sent);
@@ -273,18 +273,18 @@ describe('the script lock held by another run', () => {
     });
   });
 
-  it('resumeSending leaves, says so in Log, and tries again in a minute', () => {
+  it('runScheduledWork leaves, says so in Log, and tries again in a minute', () => {
     const emulator = reallocation();
-    emulator.locks.holdElsewhere('script', 60000);
+    emulator.locks.holdElsewhere('document', 60000);
     const before = sheetsExceptLog(emulator);
-    emulator.run('resumeSending', {}, { trigger: true });
+    emulator.run('runScheduledWork', {}, { trigger: true });
     expect(sheetsExceptLog(emulator)).toBe(before);
-    expect(records(emulator, 'Log').at(-1)?.Details).toBe('Another run holds the lock; trying again in a minute');
+    expect(records(emulator, 'Log').at(-1)?.Details).toBe('Another run holds the lock; trying again later');
   });
 
   it('a form submission waits, and if the lock stays taken the answer is taken in by the next one', () => {
     const emulator = setUpWorkspace({ language: 'en' });
-    emulator.locks.holdElsewhere('script', 10 * 60 * 1000);
+    emulator.locks.holdElsewhere('document', 10 * 60 * 1000);
     emulator.submit(validAnswer());
     expect(records(emulator, 'Applications')).toHaveLength(0);
     expect(records(emulator, 'Log').at(-1)?.Details).toMatch(/row 2 is not taken in yet/);
@@ -295,7 +295,7 @@ describe('the script lock held by another run', () => {
 
   it('getDashboardData and onOpen do not need the lock: they read while another run holds it', () => {
     const emulator = reallocation();
-    emulator.locks.holdElsewhere('script', 60000);
+    emulator.locks.holdElsewhere('document', 60000);
     expect(() => emulator.run('getDashboardData')).not.toThrow();
     expect(() => emulator.open()).not.toThrow();
   });

@@ -87,7 +87,7 @@ describe('headers staff broke', () => {
 describe('a busy lock and an empty quota', () => {
   it('a menu action finding another run at work says so and changes nothing', () => {
     const emulator = scoredCall();
-    emulator.locks.holdElsewhere('script', 600000);
+    emulator.locks.holdElsewhere('document', 600000);
     const before = sheetsExceptLog(emulator);
     emulator.run('allocatePlaces');
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe(

@@ -169,3 +169,42 @@ export function underManifest(emulator: Emulator, manifest: Manifest): Emulator 
 export function shippedManifest(): Manifest {
   return readManifest(BUILD_DIR);
 }
+
+/** build-addon/: the same Code.js under the add-on's manifest (appsscript.addon.json). */
+export const ADDON_BUILD_DIR = join(__dirname, '../../build-addon');
+
+/**
+ * An add-on emulator loaded from build-addon/, with one spreadsheet per user, each user having
+ * installed the add-on in their own spreadsheet. Returns the emulator and each user in their
+ * spreadsheet, in the order given.
+ */
+export function addonWorkspaces(users: string[], options: EmulatorOptions = {}) {
+  const emulator = new Emulator({
+    start: new Date('2017-02-06T08:00:00Z'),
+    bundleDir: ADDON_BUILD_DIR,
+    deployment: 'addon',
+    ...options,
+  }).load();
+  const seats = users.map((user) => {
+    const ss = emulator.createSpreadsheet(user, `Excursion Desk of ${user}`);
+    emulator.installAddon(user, ss.id);
+    return emulator.as(user, ss.id);
+  });
+  return { emulator, seats };
+}
+
+/** A sheet of a user's spreadsheet as objects keyed by header (uncounted). */
+export function recordsIn(seat: { sheetValues(name: string): unknown[][] | null }, sheetName: string) {
+  const rows = seat.sheetValues(sheetName) ?? [];
+  const header = (rows[0] ?? []).map(String);
+  return rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+/** Staff typing a value into Settings of a user's spreadsheet. */
+export function setSettingIn(
+  seat: { emulator: Emulator; user: string; spreadsheetId: string | null },
+  key: string,
+  value: string | number | boolean | Date,
+): void {
+  seat.emulator.within(seat.user, seat.spreadsheetId, () => setSetting(seat.emulator, key, value));
+}

@@ -163,7 +163,7 @@ describe('a form submission', () => {
       .map((m) => String(m.Name));
     municipalities.forEach((name, i) => {
       // Every third submission finds another run holding the lock longer than it waits.
-      if (i % 3 === 1) emulator.locks.holdElsewhere('script', 40000);
+      if (i % 3 === 1) emulator.locks.holdElsewhere('document', 40000);
       emulator.submit(validAnswer({ Municipality: name }));
       emulator.env.clock.advance(1000);
     });

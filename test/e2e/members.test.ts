@@ -28,6 +28,7 @@ const PLAIN_JAVASCRIPT: Record<string, string> = {
   UTC: 'Date.UTC',
   find: 'Array.prototype.find',
   getTime: 'Date.prototype.getTime',
+  info: 'console.info',
   now: 'Date.now',
   parse: 'JSON.parse and Date.parse',
   replace: 'String.prototype.replace',

@@ -132,14 +132,14 @@ describe('Send notices', () => {
     emulator.mailApp.setRemainingQuota(10);
     emulator.run('sendNotices');
     expect(emulator.mailApp.outbox).toHaveLength(10);
-    const resume = () => emulator.triggers.all().filter((t) => t.handlerFunction === 'resumeSending' && !t.fired);
+    const resume = () => emulator.triggers.all().filter((t) => t.handlerFunction === 'runScheduledWork' && !t.fired);
     expect(resume()).toHaveLength(1);
     emulator.run('sendNotices');
     expect(resume()).toHaveLength(1);
     expect(emulator.mailApp.outbox).toHaveLength(10);
     emulator.advance(24 * 3600 * 1000 + 1000);
     expect(emulator.mailApp.outbox).toHaveLength(30);
-    expect(emulator.triggers.all().filter((t) => t.handlerFunction === 'resumeSending')).toHaveLength(0);
+    expect(emulator.triggers.all().filter((t) => t.handlerFunction === 'runScheduledWork')).toHaveLength(0);
     expect(new Set(emulator.mailApp.outbox.map((m) => m.to[0])).size).toBe(30);
   });
 
@@ -161,10 +161,10 @@ describe('Send notices', () => {
 
   it('leaves when another run holds the lock, and tries again', () => {
     const emulator = queued(3);
-    emulator.locks.holdElsewhere('script', 20000);
-    emulator.run('resumeSending', {}, { trigger: true });
+    emulator.locks.holdElsewhere('document', 20000);
+    emulator.run('runScheduledWork', {}, { trigger: true });
     expect(emulator.mailApp.outbox).toHaveLength(0);
-    expect(records(emulator, 'Log').at(-1)?.Details).toBe('Another run holds the lock; trying again in a minute');
+    expect(records(emulator, 'Log').at(-1)?.Details).toBe('Another run holds the lock; trying again later');
     emulator.advance(61 * 1000);
     expect(emulator.mailApp.outbox).toHaveLength(3);
   });
@@ -178,7 +178,8 @@ describe('Send notices', () => {
       .filter(([m]) => m.startsWith('Spreadsheet.') || m === 'Mail.MailApp.sendEmail')
       .flatMap(([method, n]) => Array.from({ length: n - (start[method] ?? 0) }, (_, k) => ({ method, k: k + 1 })));
     expect(points.filter((p) => p.method === 'Mail.MailApp.sendEmail')).toHaveLength(30);
-    expect(points.filter((p) => p.method === 'Spreadsheet.SpreadsheetApp.flush')).toHaveLength(30);
+    // One flush per notice, and one for the sending lease.
+    expect(points.filter((p) => p.method === 'Spreadsheet.SpreadsheetApp.flush')).toHaveLength(31);
     for (const { method, k } of points) {
       const emulator = queued(30);
       emulator.env.calls.failOn(method, emulator.env.calls.count(method) + k);
