@@ -202,6 +202,11 @@ export class Emulator {
     }
   }
 
+  /** Makes `user` in `documentId` the context of every following execution (until the next enter or within). */
+  enter(user: string, documentId: string | null): void {
+    this.env.context = { user: this.user(user), documentId };
+  }
+
   /**
    * A user in a spreadsheet: runs entry points, opens the file, submits its form, reads its sheets
    * as that user there. The add-on deployment's way to act; works bound too.

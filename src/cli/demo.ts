@@ -49,6 +49,7 @@ const list = (m: Map<string, number>) =>
 export function runDemo(options: {
   out: string;
   bundleDir: string;
+  deployment?: 'bound' | 'addon';
   progress: Progress;
   say: (s: string) => void;
 }): RunSummary {
@@ -62,6 +63,7 @@ export function runDemo(options: {
       settings: join(root, 'sample/settings.csv'),
       out: options.out,
       bundleDir: options.bundleDir,
+      deployment: options.deployment,
     },
     (emulator, progress) => {
       firstRound = count(emulator.sheetValues(SHEET.allocations), 'Decision');

@@ -11,12 +11,15 @@ import { type Progress, runSeason } from './run';
 
 const USAGE = `Usage:
   excursion-desk run --responses FILE.csv --excursions FILE.csv [--settings FILE.csv]
-                     [--municipalities FILE.csv] [--out DIR]
-  excursion-desk demo [--out DIR]
+                     [--municipalities FILE.csv] [--out DIR] [--addon]
+  excursion-desk demo [--out DIR] [--addon]
 
 run   feeds a Google Forms responses export through the built add-on (build/Code.js) in the
       offline emulator and writes every sheet as DIR/<Sheet>.csv and every mail as DIR/outbox/*.eml.
-demo  does the same on the bundled sample call (sample/).`;
+demo  does the same on the bundled sample call (sample/).
+
+--addon  runs the editor add-on build (build-addon/Code.js under appsscript.addon.json) installed
+         in the spreadsheet, instead of the script bound to it (build/).`;
 
 export function main(
   argv: string[],
@@ -32,7 +35,15 @@ export function main(
     err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
-  let values: Record<string, string | undefined>;
+  let values: {
+    responses?: string;
+    excursions?: string;
+    settings?: string;
+    municipalities?: string;
+    out?: string;
+    bundle?: string;
+    addon?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: rest,
@@ -43,6 +54,7 @@ export function main(
         municipalities: { type: 'string' },
         out: { type: 'string' },
         bundle: { type: 'string' },
+        addon: { type: 'boolean' },
       },
       strict: true,
     }));
@@ -51,12 +63,15 @@ export function main(
     return 2;
   }
   const root = resolve(__dirname, '..', '..');
-  const bundleDir = values.bundle ?? join(root, 'build');
+  // The add-on build is written beside the bound one: build/ and build-addon/.
+  const boundDir = values.bundle ?? join(root, 'build');
+  const deployment = values.addon ? 'addon' : 'bound';
+  const bundleDir = values.addon ? `${boundDir}-addon` : boundDir;
   const progress = progressBar(process.stderr);
   try {
     if (command === 'demo') {
       const started = Date.now();
-      const summary = runDemo({ out: values.out ?? 'out', bundleDir, progress, say: log });
+      const summary = runDemo({ out: values.out ?? 'out', bundleDir, deployment, progress, say: log });
       progress.done();
       for (const line of describeDemo(summary, (sheet) => summary.emulator.sheetValues(sheet))) log(line);
       log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -74,6 +89,7 @@ export function main(
         municipalities: values.municipalities,
         out: values.out ?? 'out',
         bundleDir,
+        deployment,
       },
       undefined,
       progress,

@@ -45,6 +45,8 @@ export interface RunInput {
   municipalities?: string;
   out: string;
   bundleDir?: string;
+  /** Run as a script bound to the spreadsheet (default) or as the editor add-on installed in it (bundleDir then holds the add-on build). */
+  deployment?: 'bound' | 'addon';
 }
 
 export interface RunSummary {
@@ -318,8 +320,15 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
     locale: checked.locale,
     bundleDir,
     mailQuota: 1500,
+    deployment: input.deployment ?? 'bound',
   });
-  emulator.createBoundSpreadsheet('Excursion Desk');
+  if (input.deployment === 'addon') {
+    // The staff user installs the add-on in a spreadsheet of theirs and works there from now on.
+    const staff = emulator.env.context.user.email;
+    const ss = emulator.createSpreadsheet(staff, 'Excursion Desk');
+    emulator.installAddon(staff, ss.id);
+    emulator.enter(staff, ss.id);
+  } else emulator.createBoundSpreadsheet('Excursion Desk');
   paste(emulator, SHEET.excursions, checked.excursions);
   if (checked.settings) paste(emulator, SHEET.settings, checked.settings);
   if (checked.municipalities) paste(emulator, SHEET.municipalities, checked.municipalities);

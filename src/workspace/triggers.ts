@@ -8,6 +8,10 @@
  * remembered is never deleted here.
  */
 
+/** What SpreadsheetApp.openById throws for a spreadsheet that was deleted or is no longer shared. */
+const SPREADSHEET_GONE =
+  /Unexpected error while getting the method or property openById|could not be found|do not have permission to access the requested document/i;
+
 /** User property per trigger made: `excursionDesk.trigger.<uid>` = JSON MadeTrigger. */
 const USER_PREFIX = 'excursionDesk.trigger.';
 /** Document property: JSON array of the ids of the triggers made for this spreadsheet. */
@@ -120,6 +124,9 @@ export function scheduledSpreadsheet(triggerUid: string | undefined): GoogleApps
     try {
       return SpreadsheetApp.openById(id);
     } catch (e) {
+      // Only a spreadsheet that is gone (deleted, or no longer shared with this user) ends its
+      // trigger; any other failure (an outage, a refused scope) leaves it to fire again.
+      if (!SPREADSHEET_GONE.test(String(e))) throw e;
       console.log(`Scheduled work for spreadsheet ${id} stopped: it cannot be opened (${String(e)})`);
     }
   }

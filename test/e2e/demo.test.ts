@@ -86,3 +86,36 @@ describe('the progress bar', () => {
     expect(silent).toEqual([]);
   });
 });
+
+describe('the demo as an editor add-on', () => {
+  const dirs = ['bound', 'addon'].map((d) => join(mkdtempSync(join(tmpdir(), `demo-${d}-`)), 'out'));
+  const codes = dirs.map((out, i) =>
+    main(
+      ['demo', '--out', out, '--bundle', BUILD_DIR, ...(i === 1 ? ['--addon'] : [])],
+      () => {},
+      () => {},
+    ),
+  );
+
+  it('plays the same season under build-addon/ and its manifest as the bound script does under build/', () => {
+    expect(codes).toEqual([0, 0]);
+    const sheets = readdirSync(dirs[0]).filter((f) => f.endsWith('.csv'));
+    expect(sheets.length).toBeGreaterThan(8);
+    expect(readdirSync(dirs[1]).filter((f) => f.endsWith('.csv'))).toEqual(sheets);
+    for (const f of sheets)
+      expect([f, readFileSync(join(dirs[1], f), 'utf8')]).toEqual([f, readFileSync(join(dirs[0], f), 'utf8')]);
+    expect(readdirSync(join(dirs[1], 'outbox'))).toEqual(readdirSync(join(dirs[0], 'outbox')));
+  });
+
+  it('fails plainly when the add-on build is missing', () => {
+    const lines: string[] = [];
+    const out = join(mkdtempSync(join(tmpdir(), 'demo-nobuild-')), 'out');
+    const code = main(
+      ['demo', '--addon', '--out', out, '--bundle', join(tmpdir(), 'no-such-build')],
+      () => {},
+      (s) => lines.push(s),
+    );
+    expect(code).not.toBe(0);
+    expect(lines.join('\n')).toMatch(/no-such-build-addon.*Code\.js/);
+  });
+});

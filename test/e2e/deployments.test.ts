@@ -201,6 +201,41 @@ describe('an editor add-on used by two customers', () => {
     expect(emulator.env.calls.count('Spreadsheet.SpreadsheetApp.openById')).toBeGreaterThan(0);
   });
 
+  it('needs the spreadsheets scope for its hourly run: under spreadsheets.currentonly the run cannot open its spreadsheet', () => {
+    const { emulator, A } = twoCustomers();
+    const shipped = emulator.manifest!;
+    emulator.manifest = {
+      ...shipped,
+      oauthScopes: shipped.oauthScopes!.map((s) => s.replace('/auth/spreadsheets', '/auth/spreadsheets.currentonly')),
+    };
+    emulator.load();
+    queuedIn(A, 40);
+    slowMail(emulator);
+    A.run('sendNotices');
+    const first = emulator.mailApp.outbox.length;
+    expect(first).toBeLessThan(40);
+    emulator.advance(HOUR + 61 * 1000);
+    // Staff actions in the open spreadsheet still work; the hourly run, with no active spreadsheet, does not.
+    expect(emulator.mailApp.outbox).toHaveLength(first);
+    expect(emulator.logs.join('\n')).toMatch(
+      /Specified permissions are not sufficient to call SpreadsheetApp\.openById/,
+    );
+  });
+
+  it('ends its hourly trigger, with nothing sent, once its spreadsheet is deleted', () => {
+    const { emulator, A } = twoCustomers();
+    queuedIn(A, 40);
+    slowMail(emulator);
+    A.run('sendNotices');
+    const first = emulator.mailApp.outbox.length;
+    expect(triggersOf(emulator, 'runScheduledWork')).toHaveLength(1);
+    emulator.env.drive.remove(A.spreadsheetId!);
+    emulator.advance(HOUR + 61 * 1000);
+    expect(emulator.mailApp.outbox).toHaveLength(first);
+    expect(triggersOf(emulator, 'runScheduledWork')).toEqual([]);
+    expect(emulator.logs.join('\n')).toMatch(/stopped: it cannot be opened/);
+  });
+
   it('never sends a notice twice when staff press Send notices while the hourly run is sending', () => {
     const { emulator, A } = twoCustomers();
     queuedIn(A, 40);
