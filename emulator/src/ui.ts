@@ -310,35 +310,18 @@ export class FakeUi
 
   showModalDialog(userInterface: GHtmlOutput, title: string): void {
     this.env.calls.record('Spreadsheet.Ui.showModalDialog');
-    const h = readHtml(userInterface);
-    this.dialogs.push(
-      stamp(
-        {
-          title: String(title),
-          html: h.html,
-          width: h.width,
-          height: h.height,
-          modal: true,
-        },
-        this.where(),
-      ),
-    );
+    this.recordDialog(userInterface, title, true);
   }
 
   showModelessDialog(userInterface: GHtmlOutput, title: string): void {
     this.env.calls.record('Spreadsheet.Ui.showModelessDialog');
+    this.recordDialog(userInterface, title, false);
+  }
+
+  private recordDialog(userInterface: GHtmlOutput, title: string, modal: boolean): void {
     const h = readHtml(userInterface);
     this.dialogs.push(
-      stamp(
-        {
-          title: String(title),
-          html: h.html,
-          width: h.width,
-          height: h.height,
-          modal: false,
-        },
-        this.where(),
-      ),
+      stamp({ title: String(title), html: h.html, width: h.width, height: h.height, modal }, this.where()),
     );
   }
 
