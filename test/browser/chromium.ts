@@ -1,8 +1,11 @@
 /**
- * What the browser tests share: Debian's Chromium driven by playwright-core (never a downloaded
- * browser, never the network), a google.script.run shim that runs each call in the emulator, and
+ * What the browser tests share: Debian's Chromium where it is installed, otherwise the Chromium
+ * that the npm package @sparticuz/chromium carries inside itself (so `npm ci && npm test` needs
+ * nothing but Node and npm), driven by playwright-core (never a downloaded browser, never the
+ * network), a google.script.run shim that runs each call in the emulator, and
  * screenshots under test-output/ (and docs/ for the README).
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +14,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Emulator } from '../../emulator/src';
 
 export const CHROMIUM = '/usr/bin/chromium';
+/** Set to 1 to ignore the system Chromium and use the packaged one (CI runs the browser tests so once more). */
+export const PACKAGED_ONLY = 'EXCURSION_DESK_PACKAGED_CHROMIUM';
 export const OUTPUT_DIR = join(__dirname, '../../test-output');
 const DOCS_DIR = join(__dirname, '../../docs');
 
@@ -19,17 +24,39 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Starts headless Chromium with a fresh profile; fails (never skips) when Chromium is not installed. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+/**
+ * The Chromium to start: Debian's when installed (and not ignored through PACKAGED_ONLY), else the
+ * one inside @sparticuz/chromium. That package is an ES module and unpacks its browser to /tmp on
+ * first use; a child Node process asks it for the path, since jest's CommonJS runtime cannot load it.
+ */
+export function chromiumPath(): string {
+  if (process.env[PACKAGED_ONLY] !== '1' && existsSync(CHROMIUM)) return CHROMIUM;
+  try {
+    return execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath());",
+      ],
+      { cwd: join(__dirname, '../..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    ).trim();
+  } catch (e) {
     throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM}, and it is not installed. ` +
-        'Install it with `apt-get install -y chromium` (as root; .ci/run does this in CI), then run the tests again.',
+      `The browser tests need Chromium: neither ${CHROMIUM} nor the one inside the npm package @sparticuz/chromium ` +
+        `could be started (${(e as { stderr?: string }).stderr?.trim() || (e as Error).message}). ` +
+        'Run `npm ci` again, or install Debian\'s Chromium with `apt-get install -y chromium`.',
+      { cause: e },
     );
   }
+}
+
+/** Starts headless Chromium with a fresh profile; fails (never skips) when no Chromium can be found. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
   const userDataDir = mkdtempSync(join(tmpdir(), 'excursion-desk-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: [
       '--headless',
