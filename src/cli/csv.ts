@@ -51,7 +51,11 @@ export function readCsv(file: string, required: readonly string[] = []): CsvTabl
     const row = i + 2;
     if (fields.length === 1 && fields[0].trim() === '') return; // a blank line
     if (fields.length !== header.length) {
-      throw new InputError(file, row, `has ${fields.length} fields but the header has ${header.length}`);
+      throw new InputError(
+        file,
+        row,
+        `has ${fields.length} fields but the header has ${header.length}; check its commas and quotes`,
+      );
     }
     const values: Record<string, string> = {};
     header.forEach((h, c) => {
@@ -107,10 +111,11 @@ export function readText(file: string): string {
 }
 
 /**
- * Where a quoted field opens and is never closed: its row (1-based record, the header is row 1) and
- * line. A newline inside quotes belongs to the field, so rows and lines can differ.
+ * The quoted field where the CSV goes wrong: one never closed, or one with text after its closing
+ * quote (usually a stray or missing " earlier in it). Its row (1-based record, the header is row 1)
+ * is where the field opens; a newline inside quotes belongs to the field, so rows and lines differ.
  */
-function unclosedQuote(text: string): { row: number; line: number } | null {
+function quoteTrouble(text: string): { kind: 'unclosed' | 'text-after'; row: number; line: number } | null {
   let row = 1;
   let line = 1;
   let quoted: { row: number; line: number } | null = null;
@@ -119,8 +124,13 @@ function unclosedQuote(text: string): { row: number; line: number } | null {
     const c = text[i];
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') i++;
-      else if (c === '"') quoted = null;
-      else if (c === '\n') line++;
+      else if (c === '"') {
+        const next = text[i + 1];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          return { kind: 'text-after', ...quoted };
+        quoted = null;
+        fieldStart = false;
+      } else if (c === '\n') line++;
       continue;
     }
     if (c === '"' && fieldStart) quoted = { row, line };
@@ -130,25 +140,22 @@ function unclosedQuote(text: string): { row: number; line: number } | null {
     }
     fieldStart = c === ',' || c === '\n' || (c === '\r' && text[i + 1] === '\n');
   }
-  return quoted;
+  return quoted ? { kind: 'unclosed', ...quoted } : null;
 }
 
 /** csv-parse's error as staff can act on it: the row, and what to check there. */
 function csvSyntaxError(file: string, text: string, e: { code?: string; lines?: number; message: string }): InputError {
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    const at = unclosedQuote(text.replace(/^\ufeff/, ''));
+  const at = quoteTrouble(text.replace(/^\ufeff/, ''));
+  if (at) {
+    const where = at.line !== at.row ? ` (line ${at.line} of the file)` : '';
     return new InputError(
       file,
-      at?.row ?? null,
-      `a quoted field opens${at && at.line !== at.row ? ` on line ${at.line}` : ''} and is never closed; check that every " that starts a field has its closing "`,
+      at.row,
+      at.kind === 'unclosed'
+        ? `a quoted field opens here${where} and is never closed; check that every " that starts a field has its closing "`
+        : `a quoted field opens here${where} and has text after its closing "; check for a missing or stray " (a " inside a quoted field is written twice: "")`,
     );
   }
-  if (e.code === 'CSV_INVALID_CLOSING_QUOTE')
-    return new InputError(
-      file,
-      e.lines ?? null,
-      'a quoted field has text after its closing "; a " inside a quoted field is written twice ("")',
-    );
   return new InputError(
     file,
     e.lines ?? null,

@@ -164,12 +164,15 @@ function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput[
   }
   // A slash date's day/month order is settled by the file as a whole, never guessed.
   const settled = settleDayOrder(table.rows.map(({ row, values }) => ({ row, text: values[tsHeader] ?? '' })));
-  if ('conflict' in settled)
+  if ('conflict' in settled) {
+    const [dayRow, monthRow] = settled.conflict;
+    const at = (row: number) => table.rows.find((r) => r.row === row)?.values[tsHeader] ?? '';
     throw new InputError(
       table.file,
-      settled.conflict[1],
-      `"${tsHeader}" puts the month first here but row ${settled.conflict[0]} puts the day first; one file must keep one order`,
+      monthRow,
+      `"${tsHeader}" "${at(monthRow)}" puts the month first, but row ${dayRow} ("${at(dayRow)}") puts the day first; one file keeps one order, so one of them is wrong`,
     );
+  }
   return table.rows.map(({ row, values }) => {
     const read = readTimestamp(values[tsHeader] ?? '', TIME_ZONE, settled.order);
     if ('problem' in read)
