@@ -45,7 +45,7 @@ export function chromiumPath(): string {
     throw new Error(
       `The browser tests need Chromium: neither ${CHROMIUM} nor the one inside the npm package @sparticuz/chromium ` +
         `could be started (${(e as { stderr?: string }).stderr?.trim() || (e as Error).message}). ` +
-        'Run `npm ci` again, or install Debian\'s Chromium with `apt-get install -y chromium`.',
+        "Run `npm ci` again, or install Debian's Chromium with `apt-get install -y chromium`.",
       { cause: e },
     );
   }
