@@ -420,3 +420,28 @@ describe('excursion-desk as a command-line user expects', () => {
     expect(err.join('\n')).toMatch(/^Usage: excursion-desk <command>/);
   });
 });
+
+describe("the README's worked examples", () => {
+  it('sample/odgovori.csv, the Slovenian export, gives the same applications and decisions as sample/responses.csv', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readme-'));
+    const outs = ['responses.csv', 'odgovori.csv'].map((f) => {
+      const out = join(dir, f);
+      const result = runCli([
+        'run',
+        '--responses',
+        join(SAMPLE_DIR, f),
+        '--excursions',
+        join(SAMPLE_DIR, 'excursions.csv'),
+        '--settings',
+        join(SAMPLE_DIR, 'settings.csv'),
+        '--out',
+        out,
+      ]);
+      expect(result.code).toBe(0);
+      return out;
+    });
+    expect(csv(outs[1], 'Applications')).toEqual(csv(outs[0], 'Applications'));
+    expect(csv(outs[1], 'Allocations')).toEqual(csv(outs[0], 'Allocations'));
+    expect(existsSync(join(outs[1], 'Odgovori obrazca 1.csv'))).toBe(true);
+  });
+});
