@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { SHEET } from '../core/vocabulary';
 import { InputError } from './csv';
 import { describeDemo, runDemo } from './demo';
-import { type Progress, type RunSummary, runSeason } from './run';
+import { type Progress, type RunSummary, runSeason, stepName } from './run';
 
 const RUN_USAGE = `Usage: excursion-desk run --responses FILE.csv --excursions FILE.csv [--settings FILE.csv]
                           [--municipalities FILE.csv] [--out DIR] [--addon]
@@ -170,7 +170,7 @@ export function main(
 /** Each stopped step as staff were told (and in English after it, when that differs); exit 4. */
 function reportStops(summary: RunSummary, err: (s: string) => void): number {
   for (const stop of summary.stopped) {
-    err(`Stopped at ${stop.action}: ${stop.message}`);
+    err(`${stepName(stop.action)} stopped: ${stop.message}`);
     if (stop.english) err(`  (in English: ${stop.english})`);
   }
   err(`Not every step ran. The sheets as they stand are in ${summary.out}; Log.csv there has the details.`);

@@ -11,7 +11,7 @@ import { Emulator } from '../../emulator/src';
 import { formModel } from '../../emulator/src/forms';
 import type { CellValue } from '../../emulator/src/spreadsheet-model';
 import type { DashboardData } from '../core/dashboard';
-import { LANGUAGES, t } from '../core/i18n';
+import { LANGUAGES, type MessageKey, t } from '../core/i18n';
 import { settingDefinitions } from '../core/settings';
 import {
   ENGLISH_LEVELS,
@@ -541,6 +541,20 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
     logLines: (emulator.sheetValues(SHEET.log) ?? []).slice(1).map((r) => `${r[2]}: ${r[3]}`),
     stopped,
   };
+}
+
+/** The menu item staff choose for each step, to name a stopped one as they know it. */
+const MENU_ITEM: Record<string, MessageKey> = {
+  setupWorkspace: 'menu.setup',
+  scoreApplicants: 'menu.score',
+  allocatePlaces: 'menu.allocate',
+  sendNotices: 'menu.send',
+};
+
+/** "Allocate places (allocatePlaces)", or the entry point alone when no menu item runs it. */
+export function stepName(action: string): string {
+  const key = MENU_ITEM[action];
+  return key ? `${t('en', key)} (${action})` : action;
 }
 
 /** The titles of the alert a menu action shows when it stops, in every language of the add-on. */

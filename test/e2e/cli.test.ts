@@ -294,7 +294,9 @@ describe('excursion-desk run with the files a new user has (issue 13)', () => {
     const out = join(dir, 'stopped');
     const result = run(join(SAMPLE_DIR, 'responses.csv'), out, '--settings', settings);
     expect(result.code).toBe(4);
-    expect(result.err).toMatch(/Stopped at allocatePlaces: Celica Settings!B3 .*maxExcursionsPerMunicipality.*"two"/);
+    expect(result.err).toMatch(
+      /Allocate places \(allocatePlaces\) stopped: Celica Settings!B3 .*maxExcursionsPerMunicipality.*"two"/,
+    );
     expect(result.err).toMatch(/\(in English: Settings cell Settings!B3 \(maxExcursionsPerMunicipality\)/);
     expect(result.err).toMatch(/Log\.csv/);
     expect(csv(out, 'Allocations')).toEqual([]);
