@@ -32,15 +32,17 @@ export interface Browser {
 export function chromiumPath(): string {
   if (process.env[PACKAGED_ONLY] !== '1' && existsSync(CHROMIUM)) return CHROMIUM;
   try {
-    return execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath());",
-      ],
-      { cwd: join(__dirname, '../..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-    ).trim();
+    return whileUnpacking(() =>
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath());",
+        ],
+        { cwd: join(__dirname, '../..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      ).trim(),
+    );
   } catch (e) {
     throw new Error(
       `The browser tests need Chromium: neither ${CHROMIUM} nor the one inside the npm package @sparticuz/chromium ` +
@@ -48,6 +50,35 @@ export function chromiumPath(): string {
         "Run `npm ci` again, or install Debian's Chromium with `apt-get install -y chromium`.",
       { cause: e },
     );
+  }
+}
+
+/**
+ * Runs `unpack` in one test process at a time. @sparticuz/chromium takes /tmp/chromium as ready
+ * as soon as the file exists, so a second jest worker could start a browser that is still being
+ * written: the first worker holds a lock folder while it unpacks, and leaves a mark when done.
+ */
+function whileUnpacking(unpack: () => string): string {
+  const lock = join(tmpdir(), 'excursion-desk-chromium.lock');
+  const ready = join(tmpdir(), 'excursion-desk-chromium.ready');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (existsSync(ready)) return unpack();
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another worker is unpacking (a lock older than the deadline is left over from a killed run).
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      continue;
+    }
+    try {
+      const path = unpack();
+      writeFileSync(ready, path);
+      return path;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   }
 }
 
