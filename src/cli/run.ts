@@ -5,7 +5,7 @@
  * mail as .eml. Input is checked whole before anything runs; output goes to a temporary folder
  * that replaces DIR only when everything is written.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Emulator } from '../../emulator/src';
 import { formModel } from '../../emulator/src/forms';
@@ -361,21 +361,34 @@ export function writeOutput(emulator: Emulator, dir: string): { sheets: string[]
 }
 
 /**
- * The file that marks a folder as the runner's output: `--out` replaces only such a folder (or an
- * empty one), so a folder of the user's own files is never deleted.
+ * The file that marks a folder as the runner's output and lists every file the runner wrote
+ * there: `--out` replaces only such a folder (or an empty one), and only while it holds nothing
+ * else, so a file of the user's is never deleted.
  */
 export const OUTPUT_MARK = '.excursion-desk-output';
+
+/** Every file under `dir`, as paths relative to it with `/` between folders. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
 
 /** Why `target` may not be replaced by the runner's output, or null when it may. */
 function refuseOut(target: string): string | null {
   if (!existsSync(target)) return null;
   if (!statSync(target).isDirectory()) return 'is a file, not a folder; give --out a folder name';
-  const entries = readdirSync(target);
-  if (entries.length === 0 || entries.includes(OUTPUT_MARK)) return null;
-  const shown = entries.slice(0, 3).join(', ') + (entries.length > 3 ? ', …' : '');
+  const files = filesUnder(target);
+  if (files.length === 0) return null;
+  const written = files.includes(OUTPUT_MARK)
+    ? new Set(readFileSync(join(target, OUTPUT_MARK), 'utf8').split('\n').slice(1))
+    : new Set<string>();
+  const others = files.filter((f) => f !== OUTPUT_MARK && !written.has(f));
+  if (others.length === 0) return null;
+  const shown = others.slice(0, 3).join(', ') + (others.length > 3 ? ', …' : '');
   return (
     `already holds files that Excursion Desk did not write (${shown}), and --out replaces the whole folder; ` +
-    'give --out a new folder, or the folder of an earlier run'
+    'give --out a new folder, or move those files out of an earlier output first'
   );
 }
 
@@ -401,10 +414,8 @@ export function writeAtomically<T>(out: string, fill: (dir: string) => T): T {
   let result: T;
   try {
     result = fill(tmp);
-    writeFileSync(
-      join(tmp, OUTPUT_MARK),
-      'Written by excursion-desk; the next run with this --out replaces this folder.\n',
-    );
+    const mark = 'Written by excursion-desk; a later run with this --out replaces these files:';
+    writeFileSync(join(tmp, OUTPUT_MARK), [mark, ...filesUnder(tmp)].join('\n'));
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

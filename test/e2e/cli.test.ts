@@ -281,12 +281,26 @@ describe('excursion-desk run with the files a new user has (issue 13)', () => {
     const out = join(dir, 'again');
     expect(run(join(SAMPLE_DIR, 'responses.csv'), out).code).toBe(0);
     expect(existsSync(join(out, '.excursion-desk-output'))).toBe(true);
-    writeFileSync(join(out, 'outbox', 'stale.eml'), 'from an earlier run');
+    const before = readdirSync(join(out, 'outbox')).length;
     const one = file('one-answer.csv', exportWith([{}]));
     expect(run(one, out).code).toBe(0);
     expect(csv(out, 'Applications')).toHaveLength(1);
-    expect(existsSync(join(out, 'outbox', 'stale.eml'))).toBe(false);
+    expect(readdirSync(join(out, 'outbox')).length).toBeLessThan(before);
+    expect(readdirSync(join(out, 'outbox'))).toHaveLength(
+      csv(out, 'Notices').filter((n) => n.Status === 'Sent').length,
+    );
     expect(readdirSync(dir).filter((f) => f.includes('.again.'))).toEqual([]);
+  });
+
+  it('refuses an earlier output to which the user added a file of their own, and keeps it', () => {
+    const out = join(dir, 'annotated');
+    expect(run(join(SAMPLE_DIR, 'responses.csv'), out).code).toBe(0);
+    writeFileSync(join(out, 'outbox', 'my-reply.eml'), 'mine');
+    const result = run(file('one.csv', exportWith([{}])), out);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/did not write \(outbox\/my-reply\.eml\)/);
+    expect(readFileSync(join(out, 'outbox', 'my-reply.eml'), 'utf8')).toBe('mine');
+    expect(csv(out, 'Applications').length).toBeGreaterThan(1);
   });
 
   it('exits non-zero when a step stopped, with the message staff would see and the English after it', () => {
