@@ -498,10 +498,10 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
 
   const ignored = new Set<string>();
   let applications = 0;
+  let submitted = 0;
   if (step('setupWorkspace')) {
     // Columns that are not a question of the form (an export may carry extra ones) are left out.
     const titles = new Set(formModel(emulator.env, emulator.linkedFormId()).items.map((i) => i.title));
-    let submitted = 0;
     for (const response of checked.responses) {
       const before = emulator.sheetValues(SHEET.applications)?.length ?? 0;
       const logBefore = emulator.sheetValues(SHEET.log)?.length ?? 0;
@@ -545,7 +545,7 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
     emulator,
     ignoredColumns: [...ignored],
     out: resolve(input.out),
-    responses: checked.responses.length,
+    responses: submitted,
     applications,
     sheets: written.sheets,
     mails: written.mails,

@@ -316,6 +316,23 @@ describe('excursion-desk run with the files a new user has (issue 13)', () => {
     expect(csv(out, 'Allocations')).toEqual([]);
   });
 
+  it('exits non-zero when Set up stopped, submitting nothing, and says why as staff would read it', () => {
+    const excursions = file('closed.csv', readFileSync(EXCURSIONS, 'utf8').replace(/,Open$/gm, ',Closed'));
+    const grid = Object.fromEntries(
+      (parse(readFileSync(join(SAMPLE_DIR, 'responses.csv'), 'utf8')) as string[][])[0]
+        .filter((h) => h.startsWith('Excursion preferences ['))
+        .map((h) => [h, undefined]),
+    );
+    const responses = file('no-grid.csv', exportWith([grid]));
+    const out = join(dir, 'no-open');
+    const result = runCli(['run', '--responses', responses, '--excursions', excursions, '--out', out]);
+    expect(result.code).toBe(4);
+    expect(result.err).toMatch(
+      /^Set up \(setupWorkspace\) stopped: No excursion in the Excursions sheet has Status "Open"/,
+    );
+    expect(result.out).toMatch(/^0 responses submitted, 0 applications taken in\./);
+  });
+
   it('refuses a responses file without a question the form always has, naming the file and the column', () => {
     const responses = file('no-email.csv', exportWith([{ 'Email address': undefined }]));
     const result = run(responses, join(dir, 'never'));
