@@ -29,18 +29,12 @@ export interface CsvTable {
 
 /** Reads a CSV with a header row; every record must have as many fields as the header. */
 export function readCsv(file: string, required: readonly string[] = []): CsvTable {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(file, null, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+  const text = readText(file);
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new InputError(file, err.lines ?? null, `is not valid CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}`);
+    throw csvSyntaxError(file, text, e as { code?: string; lines?: number; message: string });
   }
   if (records.length === 0) throw new InputError(file, null, 'is empty; it needs a header row');
   const header = records[0].map((h) => h.trim());
@@ -57,7 +51,11 @@ export function readCsv(file: string, required: readonly string[] = []): CsvTabl
     const row = i + 2;
     if (fields.length === 1 && fields[0].trim() === '') return; // a blank line
     if (fields.length !== header.length) {
-      throw new InputError(file, row, `has ${fields.length} fields but the header has ${header.length}`);
+      throw new InputError(
+        file,
+        row,
+        `has ${fields.length} fields but the header has ${header.length}; check its commas and quotes`,
+      );
     }
     const values: Record<string, string> = {};
     header.forEach((h, c) => {
@@ -96,4 +94,71 @@ export function csvCell(value: unknown, formula: string, timeZone: string): stri
 export function sheetCsv(values: unknown[][], formulas: string[][], timeZone: string): string {
   const rows = values.map((row, r) => row.map((v, c) => csvCell(v, formulas[r]?.[c] ?? '', timeZone)));
   return stringify(rows, { record_delimiter: '\n' });
+}
+
+/** The file's text, or an InputError in plain words: not found, a folder, not readable. */
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(file, null, 'not found; check the name and the folder');
+    if (code === 'EISDIR') throw new InputError(file, null, 'is a folder, not a file; give the CSV file inside it');
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new InputError(file, null, 'cannot be opened: you are not allowed to read it');
+    throw new InputError(file, null, `cannot be read: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The quoted field where the CSV goes wrong: one never closed, or one with text after its closing
+ * quote (usually a stray or missing " earlier in it). Its row (1-based record, the header is row 1)
+ * is where the field opens; a newline inside quotes belongs to the field, so rows and lines differ.
+ */
+function quoteTrouble(text: string): { kind: 'unclosed' | 'text-after'; row: number; line: number } | null {
+  let row = 1;
+  let line = 1;
+  let quoted: { row: number; line: number } | null = null;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') {
+        const next = text[i + 1];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          return { kind: 'text-after', ...quoted };
+        quoted = null;
+        fieldStart = false;
+      } else if (c === '\n') line++;
+      continue;
+    }
+    if (c === '"' && fieldStart) quoted = { row, line };
+    if (c === '\n') {
+      row++;
+      line++;
+    }
+    fieldStart = c === ',' || c === '\n' || (c === '\r' && text[i + 1] === '\n');
+  }
+  return quoted ? { kind: 'unclosed', ...quoted } : null;
+}
+
+/** csv-parse's error as staff can act on it: the row, and what to check there. */
+function csvSyntaxError(file: string, text: string, e: { code?: string; lines?: number; message: string }): InputError {
+  const at = quoteTrouble(text.replace(/^\ufeff/, ''));
+  if (at) {
+    const where = at.line !== at.row ? ` (line ${at.line} of the file)` : '';
+    return new InputError(
+      file,
+      at.row,
+      at.kind === 'unclosed'
+        ? `a quoted field opens here${where} and is never closed; check that every " that starts a field has its closing "`
+        : `a quoted field opens here${where} and has text after its closing "; check for a missing or stray " (a " inside a quoted field is written twice: "")`,
+    );
+  }
+  return new InputError(
+    file,
+    e.lines ?? null,
+    `is not valid CSV (${e.message.replace(/^[^:]*: /, '').replace(/ at line \d+.*$/, '')}); check the quotes and commas there`,
+  );
 }

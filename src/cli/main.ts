@@ -1,25 +1,63 @@
 /**
- * The command line: `excursion-desk run …` and `excursion-desk demo`. Exit codes: 0 done,
- * 1 bad input (the message names the file, the row and the problem), 2 wrong usage, 3 a failure
- * of the program itself.
+ * The command line: `excursion-desk run …` and `excursion-desk demo`. Exit codes: 0 every step
+ * ran, 1 bad input (the message names the file, the row and the problem), 2 wrong usage, 3 a
+ * failure of the program itself, 4 a step of the season stopped (the message is the one staff
+ * would have seen; the output is written so that its Log can be read).
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SHEET } from '../core/vocabulary';
 import { InputError } from './csv';
 import { describeDemo, runDemo } from './demo';
-import { type Progress, runSeason } from './run';
+import { type Progress, type RunSummary, runSeason, stepName } from './run';
 
-const USAGE = `Usage:
-  excursion-desk run --responses FILE.csv --excursions FILE.csv [--settings FILE.csv]
-                     [--municipalities FILE.csv] [--out DIR] [--addon]
-  excursion-desk demo [--out DIR] [--addon]
+const RUN_USAGE = `Usage: excursion-desk run --responses FILE.csv --excursions FILE.csv [--settings FILE.csv]
+                          [--municipalities FILE.csv] [--out DIR] [--addon]
 
-run   feeds a Google Forms responses export through the built add-on (build/Code.js) in the
-      offline emulator and writes every sheet as DIR/<Sheet>.csv and every mail as DIR/outbox/*.eml.
-demo  does the same on the bundled sample call (sample/).
+Feeds a Google Forms responses export through the built add-on (build/Code.js) in the offline
+emulator: Set up, every answer submitted to the form, Score applicants, Allocate places, Send
+notices (into DIR/outbox, nothing leaves the machine).
 
---addon  runs the editor add-on build (build-addon/Code.js under appsscript.addon.json) installed
-         in the spreadsheet, instead of the script bound to it (build/).`;
+  --responses FILE.csv       the application form's responses, as Forms downloads them
+                             (Responses, then Download responses (.csv)); required
+  --excursions FILE.csv      the Excursions sheet: Excursion ID, City, Label, Start Date,
+                             End Date, Places, Max Per Municipality, Themes, Status; required
+  --settings FILE.csv        Key,Value rows for the Settings sheet (unknown keys are refused)
+  --municipalities FILE.csv  Name,Population,Region,Urban[,Aliases]: replaces the bundled list
+  --out DIR                  where to write (default: out); a folder of other files is refused
+  --addon                    run the editor add-on build (build-addon/) instead of the bound script
+  -h, --help                 show this help
+
+Writes DIR/<Sheet>.csv for every sheet, DIR/report.html and DIR/outbox/*.eml.
+Exit status: 0 every step ran, 1 bad input, 2 wrong usage, 3 program failure, 4 a step stopped.`;
+
+const DEMO_USAGE = `Usage: excursion-desk demo [--out DIR] [--addon]
+
+Runs one whole season of the sample call (sample/) offline: set-up, every answer, scoring,
+allocation, a round of replies, re-allocation and notices. Writes DIR (default: out).
+
+  --out DIR   where to write (default: out); a folder of other files is refused
+  --addon     run the editor add-on build (build-addon/) instead of the bound script
+  -h, --help  show this help`;
+
+const USAGE = `Usage: excursion-desk <command> [options]
+
+Commands:
+  run    run a season on your own files (a Forms responses export and an Excursions CSV)
+  demo   run one whole season of the bundled sample call
+
+Options:
+  -h, --help     show help (also: excursion-desk <command> --help)
+  -v, --version  show the version
+
+Every sheet is written as DIR/<Sheet>.csv, every mail as DIR/outbox/*.eml, the dashboard as
+DIR/report.html.`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return `excursion-desk ${pkg.version}`;
+}
 
 export function main(
   argv: string[],
@@ -27,14 +65,23 @@ export function main(
   err: (s: string) => void = console.error,
 ): number {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === '--help' || command === '-h' || command === 'help') {
     log(USAGE);
-    return command === undefined ? 2 : 0;
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    log(version());
+    return 0;
+  }
+  if (command === undefined) {
+    err(USAGE);
+    return 2;
   }
   if (command !== 'run' && command !== 'demo') {
     err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
+  const usage = command === 'run' ? RUN_USAGE : DEMO_USAGE;
   let values: {
     responses?: string;
     excursions?: string;
@@ -43,24 +90,34 @@ export function main(
     out?: string;
     bundle?: string;
     addon?: boolean;
+    help?: boolean;
   };
   try {
     ({ values } = parseArgs({
       args: rest,
       options: {
-        responses: { type: 'string' },
-        excursions: { type: 'string' },
-        settings: { type: 'string' },
-        municipalities: { type: 'string' },
+        ...(command === 'run'
+          ? {
+              responses: { type: 'string' },
+              excursions: { type: 'string' },
+              settings: { type: 'string' },
+              municipalities: { type: 'string' },
+            }
+          : {}),
         out: { type: 'string' },
         bundle: { type: 'string' },
         addon: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-    }));
+    }) as { values: typeof values });
   } catch (e) {
-    err(`${(e as Error).message}\n\n${USAGE}`);
+    err(`${(e as Error).message}\n\n${usage}`);
     return 2;
+  }
+  if (values.help) {
+    log(usage);
+    return 0;
   }
   const root = resolve(__dirname, '..', '..');
   // The add-on build is written beside the bound one: build/ and build-addon/.
@@ -73,12 +130,13 @@ export function main(
       const started = Date.now();
       const summary = runDemo({ out: values.out ?? 'out', bundleDir, deployment, progress, say: log });
       progress.done();
+      if (summary.stopped.length > 0) return reportStops(summary, err);
       for (const line of describeDemo(summary, (sheet) => summary.emulator.sheetValues(sheet))) log(line);
       log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
       return 0;
     }
     if (!values.responses || !values.excursions) {
-      err(`run needs --responses and --excursions.\n\n${USAGE}`);
+      err(`run needs --responses and --excursions.\n\n${usage}`);
       return 2;
     }
     const summary = runSeason(
@@ -95,14 +153,8 @@ export function main(
       progress,
     );
     progress.done();
-    log(`${summary.responses} responses submitted, ${summary.applications} applications taken in.`);
-    if (summary.ignoredColumns.length > 0)
-      log(`Columns that are no question of the form were left out: ${summary.ignoredColumns.join(', ')}`);
-    log(`Wrote ${summary.sheets.length} sheets, report.html and ${summary.mails} mails to ${summary.out}:`);
-    for (const s of summary.sheets) log(`  ${join(summary.out, `${s}.csv`)}`);
-    log(`  ${join(summary.out, 'report.html')}`);
-    log(`  ${join(summary.out, 'outbox')}/ (${summary.mails} .eml)`);
-    return 0;
+    for (const line of describeRun(summary)) log(line);
+    return summary.stopped.length > 0 ? reportStops(summary, err) : 0;
   } catch (e) {
     progress.done();
     if (e instanceof InputError) {
@@ -113,6 +165,57 @@ export function main(
     err(`excursion-desk failed: ${(e as Error).stack ?? String(e)}`);
     return 3;
   }
+}
+
+/** Each stopped step as staff were told (and in English after it, when that differs); exit 4. */
+function reportStops(summary: RunSummary, err: (s: string) => void): number {
+  for (const stop of summary.stopped) {
+    err(`${stepName(stop.action)} stopped: ${stop.message}`);
+    if (stop.english) err(`  (in English: ${stop.english})`);
+  }
+  err(`Not every step ran. The sheets as they stand are in ${summary.out}; Log.csv there has the details.`);
+  return 4;
+}
+
+/** How many rows of `sheet` hold each value of `column`, as "Received 40, Late 2". */
+function tally(summary: RunSummary, sheet: string, column: string, where?: (r: Record<string, unknown>) => boolean) {
+  const rows = summary.emulator.sheetValues(sheet) ?? [];
+  const header = (rows[0] ?? []).map(String);
+  const counts = new Map<string, number>();
+  for (const r of rows.slice(1)) {
+    const record = Object.fromEntries(header.map((h, i) => [h, r[i]]));
+    if (where && !where(record)) continue;
+    const v = String(record[column] ?? '');
+    if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return [...counts.entries()].map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+}
+
+/** The run's closing words: what came out, and where. */
+export function describeRun(summary: RunSummary): string[] {
+  const notices = summary.emulator.sheetValues(SHEET.notices) ?? [];
+  const h = (notices[0] ?? []).map(String);
+  const skipped = notices
+    .slice(1)
+    .filter((r) => r[h.indexOf('Status')] === 'Skipped')
+    .map(
+      (r) =>
+        `  skipped: ${r[h.indexOf('Type')]} to ${r[h.indexOf('To')] || '(no address)'}: ${r[h.indexOf('Error')] || 'no reason given'}`,
+    );
+  const lines = [
+    `${summary.responses} responses submitted, ${summary.applications} applications taken in.`,
+    `Applications: ${tally(summary, SHEET.applications, 'Status')}.`,
+    `Decisions: ${tally(summary, SHEET.allocations, 'Decision')}.`,
+    `Notices sent: ${tally(summary, SHEET.notices, 'Type', (r) => r.Status === 'Sent')}; skipped ${skipped.length}.`,
+    ...skipped,
+  ];
+  if (summary.ignoredColumns.length > 0)
+    lines.push(`Columns that are no question of the form were left out: ${summary.ignoredColumns.join(', ')}`);
+  lines.push(`Wrote ${summary.sheets.length} sheets, report.html and ${summary.mails} mails to ${summary.out}:`);
+  for (const s of summary.sheets) lines.push(`  ${join(summary.out, `${s}.csv`)}`);
+  lines.push(`  ${join(summary.out, 'report.html')}`);
+  lines.push(`  ${join(summary.out, 'outbox')}/ (${summary.mails} .eml)`);
+  return lines;
 }
 
 /** A one-line progress bar on a terminal; silent when the output is a file or a pipe. */

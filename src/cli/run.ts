@@ -5,13 +5,16 @@
  * mail as .eml. Input is checked whole before anything runs; output goes to a temporary folder
  * that replaces DIR only when everything is written.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Emulator } from '../../emulator/src';
 import { formModel } from '../../emulator/src/forms';
 import type { CellValue } from '../../emulator/src/spreadsheet-model';
 import type { DashboardData } from '../core/dashboard';
+import { LANGUAGES, type MessageKey, t } from '../core/i18n';
+import { settingDefinitions } from '../core/settings';
 import {
+  ENGLISH_LEVELS,
   EXCURSION_HEADERS,
   EXCURSION_STATUS,
   MUNICIPALITY_HEADERS,
@@ -23,7 +26,7 @@ import {
 import { renderReport } from '../ui/dashboard-view';
 import { type CsvTable, InputError, isoInZone, readCsv, sheetCsv } from './csv';
 import { toEml } from './eml';
-import { parseDay, parseTimestamp } from './timestamps';
+import { parseDay, readTimestamp, settleDayOrder } from './timestamps';
 
 export const TIME_ZONE = 'Europe/Ljubljana';
 
@@ -60,6 +63,18 @@ export interface RunSummary {
   sheets: string[];
   mails: number;
   logLines: string[];
+  /** The steps that stopped, each with the message staff would have seen; empty when every step ran. */
+  stopped: StoppedStep[];
+}
+
+/** A step of the season that stopped, as staff would have been told. */
+export interface StoppedStep {
+  /** The entry point, e.g. `allocatePlaces` (or `onFormSubmit` for an answer not taken in). */
+  action: string;
+  /** What staff saw, in the spreadsheet's language. */
+  message: string;
+  /** What the Log says of it (in English), when it says more than or other than `message`. */
+  english: string | null;
 }
 
 interface CheckedInput {
@@ -127,8 +142,19 @@ function timestampHeader(table: CsvTable): (typeof TIMESTAMP_HEADERS)[number] {
   return found;
 }
 
+/** The questions the application form always has (SPEC section 4); the preference grid has a column per Open excursion. */
+const ALWAYS_ASKED = Object.values(QUESTION).filter((q) => q !== QUESTION.timestamp && q !== QUESTION.preferences);
+
 function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput['responses'] {
   const tsHeader = timestampHeader(table);
+  const missing = ALWAYS_ASKED.filter((q) => !table.header.includes(q));
+  if (missing.length > 0)
+    throw new InputError(
+      table.file,
+      1,
+      `has no column ${missing.map((q) => `"${q}"`).join(', ')}, a question the application form always has; ` +
+        'export the responses again from the form (Responses, then Download responses (.csv)), with the column titles as Forms writes them',
+    );
   for (const h of table.header) {
     if (h.startsWith(GRID_PREFIX) && h.endsWith(']')) {
       const label = h.slice(GRID_PREFIX.length, -1);
@@ -136,14 +162,22 @@ function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput[
         throw new InputError(table.file, 1, `column "${h}" names no Open excursion of the excursions file`);
     }
   }
+  // A slash date's day/month order is settled by the file as a whole, never guessed.
+  const settled = settleDayOrder(table.rows.map(({ row, values }) => ({ row, text: values[tsHeader] ?? '' })));
+  if ('conflict' in settled) {
+    const [dayRow, monthRow] = settled.conflict;
+    const at = (row: number) => table.rows.find((r) => r.row === row)?.values[tsHeader] ?? '';
+    throw new InputError(
+      table.file,
+      monthRow,
+      `"${tsHeader}" "${at(monthRow)}" puts the month first, but row ${dayRow} ("${at(dayRow)}") puts the day first; one file keeps one order, so one of them is wrong`,
+    );
+  }
   return table.rows.map(({ row, values }) => {
-    const timestamp = parseTimestamp(values[tsHeader] ?? '', TIME_ZONE);
-    if (!timestamp)
-      throw new InputError(
-        table.file,
-        row,
-        `"${tsHeader}" "${values[tsHeader]}" is not a time like 2017/02/20 10:15:32 AM GMT+1, 20. 2. 2017 10:15:32 or 2017-02-20T10:15:32+01:00`,
-      );
+    const read = readTimestamp(values[tsHeader] ?? '', TIME_ZONE, settled.order);
+    if ('problem' in read)
+      throw new InputError(table.file, row, `"${tsHeader}" "${values[tsHeader]}" cannot be read: ${read.problem}`);
+    const timestamp = read.date;
     let contentScore: number | null = null;
     const cs = (values['Content Score'] ?? '').trim();
     if (cs !== '') {
@@ -164,7 +198,51 @@ function checkResponses(table: CsvTable, openLabels: Set<string>): CheckedInput[
   });
 }
 
+/** The settings Set up knows, and the values each may take where the set is closed. */
+function knownSettings(): Map<string, readonly string[] | null> {
+  const known = new Map<string, readonly string[] | null>();
+  for (const d of settingDefinitions()) {
+    if (typeof d.value === 'boolean') known.set(d.key, ['TRUE', 'FALSE']);
+    else if (d.key === 'language') known.set(d.key, LANGUAGES);
+    else if (d.key === 'minEnglishLevel') known.set(d.key, ENGLISH_LEVELS);
+    else known.set(d.key, null);
+  }
+  return known;
+}
+
+/** Edit distance (insert, delete, replace), ignoring case: how far a typed key is from a known one. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/** The known key a misspelt one most likely meant, or null when none is close. */
+export function nearestKey(key: string, known: readonly string[]): string | null {
+  const lower = key.toLowerCase();
+  const containing = known.filter((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()));
+  if (lower.length >= 4 && containing.length === 1) return containing[0];
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const k of known) {
+    const d = distance(key, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
+}
+
 function checkSettings(table: CsvTable): CellValue[][] {
+  const known = knownSettings();
   const seen = new Set<string>();
   const rows: CellValue[][] = [[...SETTINGS_HEADERS]];
   for (const { row, values } of table.rows) {
@@ -172,10 +250,30 @@ function checkSettings(table: CsvTable): CellValue[][] {
     if (key === '') throw new InputError(table.file, row, '"Key" is empty');
     if (seen.has(key)) throw new InputError(table.file, row, `"Key" ${key} appears twice`);
     seen.add(key);
-    let value: CellValue = values.Value;
-    if (key === 'applicationDeadline' && value.trim() !== '') {
-      const d = parseDay(value, TIME_ZONE);
-      if (!d) throw new InputError(table.file, row, `applicationDeadline "${value}" is not a date`);
+    if (!known.has(key)) {
+      const near = nearestKey(key, [...known.keys()]);
+      throw new InputError(
+        table.file,
+        row,
+        `"${key}" is no setting of Excursion Desk${near ? `; did you mean "${near}"?` : ''} (the settings are listed in the README)`,
+      );
+    }
+    const text = values.Value;
+    let value: CellValue = text;
+    const allowed = known.get(key);
+    if (allowed && text.trim() !== '') {
+      const match = allowed.find((a) => a.toLowerCase() === text.trim().toLowerCase());
+      if (!match)
+        throw new InputError(
+          table.file,
+          row,
+          `${key} "${value}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
+        );
+      value = match;
+    }
+    if (key === 'applicationDeadline' && text.trim() !== '') {
+      const d = parseDay(text, TIME_ZONE);
+      if (!d) throw new InputError(table.file, row, `applicationDeadline "${text}" is not a date (use 2017-02-22)`);
       value = d;
     }
     rows.push([key, value, values.Description ?? '']);
@@ -262,21 +360,77 @@ export function writeOutput(emulator: Emulator, dir: string): { sheets: string[]
   return { sheets, mails: emulator.mailApp.outbox.length };
 }
 
-/** Replaces `out` with what `fill` writes into a temporary sibling folder, or leaves it untouched. */
+/**
+ * The file that marks a folder as the runner's output and lists every file the runner wrote
+ * there: `--out` replaces only such a folder (or an empty one), and only while it holds nothing
+ * else, so a file of the user's is never deleted.
+ */
+export const OUTPUT_MARK = '.excursion-desk-output';
+
+/** Every file under `dir`, as paths relative to it with `/` between folders. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
+
+/** Why `target` may not be replaced by the runner's output, or null when it may. */
+function refuseOut(target: string): string | null {
+  if (!existsSync(target)) return null;
+  if (!statSync(target).isDirectory()) return 'is a file, not a folder; give --out a folder name';
+  const files = filesUnder(target);
+  if (files.length === 0) return null;
+  const written = files.includes(OUTPUT_MARK)
+    ? new Set(readFileSync(join(target, OUTPUT_MARK), 'utf8').split('\n').slice(1))
+    : new Set<string>();
+  const others = files.filter((f) => f !== OUTPUT_MARK && !written.has(f));
+  if (others.length === 0) return null;
+  const shown = others.slice(0, 3).join(', ') + (others.length > 3 ? ', …' : '');
+  return (
+    `already holds files that Excursion Desk did not write (${shown}), and --out replaces the whole folder; ` +
+    'give --out a new folder, or move those files out of an earlier output first'
+  );
+}
+
+/** Checks before the run that `out` may be written, so a refused folder costs no work. */
+export function checkOut(out: string): void {
+  const problem = refuseOut(resolve(out));
+  if (problem) throw new InputError(resolve(out), null, problem);
+}
+
+/**
+ * Replaces `out` with what `fill` writes into a temporary sibling folder, or leaves it untouched.
+ * Only a missing or empty folder, or an earlier output (marked with OUTPUT_MARK), is replaced: the
+ * earlier output is moved aside, the new one moved in, and the old one removed last, so a failure
+ * at any point leaves one whole output in place.
+ */
 export function writeAtomically<T>(out: string, fill: (dir: string) => T): T {
   const target = resolve(out);
+  checkOut(target);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+  const old = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
+  let result: T;
   try {
-    const result = fill(tmp);
-    rmSync(target, { recursive: true, force: true });
-    renameSync(tmp, target);
-    return result;
+    result = fill(tmp);
+    const mark = 'Written by excursion-desk; a later run with this --out replaces these files:';
+    writeFileSync(join(tmp, OUTPUT_MARK), [mark, ...filesUnder(tmp)].join('\n'));
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+  const replacing = existsSync(target);
+  if (replacing) renameSync(target, old);
+  try {
+    renameSync(tmp, target);
+  } catch (e) {
+    if (replacing) renameSync(old, target);
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  if (replacing) rmSync(old, { recursive: true, force: true });
+  return result;
 }
 
 /** Steps a caller (the demo) can add after the first round of notices, given the loaded emulator. */
@@ -306,9 +460,10 @@ export function sendWithProgress(emulator: Emulator, progress: Progress): void {
 /** Runs the season on the input files and writes DIR. */
 export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progress = () => {}): RunSummary {
   const checked = checkInput(input);
+  checkOut(input.out);
   const bundleDir = resolve(input.bundleDir ?? 'build');
   if (!existsSync(join(bundleDir, 'Code.js'))) {
-    throw new InputError(join(bundleDir, 'Code.js'), null, 'does not exist; run `npm run build` first');
+    throw new InputError(join(bundleDir, 'Code.js'), null, 'not found; run `npm run build` first');
   }
   const first = checked.responses.reduce<number | null>(
     (min, r) => (min === null || r.timestamp.getTime() < min ? r.timestamp.getTime() : min),
@@ -334,46 +489,109 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
   if (checked.municipalities) paste(emulator, SHEET.municipalities, checked.municipalities);
   emulator.load();
   emulator.open();
-  emulator.run('setupWorkspace');
+  const stopped: StoppedStep[] = [];
+  const step = (action: string) => {
+    const stop = runStep(emulator, action);
+    if (stop) stopped.push(stop);
+    return stop === null;
+  };
 
-  // Columns that are not a question of the form (an export may carry extra ones) are left out.
-  const titles = new Set(formModel(emulator.env, emulator.linkedFormId()).items.map((i) => i.title));
   const ignored = new Set<string>();
   let applications = 0;
-  for (const response of checked.responses) {
-    const before = emulator.sheetValues(SHEET.applications)?.length ?? 0;
-    const answers: typeof response.answers = {};
-    for (const [title, value] of Object.entries(response.answers)) {
-      if (titles.has(title)) answers[title] = value;
-      else ignored.add(title);
+  let submitted = 0;
+  if (step('setupWorkspace')) {
+    // Columns that are not a question of the form (an export may carry extra ones) are left out.
+    const titles = new Set(formModel(emulator.env, emulator.linkedFormId()).items.map((i) => i.title));
+    for (const response of checked.responses) {
+      const before = emulator.sheetValues(SHEET.applications)?.length ?? 0;
+      const logBefore = emulator.sheetValues(SHEET.log)?.length ?? 0;
+      const answers: typeof response.answers = {};
+      for (const [title, value] of Object.entries(response.answers)) {
+        if (titles.has(title)) answers[title] = value;
+        else ignored.add(title);
+      }
+      emulator.env.clock.set(response.timestamp);
+      emulator.submit(answers, { timestamp: response.timestamp, validate: false });
+      progress('submissions', ++submitted, checked.responses.length);
+      const after = emulator.sheetValues(SHEET.applications) ?? [];
+      if (after.length > before) {
+        applications++;
+        if (response.contentScore !== null) setContentScore(emulator, after.length - 1, response.contentScore);
+      } else {
+        // The trigger never throws: an answer it could not take in is only in the Log.
+        const notTaken = (emulator.sheetValues(SHEET.log) ?? [])
+          .slice(logBefore)
+          .map((r) => String(r[3]))
+          .find((d) => d.includes('not taken in'));
+        if (notTaken)
+          stopped.push({
+            action: 'onFormSubmit',
+            message: `${input.responses}, row ${response.row}: ${notTaken}`,
+            english: null,
+          });
+      }
     }
-    emulator.env.clock.set(response.timestamp);
-    emulator.submit(answers, { timestamp: response.timestamp, validate: false });
-    progress('submissions', applications + 1, checked.responses.length);
-    const after = emulator.sheetValues(SHEET.applications) ?? [];
-    if (after.length > before) {
-      applications++;
-      if (response.contentScore !== null) setContentScore(emulator, after.length - 1, response.contentScore);
+    // The menu actions, as staff would choose them (each confirmation answered Yes). Mail is not sent
+    // anywhere: the emulator's outbox is written as .eml files.
+    emulator.env.clock.advance(3600 * 1000);
+    if (step('scoreApplicants') && step('allocatePlaces')) {
+      const stop = watchStep(emulator, 'sendNotices', () => sendWithProgress(emulator, progress));
+      if (stop) stopped.push(stop);
+      else extra?.(emulator, progress);
     }
   }
-  // The menu actions, as staff would choose them (each confirmation answered Yes). Mail is not sent
-  // anywhere: the emulator's outbox is written as .eml files.
-  emulator.env.clock.advance(3600 * 1000);
-  emulator.run('scoreApplicants');
-  emulator.run('allocatePlaces');
-  sendWithProgress(emulator, progress);
-  extra?.(emulator, progress);
   const written = writeAtomically(input.out, (dir) => writeOutput(emulator, dir));
   return {
     emulator,
     ignoredColumns: [...ignored],
     out: resolve(input.out),
-    responses: checked.responses.length,
+    responses: submitted,
     applications,
     sheets: written.sheets,
     mails: written.mails,
     logLines: (emulator.sheetValues(SHEET.log) ?? []).slice(1).map((r) => `${r[2]}: ${r[3]}`),
+    stopped,
   };
+}
+
+/** The menu item staff choose for each step, to name a stopped one as they know it. */
+const MENU_ITEM: Record<string, MessageKey> = {
+  setupWorkspace: 'menu.setup',
+  scoreApplicants: 'menu.score',
+  allocatePlaces: 'menu.allocate',
+  sendNotices: 'menu.send',
+};
+
+/** "Allocate places (allocatePlaces)", or the entry point alone when no menu item runs it. */
+export function stepName(action: string): string {
+  const key = MENU_ITEM[action];
+  return key ? `${t('en', key)} (${action})` : action;
+}
+
+/** The titles of the alert a menu action shows when it stops, in every language of the add-on. */
+const STOP_TITLES = new Set(LANGUAGES.map((lang) => t(lang, 'error.title')));
+
+/** Runs one menu action; returns how it stopped, or null when it ran. */
+function runStep(emulator: Emulator, action: string): StoppedStep | null {
+  return watchStep(emulator, action, () => emulator.run(action));
+}
+
+/**
+ * Runs `body` (one menu action) and reads what staff would have seen: an alert under the "could
+ * not finish" title is a stop. The Log's "Stopped:" line is its English account.
+ */
+function watchStep(emulator: Emulator, action: string, body: () => void): StoppedStep | null {
+  const alertsBefore = emulator.ui.alerts.length;
+  const logBefore = emulator.sheetValues(SHEET.log)?.length ?? 0;
+  body();
+  const alert = emulator.ui.alerts.slice(alertsBefore).find((a) => STOP_TITLES.has(a.title));
+  if (!alert) return null;
+  const logged = (emulator.sheetValues(SHEET.log) ?? [])
+    .slice(logBefore)
+    .map((r) => String(r[3]))
+    .find((d) => d.startsWith('Stopped: '));
+  const english = logged ? logged.slice('Stopped: '.length) : null;
+  return { action, message: alert.prompt, english: english && !alert.prompt.startsWith(english) ? english : null };
 }
 
 /** Staff typing a Content Score into an Applications row (0-based data row of the sheet). */

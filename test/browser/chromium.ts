@@ -1,8 +1,11 @@
 /**
- * What the browser tests share: Debian's Chromium driven by playwright-core (never a downloaded
- * browser, never the network), a google.script.run shim that runs each call in the emulator, and
+ * What the browser tests share: Debian's Chromium where it is installed, otherwise the Chromium
+ * that the npm package @sparticuz/chromium carries inside itself (so `npm ci && npm test` needs
+ * nothing but Node and npm), driven by playwright-core (never a downloaded browser, never the
+ * network), a google.script.run shim that runs each call in the emulator, and
  * screenshots under test-output/ (and docs/ for the README).
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +14,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Emulator } from '../../emulator/src';
 
 export const CHROMIUM = '/usr/bin/chromium';
+/** Set to 1 to ignore the system Chromium and use the packaged one (CI runs the browser tests so once more). */
+export const PACKAGED_ONLY = 'EXCURSION_DESK_PACKAGED_CHROMIUM';
 export const OUTPUT_DIR = join(__dirname, '../../test-output');
 const DOCS_DIR = join(__dirname, '../../docs');
 
@@ -19,17 +24,70 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Starts headless Chromium with a fresh profile; fails (never skips) when Chromium is not installed. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+/**
+ * The Chromium to start: Debian's when installed (and not ignored through PACKAGED_ONLY), else the
+ * one inside @sparticuz/chromium. That package is an ES module and unpacks its browser to /tmp on
+ * first use; a child Node process asks it for the path, since jest's CommonJS runtime cannot load it.
+ */
+export function chromiumPath(): string {
+  if (process.env[PACKAGED_ONLY] !== '1' && existsSync(CHROMIUM)) return CHROMIUM;
+  try {
+    return whileUnpacking(() =>
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath());",
+        ],
+        { cwd: join(__dirname, '../..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      ).trim(),
+    );
+  } catch (e) {
     throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM}, and it is not installed. ` +
-        'Install it with `apt-get install -y chromium` (as root; .ci/run does this in CI), then run the tests again.',
+      `The browser tests need Chromium: neither ${CHROMIUM} nor the one inside the npm package @sparticuz/chromium ` +
+        `could be started (${(e as { stderr?: string }).stderr?.trim() || (e as Error).message}). ` +
+        "Run `npm ci` again, or install Debian's Chromium with `apt-get install -y chromium`.",
+      { cause: e },
     );
   }
+}
+
+/**
+ * Runs `unpack` in one test process at a time. @sparticuz/chromium takes /tmp/chromium as ready
+ * as soon as the file exists, so a second jest worker could start a browser that is still being
+ * written: the first worker holds a lock folder while it unpacks, and leaves a mark when done.
+ */
+function whileUnpacking(unpack: () => string): string {
+  const lock = join(tmpdir(), 'excursion-desk-chromium.lock');
+  const ready = join(tmpdir(), 'excursion-desk-chromium.ready');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (existsSync(ready)) return unpack();
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another worker is unpacking (a lock older than the deadline is left over from a killed run).
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      continue;
+    }
+    try {
+      const path = unpack();
+      writeFileSync(ready, path);
+      return path;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Starts headless Chromium with a fresh profile; fails (never skips) when no Chromium can be found. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
   const userDataDir = mkdtempSync(join(tmpdir(), 'excursion-desk-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: [
       '--headless',

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvCell, InputError, isoInZone, readCsv } from '../../src/cli/csv';
-import { parseDay, parseTimestamp } from '../../src/cli/timestamps';
+import { nearestKey } from '../../src/cli/run';
+import { parseDay, parseTimestamp, readTimestamp, settleDayOrder } from '../../src/cli/timestamps';
 
 const TZ = 'Europe/Ljubljana';
 
@@ -26,6 +27,49 @@ describe('timestamps of a responses export', () => {
 
   it.each(['', 'yesterday', '2017/13/01 10:00:00', '20.2.2017 10:15'])('refuses %p', (text) => {
     expect(parseTimestamp(text, TZ)).toBeNull();
+  });
+
+  it.each([
+    ['2017/02/30 25:61:00 PM GMT+1', 'there is no 30 February 2017'],
+    ['2017/02/29 10:00:00 AM GMT+1', 'there is no 29 February 2017'],
+    ['2017/02/20 13:15:00 PM GMT+1', '13:15:00 PM is no time of day'],
+    ['2017/02/20 10:60:00', '10:60:00 is no time of day'],
+    ['31. 04. 2017 10:00:00', 'there is no 31 April 2017'],
+    ['2017-02-20T24:00:00+01:00', '24:00:00 is no time of day'],
+    ['2017-02-31', 'there is no 31 February 2017'],
+  ])('refuses the impossible %p, never rolling it over', (text, problem) => {
+    expect(readTimestamp(text, TZ)).toEqual({ problem });
+  });
+
+  it('reads a leap day that exists', () => {
+    expect(parseTimestamp('2016/02/29 10:00:00 AM GMT+1', TZ)?.toISOString()).toBe('2016-02-29T09:00:00.000Z');
+  });
+
+  it('reads a slash date only in the order its file settled, unless its own numbers settle it', () => {
+    expect(readTimestamp('6/2/2017 10:13:10', TZ)).toEqual({ problem: expect.stringMatching(/6 February or 2 June/) });
+    expect(parseTimestamp('6/2/2017 10:13:10', TZ, 'day-first')?.toISOString()).toBe('2017-02-06T09:13:10.000Z');
+    expect(parseTimestamp('6/2/2017 10:13:10', TZ, 'month-first')?.toISOString()).toBe('2017-06-02T08:13:10.000Z');
+    expect(parseTimestamp('20/2/2017 10:15:32', TZ)?.toISOString()).toBe('2017-02-20T09:15:32.000Z');
+    expect(parseTimestamp('2/2/2017 10:15:32', TZ)?.toISOString()).toBe('2017-02-02T09:15:32.000Z');
+  });
+
+  it('settles the day/month order from the whole file, or names the rows that disagree', () => {
+    const rows = (...texts: string[]) => texts.map((text, i) => ({ row: i + 2, text }));
+    expect(settleDayOrder(rows('6/2/2017 10:00:00', '13/2/2017 10:00:00'))).toEqual({ order: 'day-first' });
+    expect(settleDayOrder(rows('2/6/2017 10:00:00', '2/13/2017 10:00:00'))).toEqual({ order: 'month-first' });
+    expect(settleDayOrder(rows('6/2/2017 10:00:00', '2017/02/20 10:00:00 AM GMT+1'))).toEqual({ order: null });
+    expect(settleDayOrder(rows('13/2/2017 10:00:00', '2/14/2017 10:00:00'))).toEqual({ conflict: [2, 3] });
+  });
+
+  it('reads the display forms of a Slovenian sheet, with or without the leading zero and the spaces', () => {
+    for (const text of ['6. 02. 2017 10:13:10', '6. 2. 2017 10:13:10', '06.02.2017 10:13:10'])
+      expect(parseTimestamp(text, TZ)?.toISOString()).toBe('2017-02-06T09:13:10.000Z');
+  });
+
+  it('refuses a date-only value that is no day, or whose order is open', () => {
+    expect(parseDay('2017-02-30', TZ)).toBeNull();
+    expect(parseDay('4/5/2017', TZ)).toBeNull();
+    expect(parseDay('4/25/2017', TZ)?.toISOString()).toBe('2017-04-24T22:00:00.000Z');
   });
 
   it('reads a date as midnight in the time zone, in summer and in winter', () => {
@@ -55,7 +99,9 @@ describe('CSV files', () => {
 
   it('names the file and row of a record with the wrong number of fields', () => {
     const path = file('b.csv', 'A,B\n1,2\n3\n');
-    expect(() => readCsv(path)).toThrow(new InputError(path, 3, 'has 1 fields but the header has 2'));
+    expect(() => readCsv(path)).toThrow(
+      new InputError(path, 3, 'has 1 fields but the header has 2; check its commas and quotes'),
+    );
   });
 
   it('names a missing required column', () => {
@@ -63,13 +109,28 @@ describe('CSV files', () => {
     expect(() => readCsv(path, ['Timestamp'])).toThrow('has no column "Timestamp"');
   });
 
-  it('says a missing file cannot be read', () => {
-    expect(() => readCsv(join(dir, 'none.csv'))).toThrow(/cannot be read \(ENOENT\)/);
+  it('says a missing file is not found and a folder is a folder, in plain words', () => {
+    expect(() => readCsv(join(dir, 'none.csv'))).toThrow(/none\.csv: not found; check the name and the folder$/);
+    expect(() => readCsv(dir)).toThrow(/: is a folder, not a file/);
   });
 
-  it('reports broken quoting as invalid CSV', () => {
-    const path = file('d.csv', 'A,B\n"x,1\n');
-    expect(() => readCsv(path)).toThrow(/is not valid CSV/);
+  it('names the row where an unclosed quote opens, though the parser stops at the end of the file', () => {
+    const path = file('d.csv', 'A,B\n"x,1\n2,3\n4,5\n');
+    expect(() => readCsv(path)).toThrow(
+      new InputError(
+        path,
+        2,
+        'a quoted field opens here and is never closed; check that every " that starts a field has its closing "',
+      ),
+    );
+  });
+
+  it('names the row of a quoted field with text after its closing quote, and the line when they differ', () => {
+    const path = file('e.csv', 'A,B\n"two\nlines",1\n3,"x"y\n');
+    expect(() => readCsv(path)).toThrow(
+      /e\.csv, row 3: a quoted field opens here \(line 4 of the file\) and has text after/,
+    );
+    expect(() => readCsv(path)).not.toThrow(/record delimiter|trimable/);
   });
 
   it('writes cells as SPEC section 8 says: formulas as formulas, formula-like text behind an apostrophe', () => {
@@ -79,5 +140,18 @@ describe('CSV files', () => {
     expect(csvCell(-5, '', TZ)).toBe("'-5");
     expect(csvCell(true, '', TZ)).toBe('TRUE');
     expect(csvCell(new Date('2017-02-20T09:15:32Z'), '', TZ)).toBe('2017-02-20T10:15:32+01:00');
+  });
+});
+
+describe('settings keys', () => {
+  const known = ['applicationDeadline', 'acceptLate', 'language', 'minEnglishLevel', 'replyTo'];
+  it.each([
+    ['deadline', 'applicationDeadline'],
+    ['acceptlate', 'acceptLate'],
+    ['langauge', 'language'],
+    ['reply-to', 'replyTo'],
+    ['colour', null],
+  ])('suggests for %p the known key %p', (typed, expected) => {
+    expect(nearestKey(typed, known)).toBe(expected);
   });
 });
