@@ -1,10 +1,10 @@
 /** An error a member of staff can act on: it carries a message key, shown in their language. */
-import type { MessageKey } from './i18n';
+import type { MessageKey, MessageParam } from './i18n';
 
 export class StaffError extends Error {
   constructor(
     readonly key: MessageKey,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, MessageParam> = {},
   ) {
     super(`${key} ${JSON.stringify(params)}`);
     this.name = 'StaffError';

@@ -420,10 +420,21 @@ const sl: Record<MessageKey, string> = {
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };
 
 /** The message `key` in `lang` with `{name}` placeholders filled from `params`. */
-export function t(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** A message to be worded in whichever language it is finally shown in (a parameter of another message). */
+export interface MessageRef {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/** A parameter of a message: a value, or a message of its own worded in the same language. */
+export type MessageParam = string | number | MessageRef;
+
+export function t(lang: Language, key: MessageKey, params: Record<string, MessageParam> = {}): string {
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === 'object' ? t(lang, value.key, value.params) : String(value);
+  });
 }
 
 /** `en` or `sl` from a setting or a locale such as "sl_SI"; English when unknown. */

@@ -1,6 +1,5 @@
 /** Reads the Settings sheet into typed settings, in one block. */
 import { StaffError } from '../core/errors';
-import { t } from '../core/i18n';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
 import { cellName } from '../core/table';
 import { SETTINGS_HEADERS, SHEET } from '../core/vocabulary';
@@ -43,7 +42,7 @@ export function loadSettings(ss: Spreadsheet, timeZone?: string, strict = false)
     throw new StaffError('error.badSetting', {
       cell: cellName(SHEET.settings, row, table.cols.Value),
       key: first.key,
-      problem: t(settings.language, first.problem, first.params),
+      problem: { key: first.problem, params: first.params },
     });
   }
   return { settings, problems, table, rowOf };
