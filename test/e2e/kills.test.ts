@@ -81,10 +81,10 @@ function killedAt(emulator: Emulator, method: string, k: number, act: () => unkn
 }
 
 describe('a run killed at any service call', () => {
-  it('Send notices in blocks (32 notices, two blocks): every key at most once; the next run sends the rest, one left Sending at most', () => {
-    const build = queued(32);
+  it('Send notices in blocks (51 notices, two blocks): every key at most once; the next run sends the rest, one left Sending at most', () => {
+    const build = queued(51);
     const points = callsOf(build, (e) => e.run('sendNotices'));
-    expect(points.filter((p) => p.method === 'Properties.Properties.setProperty').length).toBeGreaterThanOrEqual(34);
+    expect(points.filter((p) => p.method === 'Properties.Properties.setProperty').length).toBeGreaterThanOrEqual(53);
     let kills = 0;
     for (const { method, k } of points) {
       const emulator = build();
@@ -130,13 +130,13 @@ describe('an editor add-on: staff runs and the hourly run (no document propertie
     return { emulator, A };
   }
 
-  /** Staff sent until the time budget (each mail 20 s), so the hourly trigger carries on. */
+  /** Staff sent until the time budget (each mail 25 s), so the hourly trigger carries on. */
   function hourlyPending(): Emulator {
     const { emulator, A } = seat(20);
     const before = emulator.env.calls.beforeCall;
     emulator.env.calls.beforeCall = (m) => {
       before?.(m);
-      if (m === 'Mail.MailApp.sendEmail') emulator.env.clock.advance(20000);
+      if (m === 'Mail.MailApp.sendEmail') emulator.env.clock.advance(25000);
     };
     A.run('sendNotices');
     emulator.env.calls.beforeCall = before;
