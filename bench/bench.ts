@@ -12,7 +12,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { COSTS, type Emulator, RUN_OPEN_SECONDS } from '../emulator/src';
+import { COSTS, costOf, type Emulator, RUN_OPEN_SECONDS } from '../emulator/src';
 import { type AllocApplicant, allocate } from '../src/core/allocation';
 import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../src/core/sample';
 import { scoreApplication } from '../src/core/scoring';
@@ -147,7 +147,7 @@ function emulatorFigures(n: number) {
   const scoring = estimate(ours, () => ours.run('scoreApplicants'));
   const allocation = estimate(ours, () => ours.run('allocatePlaces'));
   const preview = estimate(ours, () => ours.run('previewNotices'));
-  const dashboard = estimate(ours, () => ours.run('showDashboard'));
+  const dashboard = estimate(ours, () => ours.run('getDashboardData'));
   const refresh = estimate(ours, () => ours.run('refreshForm'));
   const setup = estimate(ours, () => ours.run('setupWorkspace'));
   const outbox = ours.mailApp.outbox.length;
@@ -182,7 +182,7 @@ function emulatorFigures(n: number) {
       ['scoring', scoring, rbScoring],
       ['allocation', allocation, rbAllocation],
       ['preview (three notices)', preview, rbPreview],
-      ['dashboard', dashboard, null],
+      ['dashboard (its figures)', dashboard, null],
       ['refresh form', refresh, null],
       ['Set up again', setup, null],
     ] as const,
@@ -277,6 +277,17 @@ for (const quota of [100, 1500]) {
     );
   }
 }
+
+// The design before issue 16 (still the path of one notice, and of an add-on's hourly run, which has
+// no document properties): per notice its row's range, Sending written, a flush, the mail, Sent written.
+const flushPerNotice =
+  MAIL +
+  costOf('Spreadsheet.Sheet.getRange') +
+  2 * costOf('Spreadsheet.Range.setValues', 4) +
+  costOf('Spreadsheet.SpreadsheetApp.flush');
+console.log(
+  `\nA flush per notice (one notice alone; an add-on's hourly run): ${s2(flushPerNotice)} s per notice by the model, ${s2(flushPerNotice - MAIL)} s above sendEmail; ${fmt(Math.floor(TIME_BUDGET_MS / 1000 / flushPerNotice))} notices at most in one run's budget.`,
+);
 
 console.log('\nTargets of issue 16 (estimates at 2,000 applications):\n');
 const at2000 = all[1];
