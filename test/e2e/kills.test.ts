@@ -113,6 +113,29 @@ describe('a run killed at any service call', () => {
   });
 });
 
+describe('the 6-minute limit', () => {
+  it('kills a run whose mail took 7 minutes: nothing after it happens, and the next run settles the block and sends the rest once', () => {
+    const emulator = queued(12)();
+    const limit = emulator.env.calls.beforeCall;
+    let mails = 0;
+    emulator.env.calls.beforeCall = (m) => {
+      limit?.(m);
+      if (m === 'Mail.MailApp.sendEmail' && ++mails === 5) emulator.env.clock.advance(7 * 60 * 1000);
+    };
+    expect(() => emulator.run('sendNotices')).toThrow('Exceeded maximum execution time');
+    expect(emulator.lastExecution()?.killed).toBe('Exceeded maximum execution time');
+    expect(emulator.mailApp.outbox).toHaveLength(5);
+    expect(records(emulator, 'Notices').map((r) => r.Status)).toEqual(Array(12).fill('Sending'));
+    emulator.env.calls.beforeCall = limit;
+    emulator.env.clock.advance(8 * 60 * 1000);
+    emulator.run('sendNotices');
+    const rows = records(emulator, 'Notices');
+    expectAtMostOnce(['after the limit'], emulator, rows, 1);
+    expect(rows.map((r) => r.Status)).toEqual([...Array(4).fill('Sent'), 'Sending', ...Array(7).fill('Sent')]);
+    expect(emulator.mailApp.outbox).toHaveLength(12);
+  });
+});
+
 describe('an editor add-on: staff runs and the hourly run (no document properties) never send a key twice', () => {
   const ANA = 'ana@a.example';
 
