@@ -85,8 +85,15 @@ describe('a run killed at any service call', () => {
     const build = queued(51);
     const points = callsOf(build, (e) => e.run('sendNotices'));
     expect(points.filter((p) => p.method === 'Properties.Properties.setProperty').length).toBeGreaterThanOrEqual(53);
+    // The calls repeated per notice (each mail, its record, its merge) are tried at the first three,
+    // every 7th and the last three of each method, to stay quick; KILL_ALL=1 tries every call.
+    const last = new Map<string, number>();
+    for (const p of points) last.set(p.method, Math.max(last.get(p.method) ?? 0, p.k));
+    const sample = points.filter(
+      ({ method, k }) => process.env.KILL_ALL === '1' || k <= 3 || k % 7 === 0 || k > (last.get(method) ?? 0) - 3,
+    );
     let kills = 0;
-    for (const { method, k } of points) {
+    for (const { method, k } of sample) {
       const emulator = build();
       if (killedAt(emulator, method, k, () => emulator.run('sendNotices'))) kills++;
       emulator.run('sendNotices');
@@ -97,7 +104,7 @@ describe('a run killed at any service call', () => {
         undefined,
       ]);
     }
-    expect(kills).toBe(points.length);
+    expect(kills).toBe(sample.length);
   });
 
   it('one notice with its own flush (a single Send, as at submit): at most once, and sent by the next run unless left Sending', () => {
