@@ -89,3 +89,27 @@ export function sendRowByRow(ss: Spreadsheet, mail: GoogleAppsScript.Mail.MailAp
   }
   return sent;
 }
+
+/**
+ * Preview, the way a simple merge script does it: the first three Queued rows read one at a time,
+ * the template Doc opened for each, and each application found by reading its ID cell by cell.
+ */
+export function previewRowByRow(
+  ss: Spreadsheet,
+  docs: GoogleAppsScript.Document.DocumentApp,
+  templateId: string,
+): number {
+  const notices = ss.getSheetByName('Notices')!;
+  const apps = ss.getSheetByName('Applications')!;
+  const col = columns(notices);
+  let shown = 0;
+  for (let r = 2; r <= notices.getLastRow() && shown < 3; r++) {
+    const row = notices.getRange(r, 1, 1, notices.getLastColumn()).getValues()[0];
+    if (row[col('Status') - 1] !== 'Queued') continue;
+    const text = docs.openById(templateId).getBody().getText();
+    const id = String(row[col('Application ID') - 1]);
+    for (let a = 2; a <= apps.getLastRow(); a++) if (apps.getRange(a, 1).getValue() === id) break;
+    if (text) shown++;
+  }
+  return shown;
+}

@@ -4,6 +4,7 @@
  * documents, blobs), the current execution, and the hook that lets a fake fire a trigger into the
  * loaded bundle. Never bundled into build/Code.js.
  */
+import { costOf } from './cost';
 
 /** An error thrown on purpose by fault injection, so tests can tell it from a real one. */
 export class InjectedFault extends Error {
@@ -16,10 +17,23 @@ export class InjectedFault extends Error {
   }
 }
 
+/**
+ * The end of an execution that Apps Script kills (the 6-minute limit, or a kill injected at a
+ * call): every later service call of that execution throws it again, so no catch or finally of
+ * the script reaches a service, and Emulator.run drops the writes not yet flushed.
+ */
+export class ExecutionKilled extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExecutionKilled';
+  }
+}
+
 interface Fault {
   method: string;
   onCall: number;
   error?: () => Error;
+  kill?: boolean;
 }
 
 /**
@@ -37,6 +51,11 @@ export class CallLog {
    * Emulator run with every scope granted.
    */
   authorize: ((method: string) => void) | null = null;
+  /** Runs when an injected kill fires; the emulator ends the execution (Emulator.run). */
+  onKill: ((error: ExecutionKilled) => void) | null = null;
+  /** Runs with the estimated seconds of each call (the emulator can move the clock by them). */
+  onCharge: ((seconds: number) => void) | null = null;
+  private spent = 0;
 
   /** Records one call; throws if a fault was injected for this call. */
   record(method: string): void {
@@ -47,8 +66,36 @@ export class CallLog {
     const i = this.faults.findIndex((f) => f.method === method && f.onCall === n);
     if (i >= 0) {
       const [fault] = this.faults.splice(i, 1);
+      if (fault.kill) {
+        const killed = new ExecutionKilled(`Injected kill: ${method} call #${n}`);
+        this.onKill?.(killed);
+        throw killed;
+      }
       throw fault.error ? fault.error() : new InjectedFault(method, n);
     }
+    this.charge(costOf(method));
+  }
+
+  /** Adds the per-cell part of a read or write that moved `count` cells (emulator/src/cost.ts). */
+  cells(method: string, count: number): void {
+    this.charge(costOf(method, count) - costOf(method));
+  }
+
+  /** Adds estimated seconds (opening a run, or a call's per-cell part). */
+  charge(seconds: number): void {
+    if (seconds <= 0) return;
+    this.spent += seconds;
+    this.onCharge?.(seconds);
+  }
+
+  /** Estimated Apps Script seconds of every call so far (emulator/src/cost.ts). */
+  seconds(): number {
+    return this.spent;
+  }
+
+  /** Ends the execution at the k-th call of `method` (1-based, counted from the start), as Apps Script kills a run. */
+  killOn(method: string, onCall: number): void {
+    this.faults.push({ method, onCall, kill: true });
   }
 
   /** Makes the k-th call (1-based, counted from the start of the log) of `method` throw. */
@@ -92,6 +139,7 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.spent = 0;
   }
 }
 
@@ -263,6 +311,8 @@ export interface Execution {
    * where there is none: an add-on's time-driven trigger (default: the context's).
    */
   documentId?: string | null;
+  /** Set when Apps Script ends it (the time limit, an injected kill): every later call throws it. */
+  killed?: ExecutionKilled;
 }
 
 /** A function of the loaded bundle that a trigger or a menu can call. */

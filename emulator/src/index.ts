@@ -9,9 +9,10 @@ import { resolve } from 'node:path';
 import { FakeAdvancedDrive } from './advanced-drive';
 import { FakeBlob } from './blob';
 import { FakeCacheService } from './cache';
+import { RUN_OPEN_SECONDS } from './cost';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
-import { createEnv, type EmulatedUser, type Env, type Execution } from './env';
+import { createEnv, type EmulatedUser, type Env, type Execution, ExecutionKilled } from './env';
 import { FakeFormApp, type FormModel, FormResponder, type SubmitOptions } from './forms';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockRegistry } from './lock';
@@ -22,7 +23,15 @@ import { scopeCheck } from './scopes';
 import { FakeScriptApp, TriggerStore } from './script';
 import { FakeLogger, FakeSession } from './session';
 import { FakeSpreadsheetApp } from './spreadsheet';
-import { type CellValue, FORM_MIME, SPREADSHEET_MIME, type SpreadsheetModel } from './spreadsheet-model';
+import {
+  applyPendingWrites,
+  type CellValue,
+  dropPendingWrites,
+  FORM_MIME,
+  SPREADSHEET_MIME,
+  type SpreadsheetModel,
+  trackPendingWrites,
+} from './spreadsheet-model';
 import { FakeUi } from './ui';
 import { FakeUtilities } from './utilities';
 
@@ -46,6 +55,24 @@ export interface EmulatorOptions {
    * spreadsheets (as(user, spreadsheetId)).
    */
   deployment?: Deployment;
+  /**
+   * Moves the virtual clock by each call's estimated Apps Script seconds (emulator/src/cost.ts),
+   * so Date.now() in the script, its time budget and the 6-minute limit see the time a real run
+   * would take. Off by default: tests keep a clock that moves only when they say.
+   */
+  costClock?: boolean;
+}
+
+/** What one execution did: its calls, and the Apps Script seconds they are estimated to take. */
+export interface ExecutionReport {
+  id: number;
+  functionName: string;
+  /** Calls per method ("Spreadsheet.Range.getValues": 3). */
+  calls: Record<string, number>;
+  /** Estimated seconds on real Apps Script (emulator/src/cost.ts), opening the run included. */
+  seconds: number;
+  /** Why Apps Script ended it early ("Exceeded maximum execution time", an injected kill), or null. */
+  killed: string | null;
 }
 
 export type Deployment = 'bound' | 'addon';
@@ -108,6 +135,8 @@ export class Emulator {
   readonly utilities: FakeUtilities;
   /** Lines the bundle wrote with console.*. */
   readonly logs: string[] = [];
+  /** Every execution so far, newest last: its calls and estimated Apps Script seconds. */
+  readonly executionLog: ExecutionReport[] = [];
   readonly bundleDir: string;
   /** The manifest the loaded bundle runs under (its scopes and advanced services). */
   manifest: Manifest | null;
@@ -172,12 +201,26 @@ export class Emulator {
     env.calls.beforeCall = (method) => {
       const ex = env.execution;
       if (!ex) return;
+      // A killed execution has ended: nothing it still tries (a catch, a finally) reaches a service.
+      if (ex.killed) throw ex.killed;
       if (ex.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTHORIZATION.has(method)) {
         throw new Error(notPermittedInNone(method));
       }
       const limit = SIMPLE_TRIGGERS.has(ex.functionName) ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS;
-      if (env.clock.nowMs() - ex.startedAt > limit) throw new Error('Exceeded maximum execution time');
+      if (env.clock.nowMs() - ex.startedAt > limit) {
+        // Quotas page: "Script runtime 6 min / execution"; Apps Script stops the run there.
+        ex.killed = new ExecutionKilled('Exceeded maximum execution time');
+        throw ex.killed;
+      }
     };
+    env.calls.onKill = (killed) => {
+      if (env.execution) env.execution.killed = killed;
+    };
+    if (options.costClock) {
+      env.calls.onCharge = (seconds) => {
+        if (env.execution) env.clock.advance(Math.round(seconds * 1000));
+      };
+    }
     env.invoke = (functionName, event) => this.fire(functionName, event);
   }
 
@@ -402,7 +445,7 @@ export class Emulator {
       this.installedBy.add(user.email);
       this.enabledIn.add(documentId);
     }
-    this.env.execution = {
+    const execution: Execution = {
       id,
       startedAt: this.env.clock.nowMs(),
       functionName,
@@ -411,12 +454,47 @@ export class Emulator {
       user,
       documentId,
     };
+    this.env.execution = execution;
+    trackPendingWrites(true);
+    const countsBefore = this.env.calls.snapshot();
+    const secondsBefore = this.env.calls.seconds();
+    this.env.calls.charge(RUN_OPEN_SECONDS);
+    let result: unknown;
+    let failure: { error: unknown } | null = null;
     try {
-      return (fn as (e?: unknown) => unknown)(event);
+      result = (fn as (e?: unknown) => unknown)(event);
+    } catch (error) {
+      failure = { error };
     } finally {
       this.locks.releaseAll(id);
       this.env.execution = outer;
+      // A normal end applies the run's writes; a killed run loses those not flushed.
+      if (execution.killed) dropPendingWrites();
+      else applyPendingWrites();
+      trackPendingWrites(outer !== null);
+      this.report(execution, countsBefore, secondsBefore);
     }
+    if (execution.killed) throw execution.killed;
+    if (failure) throw failure.error;
+    return result;
+  }
+
+  private report(execution: Execution, before: Record<string, number>, secondsBefore: number): void {
+    const calls: Record<string, number> = {};
+    for (const [m, n] of Object.entries(this.env.calls.snapshot()))
+      if (n > (before[m] ?? 0)) calls[m] = n - (before[m] ?? 0);
+    this.executionLog.push({
+      id: execution.id,
+      functionName: execution.functionName,
+      calls,
+      seconds: this.env.calls.seconds() - secondsBefore,
+      killed: execution.killed?.message ?? null,
+    });
+  }
+
+  /** The last execution's report (its calls and estimated Apps Script seconds). */
+  lastExecution(): ExecutionReport | undefined {
+    return this.executionLog.at(-1);
   }
 
   /** Opens the context's spreadsheet as its user would: the onOpen simple trigger runs, in the mode that applies. */
@@ -500,4 +578,5 @@ export class UserInDocument {
   }
 }
 
-export { InjectedFault, isSheetsIo } from './env';
+export { COSTS, costOf, RUN_OPEN_SECONDS } from './cost';
+export { ExecutionKilled, InjectedFault, isSheetsIo } from './env';

@@ -50,8 +50,9 @@ export class SheetModel {
     readonly sheetId: number,
   ) {}
 
-  /** The cell at (row, col), 0-based, created if needed. */
+  /** The cell at (row, col), 0-based, created if needed (the facade writes through it). */
   cell(row: number, col: number): CellModel {
+    if (pending.on) keepRow(this, row);
     let r = this.cells[row];
     if (!r) {
       r = [];
@@ -104,6 +105,7 @@ export class SheetModel {
 
   /** Stores a value as it is (no parsing: the facade interprets typed-in strings). */
   setValue(row: number, col: number, value: CellValue): void {
+    if (pending.on) keepRow(this, row);
     this.ensureSize(row + 1, col + 1);
     const c = this.cell(row, col);
     c.formula = '';
@@ -112,6 +114,7 @@ export class SheetModel {
 
   /** Stores a formula; its computed value is not evaluated by the emulator and reads as ''. */
   setFormula(row: number, col: number, formula: string): void {
+    if (pending.on) keepRow(this, row);
     this.ensureSize(row + 1, col + 1);
     const c = this.cell(row, col);
     c.formula = formula;
@@ -151,12 +154,14 @@ export class SheetModel {
 
   /** Removes rows [row, row+count), 0-based, shifting the rest up. */
   deleteRows(row: number, count: number): void {
+    if (pending.on) keepSheet(this);
     this.cells.splice(row, count);
     this.maxRows = Math.max(1, this.maxRows - count);
   }
 
   /** Inserts `count` empty rows before `row`, 0-based. */
   insertRows(row: number, count: number): void {
+    if (pending.on) keepSheet(this);
     const blanks: CellModel[][] = Array.from({ length: count }, () => []);
     while (this.cells.length < row) this.cells.push([]);
     this.cells.splice(row, 0, ...blanks);
@@ -165,6 +170,7 @@ export class SheetModel {
 
   /** Inserts `count` empty columns before `col`, 0-based. */
   insertColumns(col: number, count: number): void {
+    if (pending.on) keepSheet(this);
     for (const r of this.cells) {
       if (!r || r.length <= col) continue;
       r.splice(col, 0, ...Array.from({ length: count }, () => emptyCell()));
@@ -174,12 +180,14 @@ export class SheetModel {
 
   /** Removes columns [col, col+count), 0-based. */
   deleteColumns(col: number, count: number): void {
+    if (pending.on) keepSheet(this);
     for (const r of this.cells) if (r) r.splice(col, count);
     this.maxColumns = Math.max(1, this.maxColumns - count);
   }
 
   /** Empties every cell (Sheet.clear). */
   clear(): void {
+    if (pending.on) keepSheet(this);
     this.cells = [];
   }
 
@@ -217,6 +225,7 @@ export class SpreadsheetModel implements FileContent {
 
   /** Adds a sheet at `index` (0-based, default last); throws on a duplicate name, as insertSheet does. */
   insertSheet(name: string, index?: number): SheetModel {
+    if (pending.on) keepBook(this);
     if (this.sheetByName(name)) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
@@ -235,6 +244,7 @@ export class SpreadsheetModel implements FileContent {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    if (pending.on) keepBook(this);
     if (this.sheets.length === 1) {
       throw new Error("You can't remove all the sheets in a document.");
     }
@@ -262,3 +272,123 @@ export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 export const FORM_MIME = 'application/vnd.google-apps.form';
 export const DOCUMENT_MIME = 'application/vnd.google-apps.document';
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+
+// ---------------------------------------------------------------------------------------------
+// Writes not yet applied
+//
+// SpreadsheetApp.flush (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush):
+// "Applies all pending Spreadsheet changes. Spreadsheet operations are sometimes bundled together
+// to improve performance". The reference does not say what becomes of pending changes when
+// Apps Script kills an execution; the emulator takes the stricter view: a script's writes are
+// applied by flush() or by the execution's normal end, and an execution that is killed (the
+// 6-minute limit, an injected kill) loses every write since its last flush. The emulator keeps
+// the state before the first write of each row (or sheet, or sheet list) since the last flush, so
+// a kill can put it back. Not kept: a sheet's name, colour, visibility, protections, charts and
+// developer metadata (they stay as written).
+
+interface KeptSheet {
+  maxRows: number;
+  maxColumns: number;
+  /** Rows as they were, by 0-based index (undefined: the row did not exist). */
+  rows: Map<number, KeptRow | undefined>;
+  /** The whole sheet as it was, once a structural change (rows, columns, clear) made rows move. */
+  whole: SheetModel | null;
+}
+
+const pending = {
+  /** True while an execution runs (Emulator.run): only a script's writes can be lost. */
+  on: false,
+  sheets: new Map<SheetModel, KeptSheet>(),
+  books: new Map<SpreadsheetModel, SheetModel[]>(),
+};
+
+function keptOf(sheet: SheetModel): KeptSheet {
+  let kept = pending.sheets.get(sheet);
+  if (!kept) {
+    kept = { maxRows: sheet.maxRows, maxColumns: sheet.maxColumns, rows: new Map(), whole: null };
+    pending.sheets.set(sheet, kept);
+  }
+  return kept;
+}
+
+/** A row's cell objects (the facade keys formats by them) and their contents at the time. */
+interface KeptRow {
+  cells: CellModel[];
+  contents: (CellModel | undefined)[];
+}
+
+function copyRow(row: CellModel[] | undefined): KeptRow | undefined {
+  return row
+    ? { cells: [...row], contents: row.map((c) => (c ? { ...c, value: cloneValue(c.value) } : c)) }
+    : undefined;
+}
+
+function restoreRow(kept: KeptRow | undefined): CellModel[] {
+  if (!kept) return undefined as unknown as CellModel[];
+  kept.cells.forEach((c, i) => {
+    const was = kept.contents[i];
+    if (c && was) Object.assign(c, was);
+  });
+  return kept.cells;
+}
+
+function keepRow(sheet: SheetModel, row: number): void {
+  const kept = keptOf(sheet);
+  if (kept.whole || kept.rows.has(row)) return;
+  kept.rows.set(row, copyRow(sheet.cells[row]));
+}
+
+function keepSheet(sheet: SheetModel): void {
+  const kept = keptOf(sheet);
+  if (kept.whole) return;
+  // The rows kept so far are where they were before any row moved: put them into the copy.
+  const whole = sheet.clone();
+  for (const [r, row] of kept.rows)
+    whole.cells[r] = row ? row.contents.map((c) => c as CellModel) : (undefined as unknown as CellModel[]);
+  whole.maxRows = kept.maxRows;
+  whole.maxColumns = kept.maxColumns;
+  kept.whole = whole;
+}
+
+function keepBook(book: SpreadsheetModel): void {
+  if (!pending.books.has(book)) pending.books.set(book, [...book.sheets]);
+}
+
+/** A write the facade makes to a sheet's cells directly (Sheet.clear with options, clearContents). */
+export function keepForWrite(sheet: SheetModel): void {
+  if (pending.on) keepSheet(sheet);
+}
+
+/** Emulator-only: the writes of a running execution are pending from now on (Emulator.run). */
+export function trackPendingWrites(on: boolean): void {
+  pending.on = on;
+}
+
+/** Whether there are writes not yet applied (for tests). */
+export function hasPendingWrites(): boolean {
+  return pending.sheets.size > 0 || pending.books.size > 0;
+}
+
+/** flush() or a normal end: every pending write is applied. */
+export function applyPendingWrites(): void {
+  pending.sheets.clear();
+  pending.books.clear();
+}
+
+/** A killed execution: every write since the last flush is lost. */
+export function dropPendingWrites(): void {
+  for (const [book, sheets] of pending.books) book.sheets = sheets;
+  for (const [sheet, kept] of pending.sheets) {
+    if (kept.whole) {
+      sheet.cells = kept.whole.cells;
+      sheet.frozenRows = kept.whole.frozenRows;
+      sheet.frozenColumns = kept.whole.frozenColumns;
+      sheet.columnWidths = kept.whole.columnWidths;
+    } else {
+      for (const [r, row] of kept.rows) sheet.cells[r] = restoreRow(row);
+    }
+    sheet.maxRows = kept.maxRows;
+    sheet.maxColumns = kept.maxColumns;
+  }
+  applyPendingWrites();
+}

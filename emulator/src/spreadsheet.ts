@@ -8,8 +8,10 @@
  */
 import { type Env, isDate } from './env';
 import {
+  applyPendingWrites,
   type CellModel,
   type CellValue,
+  keepForWrite,
   type SheetModel,
   SPREADSHEET_MIME,
   SpreadsheetModel,
@@ -620,8 +622,13 @@ export class FakeSpreadsheetApp
     return gas<GoogleAppsScript.Base.Ui>(this.ui);
   }
 
+  /**
+   * "Applies all pending Spreadsheet changes" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush):
+   * from here the writes survive a killed execution (spreadsheet-model.ts, "Writes not yet applied").
+   */
   flush(): void {
     this.env.calls.record('Spreadsheet.SpreadsheetApp.flush');
+    applyPendingWrites();
   }
 
   newDataValidation(): GDataValidationBuilder {
@@ -1089,6 +1096,7 @@ export class FakeSheet
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
     this.env.calls.record('Spreadsheet.Sheet.clear');
     const s = this.sheetModel;
+    keepForWrite(s);
     if (options?.contentsOnly || options?.formatOnly) {
       for (const row of s.cells) {
         for (const cell of row ?? []) {
@@ -1110,6 +1118,7 @@ export class FakeSheet
 
   clearContents(): GSheet {
     this.env.calls.record('Spreadsheet.Sheet.clearContents');
+    keepForWrite(this.sheetModel);
     for (const row of this.sheetModel.cells) {
       for (const cell of row ?? []) {
         if (!cell) continue;
@@ -1622,6 +1631,7 @@ export class FakeRange
 
   getValues(): CellValue[][] {
     this.env.calls.record('Spreadsheet.Range.getValues');
+    this.env.calls.cells('Spreadsheet.Range.getValues', this.numRows * this.numColumns);
     return this.sheetModel.values(this.row - 1, this.column - 1, this.numRows, this.numColumns);
   }
 
@@ -1633,6 +1643,7 @@ export class FakeRange
   setValues(values: unknown[][]): GRange {
     this.env.calls.record('Spreadsheet.Range.setValues');
     const data = this.checkShape(values, 'setValues');
+    this.env.calls.cells('Spreadsheet.Range.setValues', this.numRows * this.numColumns);
     this.writeTypedGrid(this.typeGrid(data));
     return this.self();
   }
@@ -1647,6 +1658,7 @@ export class FakeRange
 
   getDisplayValues(): string[][] {
     this.env.calls.record('Spreadsheet.Range.getDisplayValues');
+    this.env.calls.cells('Spreadsheet.Range.getDisplayValues', this.numRows * this.numColumns);
     return this.grid((r, c) => {
       const cell = this.existing(r, c);
       return cell ? displayValue(cell.value, cell.numberFormat, this.tz) : '';
@@ -1661,6 +1673,7 @@ export class FakeRange
 
   getFormulas(): string[][] {
     this.env.calls.record('Spreadsheet.Range.getFormulas');
+    this.env.calls.cells('Spreadsheet.Range.getFormulas', this.numRows * this.numColumns);
     return this.grid((r, c) => this.existing(r, c)?.formula ?? '');
   }
 
@@ -1679,6 +1692,7 @@ export class FakeRange
   setFormulas(formulas: string[][]): GRange {
     this.env.calls.record('Spreadsheet.Range.setFormulas');
     const data = this.checkShape(formulas, 'setFormulas');
+    this.env.calls.cells('Spreadsheet.Range.setFormulas', this.numRows * this.numColumns);
     this.writeTypedGrid(data.map((line, r) => line.map((f, c) => this.formulaTyped(f, r, c))));
     return this.self();
   }

@@ -1,8 +1,15 @@
 /**
- * Sending notices (SPEC section 7). Each notice: `Sending` written and flushed, the mail sent, then
- * `Sent` with the time; a throw marks it `Failed` with the error, retried by the next run; a run
- * that dies between the two writes leaves `Sending`, which is never sent again by itself. A run
- * stops before the quota reserve or about 4.5 minutes, and one time-driven trigger resumes it.
+ * Sending notices (SPEC section 7). A key is sent at most once even when Apps Script kills the run
+ * at any call (writes not flushed are then lost). Where the run has document properties (a staff
+ * action, a submission, a bound script's trigger), notices go in blocks: the block is recorded in
+ * a document property and its rows marked `Sending` and flushed; then each mail is preceded by one
+ * property write naming it (properties are kept when the call returns), and the block's statuses
+ * are written and flushed once at its end. The next run reconciles a record a killed run left:
+ * what it sent becomes `Sent`, the mail under way stays `Sending` (never sent again by itself),
+ * the rest goes back to `Queued`. So each mail costs one property write, not a flush. Where there
+ * are no document properties (an add-on's time-driven run), each notice is written `Sending` and
+ * flushed before its mail. A throw marks a notice `Failed`, retried by the next run. A run stops
+ * before the quota reserve or the time budget, and one time-driven trigger resumes it.
  */
 import { describeError, StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
@@ -27,8 +34,29 @@ import { type Cell, readSheet, type Spreadsheet, type Table, text, writeRowCells
 import { readTemplateDoc } from './template-reader';
 import { deleteOurTriggers, ourTriggers, rememberTrigger } from './triggers';
 
-/** Apps Script stops an execution at 6 minutes; stop sending well before. */
-export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+/**
+ * Apps Script kills an execution at 6 minutes. Sending starts no mail after this, leaving 15 s for
+ * the mail under way, the block's write and flush, the trigger, the Log and the lease (about 4 s
+ * by the cost model); a kill past it still sends nothing twice. Later would cost a day's quota of
+ * 1,500 a sixth run (README, Benchmark).
+ */
+export const TIME_BUDGET_MS = 5.75 * 60 * 1000;
+/** The document property that records the block being sent (see the file's comment). */
+export const SENDING_RECORD = 'excursionDesk.sendingRecord';
+/** Notices per block: each block costs two flushes, each notice one property write. */
+const BLOCK_SIZE = 50;
+/** A block ends early when its record nears the 9 KB (UTF-8 bytes) a property value may hold. */
+const RECORD_LIMIT_BYTES = 8000;
+
+/** UTF-8 bytes of `s`, as the properties quota counts them. */
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
 export const RESUME_HANDLER = 'runScheduledWork';
 export const RESUME_AFTER_TIME_MS = 60 * 1000;
 const RESUME_AFTER_QUOTA_MS = 24 * 60 * 60 * 1000;
@@ -255,6 +283,88 @@ export function scheduleResume(ss: Spreadsheet, afterMs: number | null): void {
   rememberTrigger(ss, trigger, { handler: RESUME_HANDLER, hourly: isHourly });
 }
 
+/** The durable record of a block: its keys, what became of each mail so far, and the one under way. */
+interface SendingRecord {
+  block: string[];
+  /** ['Sent', ISO time] or ['Failed', error]. */
+  done: Record<string, [string, string]>;
+  sending: string | null;
+}
+
+function parseRecord(raw: string | null): SendingRecord | null {
+  if (!raw) return null;
+  try {
+    const r = JSON.parse(raw) as SendingRecord;
+    return Array.isArray(r.block) && r.done && typeof r.done === 'object' ? r : null;
+  } catch (_e) {
+    return null;
+  }
+}
+
+/**
+ * Writes the status cells of the rows `indices` from the table as it stands: one setValues over the
+ * rows they span where the status columns stand side by side, else row by row.
+ */
+function writeStatuses(table: Table<NoticeHeader>, indices: number[]): void {
+  if (indices.length === 0) return;
+  const positions = STATUS_COLUMNS.map((h) => table.cols[h]);
+  const first = Math.min(...positions);
+  const guard = (v: Cell): Cell => (typeof v === 'string' ? asText(v) : v);
+  if (Math.max(...positions) - first !== STATUS_COLUMNS.length - 1) {
+    for (const i of indices) {
+      const r = table.rows[i];
+      writeRowCells(
+        table,
+        i,
+        Object.fromEntries(STATUS_COLUMNS.map((h) => [h, guard(r[table.cols[h]] ?? '')])) as Record<StatusColumn, Cell>,
+      );
+    }
+    return;
+  }
+  const lo = Math.min(...indices);
+  const hi = Math.max(...indices);
+  const block = table.rows.slice(lo, hi + 1).map((r) => positions.map((_, i) => guard(r[first + i] ?? '')));
+  table.sheet.getRange(lo + 2, first + 1, block.length, STATUS_COLUMNS.length).setValues(block);
+}
+
+/**
+ * Settles the block a killed run left recorded: among its rows still `Sending`, a mail it sent
+ * becomes `Sent` (or `Failed`), the one under way stays `Sending`, and those it never reached go
+ * back to `Queued`. Written and flushed before the record is removed, so a kill here changes nothing.
+ */
+function reconcile(table: Table<NoticeHeader>, props: GoogleAppsScript.Properties.Properties): void {
+  const record = parseRecord(props.getProperty(SENDING_RECORD));
+  if (!record) return;
+  const c = table.cols;
+  const guard = (v: Cell): Cell => (typeof v === 'string' ? asText(v) : v);
+  const changed = settle(table, record);
+  // Row by row: this may run outside the sending lease (Send notices' count, under the document
+  // lock), so it writes no row but those it settles.
+  for (const i of changed) {
+    const r = table.rows[i];
+    writeRowCells(table, i, { Status: r[c.Status], 'Sent At': r[c['Sent At']], Error: guard(r[c.Error]) });
+  }
+  if (changed.length > 0) SpreadsheetApp.flush();
+  props.deleteProperty(SENDING_RECORD);
+}
+
+/** The statuses `record` settles, set in `table`'s rows; returns the indices it changed. */
+function settle(table: Table<NoticeHeader>, record: SendingRecord): number[] {
+  const c = table.cols;
+  const inBlock = new Set(record.block);
+  const changed: number[] = [];
+  table.rows.forEach((r, index) => {
+    const key = text(r[c['Notice Key']]);
+    if (text(r[c.Status]) !== 'Sending' || !inBlock.has(key) || key === record.sending) return;
+    const done = record.done[key];
+    r[c.Status] = done ? done[0] : 'Queued';
+    r[c['Sent At']] = done && done[0] === 'Sent' ? new Date(done[1]) : '';
+    r[c.Error] = done && done[0] !== 'Sent' ? done[1] : '';
+    changed.push(index);
+  });
+  return changed;
+}
+
 /**
  * Sends the pending notices (or only `onlyKeys`), within the quota reserve and the time budget.
  * `startedAt` is when the execution began. Throws a StaffError before sending anything when a
@@ -266,6 +376,8 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   const { settings } = loadSettings(ss, tz, !onlyKeys);
   const lang = settings.language;
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const docProps = PropertiesService.getDocumentProperties();
+  if (docProps) reconcile(notices, docProps);
   const { pending, duplicates } = pendingNotices(notices, onlyKeys);
   const outcome: SendOutcome = { sent: 0, failed: 0, skipped: 0, left: 0, stoppedBy: null };
   for (const d of duplicates) {
@@ -283,69 +395,186 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   );
   const valuesFor = mergeData(ss, settings, lang);
   let allowance = MailApp.getRemainingDailyQuota() - settings.quotaReserve;
+  // One notice alone (a submission's confirmation) costs less with its own flush than with a block's two.
+  const props = pending.length > 1 ? docProps : null;
+  const send = (n: PendingNotice, mail: RenderedNotice, attachments: GoogleAppsScript.Base.BlobSource[]) => {
+    // Only the options that have a value: Apps Script checks each field it is given.
+    const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
+      to: n.to,
+      subject: mail.subject,
+      body: mail.text,
+      htmlBody: mail.html,
+    };
+    if (settings.senderName) message.name = settings.senderName;
+    if (settings.replyTo) message.replyTo = settings.replyTo;
+    if (attachments.length > 0) message.attachments = attachments;
+    MailApp.sendEmail(message);
+  };
+  const pdfFor = (n: PendingNotice, mail: RenderedNotice): GoogleAppsScript.Base.BlobSource[] =>
+    n.type === 'accepted' && settings.attachPdf ? [letterPdf(mail.html, `${n.applicationId}-${n.excursionId}`)] : [];
+  const isQuotaError = (e: unknown) => /too many times|quota/i.test(describeError(e));
+  const overTime = () => Date.now() - startedAt > TIME_BUDGET_MS;
 
-  for (let i = 0; i < pending.length; i++) {
-    const n = pending[i];
-    if (Date.now() - startedAt > TIME_BUDGET_MS) {
-      outcome.stoppedBy = 'time';
-      outcome.left = pending.length - i;
-      break;
-    }
-    if (!isValidEmail(n.to)) {
-      writeRowCells(notices, n.index, {
-        Status: 'Skipped',
-        Error: asText(t(lang, 'send.invalidRecipient', { to: n.to })),
-      });
-      outcome.skipped++;
-      continue;
-    }
-    if (allowance <= 0) {
-      outcome.stoppedBy = 'quota';
-      outcome.left = pending.length - i;
-      break;
-    }
-    const template = templates.get(n.type);
-    if (!template) continue;
-    const values = valuesFor(n);
-    const mail: RenderedNotice = renderNotice(template, values);
-    const write = statusWriter(notices, n.index);
-    let attachments: GoogleAppsScript.Base.BlobSource[] = [];
-    if (n.type === 'accepted' && settings.attachPdf) {
+  if (!props) {
+    // No document properties (an add-on's time-driven run), or one notice: each is flushed Sending before its mail.
+    for (let i = 0; i < pending.length; i++) {
+      const n = pending[i];
+      if (overTime()) {
+        outcome.stoppedBy = 'time';
+        outcome.left = pending.length - i;
+        break;
+      }
+      if (!isValidEmail(n.to)) {
+        writeRowCells(notices, n.index, {
+          Status: 'Skipped',
+          Error: asText(t(lang, 'send.invalidRecipient', { to: n.to })),
+        });
+        outcome.skipped++;
+        continue;
+      }
+      if (allowance <= 0) {
+        outcome.stoppedBy = 'quota';
+        outcome.left = pending.length - i;
+        break;
+      }
+      const template = templates.get(n.type);
+      if (!template) continue;
+      const mail: RenderedNotice = renderNotice(template, valuesFor(n));
+      const write = statusWriter(notices, n.index);
+      let attachments: GoogleAppsScript.Base.BlobSource[] = [];
       try {
-        attachments = [letterPdf(mail.html, `${n.applicationId}-${n.excursionId}`)];
+        attachments = pdfFor(n, mail);
       } catch (e) {
         write({ Status: 'Failed', Error: `PDF: ${describeError(e)}` });
         outcome.failed++;
         continue;
       }
+      write({ Subject: mail.subject, Status: 'Sending', 'Sent At': '', Error: '' });
+      SpreadsheetApp.flush();
+      try {
+        send(n, mail, attachments);
+      } catch (e) {
+        write({ Status: 'Failed', Error: describeError(e) });
+        outcome.failed++;
+        if (isQuotaError(e)) {
+          outcome.stoppedBy = 'quota';
+          outcome.left = pending.length - i - 1;
+          break;
+        }
+        continue;
+      }
+      write({ Status: 'Sent', 'Sent At': new Date() });
+      outcome.sent++;
+      allowance--;
     }
-    write({ Subject: mail.subject, Status: 'Sending', 'Sent At': '', Error: '' });
-    SpreadsheetApp.flush();
-    try {
-      // Only the options that have a value: Apps Script checks each field it is given.
-      const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
-        to: n.to,
-        subject: mail.subject,
-        body: mail.text,
-        htmlBody: mail.html,
-      };
-      if (settings.senderName) message.name = settings.senderName;
-      if (settings.replyTo) message.replyTo = settings.replyTo;
-      if (attachments.length > 0) message.attachments = attachments;
-      MailApp.sendEmail(message);
-    } catch (e) {
-      write({ Status: 'Failed', Error: describeError(e) });
-      outcome.failed++;
-      if (/too many times|quota/i.test(describeError(e))) {
-        outcome.stoppedBy = 'quota';
-        outcome.left = pending.length - i - 1;
+  } else {
+    const c = notices.cols;
+    let i = 0;
+    while (i < pending.length && outcome.stoppedBy === null) {
+      if (overTime()) {
+        outcome.stoppedBy = 'time';
         break;
       }
-      continue;
+      if (allowance <= 0) {
+        outcome.stoppedBy = 'quota';
+        break;
+      }
+      // The next block: valid recipients only, no more than the quota allows.
+      const block: { n: PendingNotice; mail: RenderedNotice; was: Cell[] }[] = [];
+      while (i < pending.length && block.length < Math.min(BLOCK_SIZE, allowance)) {
+        const n = pending[i++];
+        if (!isValidEmail(n.to)) {
+          writeRowCells(notices, n.index, {
+            Status: 'Skipped',
+            Error: asText(t(lang, 'send.invalidRecipient', { to: n.to })),
+          });
+          outcome.skipped++;
+          continue;
+        }
+        const template = templates.get(n.type);
+        if (!template) continue;
+        const row = notices.rows[n.index];
+        block.push({ n, mail: renderNotice(template, valuesFor(n)), was: STATUS_COLUMNS.map((h) => row[c[h]]) });
+      }
+      if (block.length === 0) continue;
+      const record: SendingRecord = { block: block.map((b) => b.n.key), done: {}, sending: null };
+      props.setProperty(SENDING_RECORD, JSON.stringify(record));
+      for (const b of block) {
+        const row = notices.rows[b.n.index];
+        row[c.Subject] = b.mail.subject;
+        row[c.Status] = 'Sending';
+        row[c['Sent At']] = '';
+        row[c.Error] = '';
+      }
+      const indices = block.map((b) => b.n.index);
+      writeStatuses(notices, indices);
+      SpreadsheetApp.flush();
+      let j = 0;
+      let thrown: { error: unknown } | null = null;
+      try {
+        for (; j < block.length; j++) {
+          if (j > 0 && overTime()) {
+            outcome.stoppedBy = 'time';
+            break;
+          }
+          // The rest of the block goes in the next one (the record must fit in a property).
+          if (j > 0 && utf8Bytes(JSON.stringify(record)) > RECORD_LIMIT_BYTES) break;
+          const { n, mail } = block[j];
+          const row = notices.rows[n.index];
+          const fail = (error: string) => {
+            row[c.Status] = 'Failed';
+            row[c.Error] = error;
+            record.done[n.key] = ['Failed', error.slice(0, 80)];
+            outcome.failed++;
+          };
+          let attachments: GoogleAppsScript.Base.BlobSource[] = [];
+          try {
+            attachments = pdfFor(n, mail);
+          } catch (e) {
+            fail(`PDF: ${describeError(e)}`);
+            continue;
+          }
+          record.sending = n.key;
+          props.setProperty(SENDING_RECORD, JSON.stringify(record));
+          record.sending = null;
+          try {
+            send(n, mail, attachments);
+          } catch (e) {
+            fail(describeError(e));
+            if (isQuotaError(e)) {
+              outcome.stoppedBy = 'quota';
+              j++;
+              break;
+            }
+            continue;
+          }
+          const at = new Date();
+          row[c.Status] = 'Sent';
+          row[c['Sent At']] = at;
+          record.done[n.key] = ['Sent', at.toISOString()];
+          outcome.sent++;
+          allowance--;
+        }
+      } catch (error) {
+        // Only the record's write throws here, before its mail: the statuses below are still true.
+        thrown = { error };
+      }
+      // The block's notices not reached go back to what they were.
+      const notReached = block.slice(j);
+      for (const b of notReached) {
+        const row = notices.rows[b.n.index];
+        STATUS_COLUMNS.forEach((h, k) => {
+          row[c[h]] = b.was[k];
+        });
+      }
+      writeStatuses(notices, indices);
+      SpreadsheetApp.flush();
+      if (thrown) throw thrown.error;
+      // Not reached: sent by the next block, or counted as left.
+      i -= notReached.length;
     }
-    write({ Status: 'Sent', 'Sent At': new Date() });
-    outcome.sent++;
-    allowance--;
+    if (outcome.stoppedBy !== null) outcome.left = pending.length - i;
+    props.deleteProperty(SENDING_RECORD);
   }
   if (!onlyKeys || outcome.left > 0) {
     scheduleResume(
@@ -364,7 +593,11 @@ export function pendingCounts(ss: Spreadsheet): {
   reserve: number;
 } {
   const { settings } = loadSettings(ss, undefined, true);
-  const { pending } = pendingNotices(readSheet(ss, SHEET.notices, NOTICE_HEADERS));
+  const table = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // A block a killed run left is settled first, so its notices not reached are counted (and sent).
+  const docProps = PropertiesService.getDocumentProperties();
+  if (docProps) reconcile(table, docProps);
+  const { pending } = pendingNotices(table);
   const byType: Record<string, number> = {};
   for (const n of pending) byType[n.type] = (byType[n.type] ?? 0) + 1;
   return { total: pending.length, byType, quota: MailApp.getRemainingDailyQuota(), reserve: settings.quotaReserve };

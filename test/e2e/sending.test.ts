@@ -175,11 +175,11 @@ describe('Send notices', () => {
     probe.run('sendNotices');
     const end = probe.env.calls.snapshot();
     const points = Object.entries(end)
-      .filter(([m]) => m.startsWith('Spreadsheet.') || m === 'Mail.MailApp.sendEmail')
+      .filter(([m]) => m.startsWith('Spreadsheet.') || m.startsWith('Properties.') || m === 'Mail.MailApp.sendEmail')
       .flatMap(([method, n]) => Array.from({ length: n - (start[method] ?? 0) }, (_, k) => ({ method, k: k + 1 })));
     expect(points.filter((p) => p.method === 'Mail.MailApp.sendEmail')).toHaveLength(30);
-    // One flush per notice, and one for the sending lease.
-    expect(points.filter((p) => p.method === 'Spreadsheet.SpreadsheetApp.flush')).toHaveLength(31);
+    // One flush for the sending lease and two for the block (up to 50) (Sending marked, statuses written).
+    expect(points.filter((p) => p.method === 'Spreadsheet.SpreadsheetApp.flush')).toHaveLength(3);
     for (const { method, k } of points) {
       const emulator = queued(30);
       emulator.env.calls.failOn(method, emulator.env.calls.count(method) + k);
@@ -194,7 +194,7 @@ describe('Send notices', () => {
         if (row.Status !== 'Sending')
           expect([method, k, row['Notice Key'], count]).toEqual([method, k, row['Notice Key'], 1]);
       }
-      expect(rows.filter((r) => r.Status === 'Sending').length).toBeLessThanOrEqual(1);
+      expect([method, k, rows.filter((r) => r.Status === 'Sending').length <= 1]).toEqual([method, k, true]);
     }
   });
 
@@ -206,10 +206,25 @@ describe('Send notices', () => {
       expect(emulator.mailApp.outbox).toHaveLength(n);
       return emulator.env.calls.total('Spreadsheet.') - before;
     };
-    const [c10, c20, c40] = [cost(10), cost(20), cost(40)];
-    expect(c40 - c20).toBe(2 * (c20 - c10));
-    // Per notice: the row's range once, Sending written, flushed, Sent written.
-    expect((c20 - c10) / 10).toBe(4);
+    const [c10, c50, c60] = [cost(10), cost(50), cost(60)];
+    // Nothing per notice: per block of 50, its range twice, Sending written and flushed, the statuses written and flushed.
+    expect(c50).toBe(c10);
+    expect(c60 - c50).toBe(6);
+  });
+
+  it('pays one property write per notice and one per block, instead of a flush per notice', () => {
+    const emulator = queued(60);
+    const calls = emulator.env.calls;
+    const [props, flushes] = [
+      calls.count('Properties.Properties.setProperty'),
+      calls.count('Spreadsheet.SpreadsheetApp.flush'),
+    ];
+    emulator.run('sendNotices');
+    expect(emulator.mailApp.outbox).toHaveLength(60);
+    expect(calls.count('Properties.Properties.setProperty') - props).toBe(60 + 2);
+    expect(calls.count('Spreadsheet.SpreadsheetApp.flush') - flushes).toBe(1 + 2 * 2);
+    // The record is removed once the statuses it covered are flushed.
+    expect(emulator.propertiesService.peek('document')['excursionDesk.sendingRecord']).toBeUndefined();
   });
 });
 

@@ -1,0 +1,208 @@
+/**
+ * Sending when Apps Script kills the run at any service call (the emulator then drops the writes
+ * not flushed, and the script's catch and finally reach no service): every notice key is sent at
+ * most once, in every context, and after the next runs exactly once unless left Sending. Blocks
+ * with a document-property record (staff, bound) and a flush per notice (one notice; an add-on's
+ * hourly run, which has no document properties) are both swept.
+ */
+import { type Emulator, ExecutionKilled, type UserInDocument } from '../../emulator/src';
+import {
+  addonWorkspaces,
+  fillApplications,
+  queueReceivedNotices,
+  records,
+  recordsIn,
+  setSettingIn,
+  setUpWorkspace,
+} from './harness';
+
+const HOUR = 60 * 60 * 1000;
+
+/** Each call `act` makes, as (method, k-th call during the act). */
+function callsOf(build: () => Emulator, act: (e: Emulator) => unknown): { method: string; k: number }[] {
+  const probe = build();
+  const before = probe.env.calls.snapshot();
+  act(probe);
+  const after = probe.env.calls.snapshot();
+  return Object.entries(after).flatMap(([method, n]) =>
+    Array.from({ length: n - (before[method] ?? 0) }, (_, i) => ({ method, k: i + 1 })),
+  );
+}
+
+function deliveries(emulator: Emulator): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of emulator.mailApp.outbox) for (const to of m.to) out.set(to, (out.get(to) ?? 0) + 1);
+  return out;
+}
+
+/** Every key at most once; every row not Sending sent exactly once; at most `sending` rows left Sending. */
+function expectAtMostOnce(
+  label: unknown[],
+  emulator: Emulator,
+  rows: Record<string, unknown>[],
+  sending: number,
+  exactly = true,
+) {
+  const sent = deliveries(emulator);
+  for (const row of rows) {
+    const count = sent.get(String(row.To)) ?? 0;
+    expect([...label, row['Notice Key'], count <= 1]).toEqual([...label, row['Notice Key'], true]);
+    if (exactly && row.Status !== 'Sending')
+      expect([...label, row['Notice Key'], row.Status, count]).toEqual([...label, row['Notice Key'], 'Sent', 1]);
+  }
+  expect([...label, rows.filter((r) => r.Status === 'Sending').length <= sending]).toEqual([...label, true]);
+}
+
+function queued(n: number): () => Emulator {
+  return () => {
+    const emulator = setUpWorkspace({ language: 'en', mailQuota: 1000 });
+    fillApplications(emulator, n);
+    queueReceivedNotices(emulator, n);
+    return emulator;
+  };
+}
+
+/**
+ * Runs `act` killed at the k-th call of `method`; true when the kill came (the run ended there).
+ * Then 8 minutes pass: a killed run's sending lease (src/workspace/lease.ts) lasts 7.
+ */
+function killedAt(emulator: Emulator, method: string, k: number, act: () => unknown): boolean {
+  emulator.env.calls.killOn(method, emulator.env.calls.count(method) + k);
+  try {
+    act();
+    return false;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ExecutionKilled);
+    return true;
+  } finally {
+    emulator.env.calls.clearFaults();
+    emulator.env.clock.advance(8 * 60 * 1000);
+  }
+}
+
+describe('a run killed at any service call', () => {
+  it('Send notices in blocks (51 notices, two blocks): every key at most once; the next run sends the rest, one left Sending at most', () => {
+    const build = queued(51);
+    const points = callsOf(build, (e) => e.run('sendNotices'));
+    expect(points.filter((p) => p.method === 'Properties.Properties.setProperty').length).toBeGreaterThanOrEqual(53);
+    // The calls repeated per notice (each mail, its record, its merge) are tried at the first three,
+    // every 7th and the last three of each method, to stay quick; KILL_ALL=1 tries every call.
+    const last = new Map<string, number>();
+    for (const p of points) last.set(p.method, Math.max(last.get(p.method) ?? 0, p.k));
+    const sample = points.filter(
+      ({ method, k }) => process.env.KILL_ALL === '1' || k <= 3 || k % 7 === 0 || k > (last.get(method) ?? 0) - 3,
+    );
+    let kills = 0;
+    for (const { method, k } of sample) {
+      const emulator = build();
+      if (killedAt(emulator, method, k, () => emulator.run('sendNotices'))) kills++;
+      emulator.run('sendNotices');
+      expectAtMostOnce([method, k], emulator, records(emulator, 'Notices'), 1);
+      expect([method, k, emulator.propertiesService.peek('document')['excursionDesk.sendingRecord']]).toEqual([
+        method,
+        k,
+        undefined,
+      ]);
+    }
+    expect(kills).toBe(sample.length);
+  });
+
+  it('one notice with its own flush (a single Send, as at submit): at most once, and sent by the next run unless left Sending', () => {
+    const build = queued(1);
+    const points = callsOf(build, (e) => e.run('sendNotices'));
+    expect(points.some((p) => p.method === 'Mail.MailApp.sendEmail')).toBe(true);
+    for (const { method, k } of points) {
+      const emulator = build();
+      killedAt(emulator, method, k, () => emulator.run('sendNotices'));
+      emulator.run('sendNotices');
+      expectAtMostOnce([method, k], emulator, records(emulator, 'Notices'), 1);
+    }
+  });
+});
+
+describe('the 6-minute limit', () => {
+  it('kills a run whose mail took 7 minutes: nothing after it happens, and the next run settles the block and sends the rest once', () => {
+    const emulator = queued(12)();
+    const limit = emulator.env.calls.beforeCall;
+    let mails = 0;
+    emulator.env.calls.beforeCall = (m) => {
+      limit?.(m);
+      if (m === 'Mail.MailApp.sendEmail' && ++mails === 5) emulator.env.clock.advance(7 * 60 * 1000);
+    };
+    expect(() => emulator.run('sendNotices')).toThrow('Exceeded maximum execution time');
+    expect(emulator.lastExecution()?.killed).toBe('Exceeded maximum execution time');
+    expect(emulator.mailApp.outbox).toHaveLength(5);
+    expect(records(emulator, 'Notices').map((r) => r.Status)).toEqual(Array(12).fill('Sending'));
+    emulator.env.calls.beforeCall = limit;
+    emulator.env.clock.advance(8 * 60 * 1000);
+    emulator.run('sendNotices');
+    const rows = records(emulator, 'Notices');
+    expectAtMostOnce(['after the limit'], emulator, rows, 1);
+    expect(rows.map((r) => r.Status)).toEqual([...Array(4).fill('Sent'), 'Sending', ...Array(7).fill('Sent')]);
+    expect(emulator.mailApp.outbox).toHaveLength(12);
+  });
+});
+
+describe('an editor add-on: staff runs and the hourly run (no document properties) never send a key twice', () => {
+  const ANA = 'ana@a.example';
+
+  function seat(n: number): { emulator: Emulator; A: UserInDocument } {
+    const { emulator, seats } = addonWorkspaces([ANA]);
+    const [A] = seats;
+    A.run('setupWorkspace');
+    setSettingIn(A, 'language', 'en');
+    setSettingIn(A, 'quotaReserve', 0);
+    emulator.within(A.user, A.spreadsheetId, () => {
+      fillApplications(emulator, n);
+      queueReceivedNotices(emulator, n);
+    });
+    emulator.ui.reset();
+    return { emulator, A };
+  }
+
+  /** Staff sent until the time budget (each mail 25 s), so the hourly trigger carries on. */
+  function hourlyPending(): Emulator {
+    const { emulator, A } = seat(20);
+    const before = emulator.env.calls.beforeCall;
+    emulator.env.calls.beforeCall = (m) => {
+      before?.(m);
+      if (m === 'Mail.MailApp.sendEmail') emulator.env.clock.advance(25000);
+    };
+    A.run('sendNotices');
+    emulator.env.calls.beforeCall = before;
+    return emulator;
+  }
+
+  it('the hourly run killed at any call, then the next hourly run: at most once, one left Sending at most', () => {
+    const probe = hourlyPending();
+    const left = 20 - probe.mailApp.outbox.length;
+    expect(left).toBeGreaterThan(2);
+    const points = callsOf(hourlyPending, (e) => e.advance(HOUR + 1000));
+    expect(points.filter((p) => p.method === 'Mail.MailApp.sendEmail')).toHaveLength(left);
+    for (const { method, k } of points) {
+      const emulator = hourlyPending();
+      const A = emulator.as(ANA, emulator.files()[0].id);
+      killedAt(emulator, method, k, () => emulator.advance(HOUR + 1000));
+      emulator.advance(2 * HOUR);
+      expectAtMostOnce([method, k], emulator, recordsIn(A, 'Notices'), 1);
+    }
+  });
+
+  it('staff sending killed mid-block: the hourly run sends none of its block; staff pressing Send again settle it', () => {
+    const { emulator, A } = seat(12);
+    emulator.env.calls.killOn('Mail.MailApp.sendEmail', emulator.env.calls.count('Mail.MailApp.sendEmail') + 5);
+    expect(() => A.run('sendNotices')).toThrow(ExecutionKilled);
+    expect(emulator.mailApp.outbox).toHaveLength(4);
+    emulator.env.clock.advance(8 * 60 * 1000); // the killed run's sending lease lasts 7 minutes
+    // The block is marked Sending (flushed before its first mail); nothing else of the run survived.
+    expect(recordsIn(A, 'Notices').map((r) => r.Status)).toEqual(Array(12).fill('Sending'));
+    // A time-driven run in this spreadsheet (as the hourly one would be) has no document properties: it sends nothing of the block.
+    emulator.run('runScheduledWork', {}, { trigger: true, user: ANA, documentId: null });
+    expect(emulator.mailApp.outbox).toHaveLength(4);
+    A.run('sendNotices');
+    const rows = recordsIn(A, 'Notices');
+    expectAtMostOnce(['staff again'], emulator, rows, 1);
+    expect(rows.filter((r) => r.Status === 'Sent')).toHaveLength(11);
+    expect(rows[4].Status).toBe('Sending');
+  });
+});
