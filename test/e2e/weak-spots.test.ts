@@ -249,16 +249,35 @@ describe('escaping in what staff see', () => {
     expect(html).toMatch(/Subject:<\/b> [^<]*&#60;img src=x onerror=alert\(1\)&#62;/);
   });
 
-  it('escapes excursion labels and notice types in the dashboard the sidebar shows', () => {
+  it('escapes excursion labels, statuses, regions and notice types in the dashboard the sidebar shows', () => {
     const emulator = setUpWorkspace({ language: 'en' });
     fillApplications(emulator, 1);
     queueReceivedNotices(emulator, 1);
     type(emulator, 'Excursions', 0, 'Label', MARKUP);
     type(emulator, 'Notices', 0, 'Type', `<b>${MARKUP}`);
+    type(emulator, 'Applications', 0, 'Status', `<i>${MARKUP}`);
+    type(emulator, 'Applications', 0, 'Region', `<u>${MARKUP}`);
     const data = emulator.run('getDashboardData');
     const html = renderDashboard(data as Parameters<typeof renderDashboard>[0]);
     expect(JSON.stringify(data)).toContain(MARKUP);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
+    expect(html).not.toMatch(/<i>|<u>/);
+    expect(html).toContain('&#60;u&#62;');
+  });
+});
+
+describe('escaping in the Set up report', () => {
+  it('escapes the template folder name staff gave in Drive', () => {
+    const MARKUP = '<img src=x onerror=alert(1)>';
+    const emulator = setUpWorkspace({ language: 'en' });
+    const settings = records(emulator, 'Settings');
+    const folderId = settings.find((s) => s.Key === 'templateFolderId')!.Value as string;
+    emulator.env.drive.find(folderId)!.name = `Templates ${MARKUP}`;
+    emulator.env.drive.remove(settings.find((s) => s.Key === 'template.accepted.en')!.Value as string);
+    emulator.run('setupWorkspace');
+    const html = emulator.ui.dialogs.at(-1)!.html;
+    expect(html).toContain('Templates &#60;img');
+    expect(html).not.toContain('<img');
   });
 });
