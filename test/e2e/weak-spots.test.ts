@@ -174,6 +174,45 @@ describe('switches, both ways', () => {
   });
 });
 
+describe('more switches, both ways', () => {
+  it.each([
+    [true, ['APP-00002']],
+    ['ne', ['APP-00001']],
+  ])('prioritizeNewcomers %p: a newcomer goes before a higher score only when it is on', (value, winner) => {
+    const emulator = tiedForOneSeat(2);
+    type(emulator, 'Applications', 0, 'Score', 9);
+    // APP-00001's municipality went on an excursion that is Done: it is no newcomer.
+    type(emulator, 'Excursions', 1, 'Status', 'Done');
+    const done = String(records(emulator, 'Excursions')[1]['Excursion ID']);
+    const allocations = emulator.workbook().sheetByName('Allocations')!;
+    const header = allocations.dataValues()[0].map(String);
+    const row = header.map(() => '' as string);
+    row[header.indexOf('Application ID')] = 'OLD-1';
+    row[header.indexOf('Municipality')] = String(records(emulator, 'Applications')[0].Municipality);
+    row[header.indexOf('Excursion ID')] = done;
+    row[header.indexOf('Decision')] = 'Accepted';
+    allocations.appendRow(row);
+    setSetting(emulator, 'prioritizeNewcomers', value);
+    emulator.run('allocatePlaces');
+    expect(accepted(emulator)).toEqual(winner);
+  });
+
+  it.each([
+    ['FALSE', 0],
+    ['da', 1],
+  ])('attachPdf %p: the acceptance mail carries the letter only when it is on', (value, attachments) => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    setSetting(emulator, 'attachPdf', value);
+    emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+    emulator.run('scoreApplicants');
+    emulator.run('allocatePlaces');
+    emulator.run('sendNotices');
+    const mails = emulator.mailApp.outbox.filter((m) => m.subject.startsWith('Excursion to'));
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.map((m) => m.attachments.length)).toEqual(mails.map(() => attachments));
+  });
+});
+
 describe('Settings as staff type them', () => {
   it.each([
     ['en', 'flase', /Settings cell Settings!B\d+ \(acceptLate\): "flase" is not TRUE or FALSE/],
