@@ -224,7 +224,7 @@ describe('allocation properties on random calls', () => {
       submittedAt: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(Number.NaN)),
       newcomer: fc.boolean(),
       requested: fc.constant(1),
-      preferences: fc.constant([]),
+      preferences: fc.constant<string[]>([]),
     });
     fc.assert(
       fc.property(someone, someone, fc.boolean(), (a, b, on) => {
