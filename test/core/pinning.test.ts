@@ -12,6 +12,7 @@ describe('text helpers', () => {
     expect(foldText('  Đakovo–Šmarje, Črna  ')).toBe('dakovo smarje crna');
     expect(foldText('Murska Sobota!!')).toBe('murska sobota');
     expect(foldText('ĐURĐA')).toBe('durda');
+    expect(foldText('Međa')).toBe('meda');
   });
 
   it('makes one line of any whitespace, the invisible kinds too', () => {
