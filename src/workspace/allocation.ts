@@ -129,7 +129,8 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       id,
       municipality: text(r[a.Municipality]),
       score: r[a.Score] as number,
-      submittedAt: isDateCell(submitted) ? submitted.getTime() : 0,
+      // No time (a blank cell) is NaN, which the core sorts last: 0 would win every tie.
+      submittedAt: isDateCell(submitted) ? submitted.getTime() : Number.NaN,
       newcomer: !attended.has(municipalityKey(text(r[a.Municipality]))),
       requested: Math.max(1, Math.round(Number(r[a.Delegates]) || 1)),
       preferences: parsePreferences(text(r[a.Preferences]))

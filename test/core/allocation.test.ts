@@ -135,9 +135,105 @@ function acceptedRows(result: AllocationResult): Map<string, AllocationRow> {
 
 const DECISION_ORDER: Decision[] = ['Accepted', 'Waitlisted', 'Not selected'];
 
+/**
+ * The priority order of SPEC section 6, written again here so that no property judges the product
+ * by its own comparator: a key compared left to right, newcomers first (when on), higher score,
+ * earlier submission, Application ID by code unit. A missing score or time (NaN) sorts last.
+ */
+function priorityKey(a: AllocApplicant, newcomersFirst: boolean): (number | string)[] {
+  return [
+    newcomersFirst && !a.newcomer ? 1 : 0,
+    Number.isNaN(a.score) ? Number.POSITIVE_INFINITY : -a.score,
+    Number.isNaN(a.submittedAt) ? Number.POSITIVE_INFINITY : a.submittedAt,
+    a.id,
+  ];
+}
+
+function referencePriority(a: AllocApplicant, b: AllocApplicant, newcomersFirst: boolean): number {
+  const ka = priorityKey(a, newcomersFirst);
+  const kb = priorityKey(b, newcomersFirst);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  return 0;
+}
+
+/**
+ * The allocation as a plain serial dictatorship, the reference the product's deferred acceptance
+ * must agree with because every excursion ranks applicants in the same order: staff keeps first
+ * (in priority order, at least one seat each), then round after round each applicant with room
+ * takes, in priority order, the best listed excursion it does not hold, did not refuse and that
+ * still has a seat. Returns seats granted by "applicant@excursion".
+ */
+function serialDictatorship(input: AllocationInput): Map<string, number> {
+  const order = [...input.applicants].sort((a, b) => referencePriority(a, b, input.prioritizeNewcomers));
+  const { refused, kept } = readMarks(input);
+  const places = new Map(input.excursions.map((x) => [x.id, Math.max(0, Math.floor(x.places))]));
+  const cap = new Map(input.excursions.map((x) => [x.id, Math.max(1, Math.floor(x.maxPerMunicipality))]));
+  const taken = new Map(input.excursions.map((x) => [x.id, 0]));
+  const seats = new Map<string, number>();
+  const holdings = (a: AllocApplicant) => input.excursions.filter((x) => seats.has(pair(a.id, x.id))).length;
+  const requested = (a: AllocApplicant) => Math.max(1, Math.floor(a.requested));
+
+  for (const x of input.excursions) {
+    for (const a of order) {
+      const want = kept.get(pair(a.id, x.id));
+      if (want === undefined) continue;
+      const left = places.get(x.id)! - taken.get(x.id)!;
+      const n = Math.max(1, Math.min(want > 0 ? want : requested(a), cap.get(x.id)!, left));
+      seats.set(pair(a.id, x.id), n);
+      taken.set(x.id, taken.get(x.id)! + n);
+    }
+  }
+  for (let round = 0; round < input.maxExcursionsPerMunicipality; round++) {
+    let granted = 0;
+    for (const a of order) {
+      if (holdings(a) >= input.maxExcursionsPerMunicipality) continue;
+      const choice = [...ranks(a, input.excursions).keys()].find(
+        (id) => !seats.has(pair(a.id, id)) && !refused.has(pair(a.id, id)) && places.get(id)! - taken.get(id)! > 0,
+      );
+      if (choice === undefined) continue;
+      const n = Math.min(requested(a), cap.get(choice)!, places.get(choice)! - taken.get(choice)!);
+      seats.set(pair(a.id, choice), n);
+      taken.set(choice, taken.get(choice)! + n);
+      granted++;
+    }
+    if (granted === 0) break;
+  }
+  return seats;
+}
+
 // ---------------------------------------------------------------- properties
 
 describe('allocation properties on random calls', () => {
+  it('seats exactly whom a plain serial dictatorship over the same priority rules seats', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const ours = new Map<string, number>();
+        for (const r of allocate(input).rows)
+          if (r.decision === 'Accepted') ours.set(pair(r.applicationId, r.excursionId), r.placesGranted);
+        expect(Object.fromEntries([...ours].sort())).toEqual(Object.fromEntries([...serialDictatorship(input)].sort()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('orders applicants as the priority rules written apart from the product do', () => {
+    const someone = fc.record({
+      id: fc.constantFrom('A', 'B', 'a', 'Ä'),
+      municipality: fc.constant('M'),
+      score: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(Number.NaN)),
+      submittedAt: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(Number.NaN)),
+      newcomer: fc.boolean(),
+      requested: fc.constant(1),
+      preferences: fc.constant<string[]>([]),
+    });
+    fc.assert(
+      fc.property(someone, someone, fc.boolean(), (a, b, on) => {
+        expect(Math.sign(comparePriority(a, b, on))).toBe(Math.sign(referencePriority(a, b, on)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never gives an excursion more seats than Places (unless staff kept more)', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
@@ -254,14 +350,14 @@ describe('allocation properties on random calls', () => {
         for (const x of input.excursions) {
           const lowest = input.applicants
             .filter((b) => accepted.get(pair(b.id, x.id))?.reason.kind === 'granted')
-            .sort((p, q) => comparePriority(p, q, input.prioritizeNewcomers))
+            .sort((p, q) => referencePriority(p, q, input.prioritizeNewcomers))
             .pop();
           if (!lowest) continue;
           for (const a of input.applicants) {
             const rankOfA = ranks(a, input.excursions);
             const rankOfX = rankOfA.get(x.id);
             if (rankOfX === undefined || accepted.has(pair(a.id, x.id)) || refused.has(pair(a.id, x.id))) continue;
-            if (comparePriority(a, lowest, input.prioritizeNewcomers) >= 0) continue;
+            if (referencePriority(a, lowest, input.prioritizeNewcomers) >= 0) continue;
             const held = [...accepted.values()].filter((r) => r.applicationId === a.id);
             const keptCount = held.filter((r) => r.reason.kind === 'kept').length;
             const betterGrant = held.some((r) => r.reason.kind === 'granted' && r.preference < rankOfX);
@@ -345,7 +441,7 @@ describe('allocation properties on random calls', () => {
           for (let i = 1; i < waiting.length; i++) {
             const before = byId.get(waiting[i - 1].applicationId)!;
             const after = byId.get(waiting[i].applicationId)!;
-            expect(comparePriority(before, after, input.prioritizeNewcomers)).toBeLessThan(0);
+            expect(referencePriority(before, after, input.prioritizeNewcomers)).toBeLessThan(0);
           }
         }
         for (const r of result.rows) if (r.decision !== 'Waitlisted') expect(r.waitlistPosition).toBeNull();
@@ -419,7 +515,7 @@ function isStable(input: AllocationInput, matching: (string | null)[]): boolean 
       if (!a.preferences.includes(x.id) || rankIn(a, x.id) >= rankIn(a, matching[i])) return true;
       const holders = input.applicants.filter((_, j) => matching[j] === x.id);
       if (holders.length < x.places) return false;
-      return holders.every((b) => comparePriority(b, a, input.prioritizeNewcomers) < 0);
+      return holders.every((b) => referencePriority(b, a, input.prioritizeNewcomers) < 0);
     }),
   );
 }
