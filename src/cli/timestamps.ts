@@ -3,7 +3,7 @@
  * shows them in its locale. Nothing is guessed: an impossible date or time, or a day/month order
  * that the file itself does not settle, is a problem to report, never rolled over or assumed.
  */
-import { wallTimeToMs } from '../../emulator/src/zone';
+import { MONTHS, wallTimeToMs } from '../../emulator/src/zone';
 
 /** The UTC instant of a wall-clock time in `timeZone`. */
 export function zonedTime(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
@@ -20,21 +20,6 @@ const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?
 // Seconds are required, as Forms always records them.
 const DOTS = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const TIMESTAMP_EXAMPLES = '2017/02/20 10:15:32 AM GMT+1, 20. 02. 2017 10:15:32 or 2017-02-20T10:15:32+01:00';
 
