@@ -262,6 +262,9 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[]): Take
     appendRows(apps, newRows);
   });
   queueNotices(ss, [...missingNotices(ss, recovered), ...notices]);
+  // A property is kept the moment it is set, a sheet write only once flushed: a run killed between
+  // the two must not leave the mark of progress ahead of rows that were never applied.
+  SpreadsheetApp.flush();
   PropertiesService.getDocumentProperties().setProperty(
     TAKEN_PROPERTY,
     String(answers[answers.length - 1].responseRow),

@@ -14,6 +14,8 @@ import {
   recordsIn,
   setSettingIn,
   setUpWorkspace,
+  sheetsExceptLog,
+  validAnswer,
 } from './harness';
 
 const HOUR = 60 * 60 * 1000;
@@ -204,5 +206,71 @@ describe('an editor add-on: staff runs and the hourly run (no document propertie
     expectAtMostOnce(['staff again'], emulator, rows, 1);
     expect(rows.filter((r) => r.Status === 'Sent')).toHaveLength(11);
     expect(rows[4].Status).toBe('Sending');
+  });
+});
+
+describe('Score applicants and Allocate places killed at any service call', () => {
+  /** A scored call of 12 applications, ready for the action. */
+  function ready(): Emulator {
+    const emulator = setUpWorkspace({ language: 'en' });
+    fillApplications(emulator, 12);
+    return emulator;
+  }
+  const prepared: Record<string, (e: Emulator) => void> = {
+    scoreApplicants: () => {},
+    allocatePlaces: (e) => e.run('scoreApplicants'),
+  };
+
+  it.each(Object.keys(prepared))('leaves the sheets as before or as a whole run leaves them: %s', (action) => {
+    const build = () => {
+      const e = ready();
+      prepared[action](e);
+      return e;
+    };
+    const clean = build();
+    const before = sheetsExceptLog(clean);
+    clean.run(action);
+    const after = sheetsExceptLog(clean);
+    expect(after).not.toBe(before);
+    const calls = callsOf(build, (e) => e.run(action));
+    expect(calls.length).toBeGreaterThan(10);
+    for (const { method, k } of calls) {
+      const e = build();
+      e.env.calls.killOn(method, e.env.calls.count(method) + k);
+      try {
+        e.run(action);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ExecutionKilled);
+      }
+      const seen = sheetsExceptLog(e);
+      expect([action, method, k, seen === before || seen === after]).toEqual([action, method, k, true]);
+    }
+  });
+});
+
+describe('a form submission killed at any service call', () => {
+  it('loses no answer and takes none twice: the next submission takes both in', () => {
+    const build = () => {
+      const e = setUpWorkspace({ language: 'en' });
+      e.submit(validAnswer());
+      return e;
+    };
+    const second = validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' });
+    const third = validAnswer({ Municipality: 'Bohinj', 'Email address': 'info@bohinj.si' });
+    const calls = callsOf(build, (e) => e.submit(second));
+    expect(calls.length).toBeGreaterThan(10);
+    for (const { method, k } of calls) {
+      const e = build();
+      e.env.calls.killOn(method, e.env.calls.count(method) + k);
+      try {
+        e.submit(second);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ExecutionKilled);
+      }
+      e.env.clock.advance(60 * 1000);
+      e.submit(third);
+      const municipalities = records(e, 'Applications').map((r) => r.Municipality);
+      expect([method, k, municipalities]).toEqual([method, k, ['Ajdovščina', 'Bled', 'Bohinj']]);
+    }
   });
 });
