@@ -20,7 +20,7 @@ export default {
     '!src/core/i18n.ts',
     'src/core/default-templates.ts:26-32',
     'src/core/default-templates.ts:217-219',
-    'src/core/i18n.ts:420-440',
+    'src/core/i18n.ts:432-451',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 1,

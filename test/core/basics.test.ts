@@ -60,6 +60,16 @@ describe('staff messages', () => {
     expect(toLanguage('en_GB')).toBe('en');
     expect(toLanguage(undefined)).toBe('en');
   });
+
+  it('words a message given as a parameter in the language of the message around it', () => {
+    const problem = { key: 'settingProblem.int' as const, params: { value: 'two', min: 1 } };
+    const params = { cell: 'Settings!B10', key: 'maxExcursionsPerMunicipality', problem };
+    expect(t('en', 'error.badSetting', params)).toContain('"two" is not a whole number of at least 1');
+    expect(t('sl', 'error.badSetting', params)).toContain('"two" ni celo število, vsaj 1');
+    expect(t('en', 'error.badSetting', params)).not.toContain('{problem}');
+    // A placeholder with no parameter stays as it is written.
+    expect(t('en', 'error.missingSheet', {})).toContain('{sheet}');
+  });
 });
 
 describe('tables by header name', () => {
