@@ -96,6 +96,9 @@ export function ourTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, handle
   }
   const missing = [...remembered.keys()].filter((uid) => !found.some((f) => f.trigger.getUniqueId() === uid));
   if (missing.length > 0) {
+    // A trigger made in a run with no active document (an add-on's hourly run that must schedule
+    // more) is tied to no document, so getUserTriggers cannot list it: it is looked up across the
+    // project, by the exact ids this user's own properties remember, and nothing else is matched.
     const elsewhere = ScriptApp.getProjectTriggers().filter((t) => missing.includes(t.getUniqueId()));
     for (const trigger of elsewhere)
       found.push({ trigger, made: remembered.get(trigger.getUniqueId()) as MadeTrigger });
@@ -131,6 +134,8 @@ export function scheduledSpreadsheet(triggerUid: string | undefined): GoogleApps
     }
   }
   if (triggerUid) {
+    // The spreadsheet is gone, so getUserTriggers has no document to ask: only the trigger that
+    // fired this very run is deleted, by its id.
     for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(t);
     forget([triggerUid]);
   }
