@@ -73,6 +73,9 @@ export const ALLOCATION_HEADERS = [
   'Reason',
   'Locked',
   'Response',
+  'Reply By',
+  'Delegates Named',
+  'Told',
   'Updated At',
 ] as const;
 
@@ -128,7 +131,9 @@ export const DECISIONS = ['Accepted', 'Waitlisted', 'Not selected'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export const LOCKED_VALUES = ['Accepted', 'Rejected'] as const;
-export const RESPONSE_VALUES = ['Confirmed', 'Declined'] as const;
+/** `Lapsed` is written by the add-on when `Reply By` passed without an answer; staff may type the others. */
+export const RESPONSE_VALUES = ['Confirmed', 'Declined', 'Lapsed'] as const;
+export type ResponseValue = (typeof RESPONSE_VALUES)[number];
 
 export const NOTICE_TYPES = ['received', 'incomplete', 'accepted', 'waitlisted', 'not_selected', 'promoted'] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
@@ -196,3 +201,14 @@ export const CRITERIA = {
   solutions: 'Solutions of interest',
   firstTime: 'First-time participant',
 } as const;
+
+/** Question titles of the reply form (SPEC section 4); also the CSV headers of its responses export. */
+export const REPLY_QUESTION = {
+  code: 'Reply code',
+  answer: 'Your answer',
+  delegates: 'Delegates',
+  message: 'Message',
+} as const;
+
+export const REPLY_ANSWERS = ['We confirm', 'We decline'] as const;
+export type ReplyAnswer = (typeof REPLY_ANSWERS)[number];

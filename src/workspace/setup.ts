@@ -50,7 +50,10 @@ const COMPUTED: Record<string, readonly string[]> = {
   [SHEET.applications]: APPLICATION_HEADERS.filter(
     (h) => !['Signed Form Received', 'Status', 'Content Score', 'Manual Adjustment', 'Notes'].includes(h),
   ),
-  [SHEET.allocations]: ALLOCATION_HEADERS.filter((h) => h !== 'Locked' && h !== 'Response'),
+  // Staff may type a response, lock a decision, extend a Reply By or correct the delegates named.
+  [SHEET.allocations]: ALLOCATION_HEADERS.filter(
+    (h) => !['Locked', 'Response', 'Reply By', 'Delegates Named'].includes(h),
+  ),
 };
 
 /** Creates the sheet or adds its missing headers at the end of row 1; freezes the header row. */

@@ -118,7 +118,7 @@ describe('Set up on a new spreadsheet', () => {
     ]);
     expect(String(rule('Applications', 'Signed Form Received')?.getCriteriaType())).toBe('CHECKBOX');
     expect(rule('Allocations', 'Locked')?.getCriteriaValues()[0]).toEqual(['Accepted', 'Rejected']);
-    expect(rule('Allocations', 'Response')?.getCriteriaValues()[0]).toEqual(['Confirmed', 'Declined']);
+    expect(rule('Allocations', 'Response')?.getCriteriaValues()[0]).toEqual(['Confirmed', 'Declined', 'Lapsed']);
   });
 
   it('protects the computed columns with a warning only', () => {
