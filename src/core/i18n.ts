@@ -100,6 +100,10 @@ const en = {
   'error.templateMissing':
     'The template for "{template}" (setting {key}) cannot be opened: {problem}. Run Set up to recreate it. Nothing was sent.',
   'error.templateProblem': 'The template "{template}" {problem}. Nothing was sent.',
+  'error.noForm': 'The application form cannot be found. Run Set up to create or relink it; nothing was sent.',
+  'error.noReplyForm': 'The reply form cannot be found. Run Set up to create or relink it; nothing was sent.',
+  'error.noReplySecret':
+    'The reply links cannot be signed: the spreadsheet has no reply key yet. Run Set up once; nothing was sent.',
   'template.noSubject': 'does not begin with a line "Subject: …"',
   'template.empty': 'has no text after its Subject line',
   'template.unknown': 'names the placeholder {{{name}}}, which Excursion Desk does not know (known: {known})',
@@ -307,6 +311,12 @@ const sl: Record<MessageKey, string> = {
   'error.templateMissing':
     'Predloge za "{template}" (nastavitev {key}) ni mogoče odpreti: {problem}. Zaženite Nastavitev, da jo ustvari znova. Nič ni bilo poslano.',
   'error.templateProblem': 'Predloga "{template}" {problem}. Nič ni bilo poslano.',
+  'error.noForm':
+    'Prijavnega obrazca ni mogoče najti. Zaženite Nastavitev, da ga ustvari ali znova poveže; nič ni bilo poslano.',
+  'error.noReplyForm':
+    'Obrazca za odgovor ni mogoče najti. Zaženite Nastavitev, da ga ustvari ali znova poveže; nič ni bilo poslano.',
+  'error.noReplySecret':
+    'Povezav za odgovor ni mogoče podpisati: preglednica še nima ključa za odgovore. Enkrat zaženite Nastavitev; nič ni bilo poslano.',
   'template.noSubject': 'se ne začne z vrstico "Subject: …"',
   'template.empty': 'za vrstico Subject nima besedila',
   'template.unknown': 'navaja oznako {{{name}}}, ki je Excursion Desk ne pozna (znane: {known})',
