@@ -43,6 +43,11 @@ const en = {
   'setting.maxExcursionsPerMunicipality': 'How many excursions one municipality may get in total (allocation rounds).',
   'setting.prioritizeNewcomers': 'TRUE to put municipalities that have not attended an excursion yet first.',
   'setting.attachPdf': 'TRUE to attach the acceptance letter as a PDF.',
+  'setting.replyDays':
+    'Days a municipality has to answer an offer: Reply By is the day the offer is sent plus this many days.',
+  'setting.reminderDays': 'How many days before Reply By the one reminder goes (0: on the Reply By day itself).',
+  'setting.autoReallocate':
+    'TRUE to offer the places freed by a decline or a lapse at once; FALSE to wait until staff run Allocate places.',
   'setting.templateFolderId': 'Drive folder of the notice templates (written by Set up).',
   'setting.template': 'Google Doc id of the "{type}" notice in {language} (written by Set up).',
   'language.en': 'English',
@@ -253,6 +258,11 @@ const sl: Record<MessageKey, string> = {
   'setting.maxExcursionsPerMunicipality': 'Na koliko ekskurzij gre lahko ena občina (kroga razporejanja).',
   'setting.prioritizeNewcomers': 'TRUE, če imajo prednost občine, ki še niso bile na ekskurziji.',
   'setting.attachPdf': 'TRUE, če naj bo potrdilu priloženo pismo v PDF.',
+  'setting.replyDays':
+    'Koliko dni ima občina za odgovor na ponudbo: rok za odgovor je dan, ko je ponudba poslana, in še toliko dni.',
+  'setting.reminderDays': 'Koliko dni pred rokom za odgovor gre eno opozorilo (0: na dan roka).',
+  'setting.autoReallocate':
+    'TRUE, če naj se mesta, ki jih sprosti zavrnitev ali potekel rok, takoj ponudijo naslednjim; FALSE, če počakajo, da osebje zažene Razporedi mesta.',
   'setting.templateFolderId': 'Mapa v Drive s predlogami obvestil (zapiše jo Nastavitev).',
   'setting.template': 'Id Google Doca za obvestilo "{type}" v jeziku {language} (zapiše ga Nastavitev).',
   'language.en': 'angleščina',

@@ -15,6 +15,12 @@ export interface Settings {
   maxExcursionsPerMunicipality: number;
   prioritizeNewcomers: boolean;
   attachPdf: boolean;
+  /** Days an offer may be answered in: `Reply By` is the day the offer is sent plus these. */
+  replyDays: number;
+  /** Days before `Reply By` when the one reminder goes. */
+  reminderDays: number;
+  /** Offer the places freed by a decline or a lapse at once, without staff running Allocate places. */
+  autoReallocate: boolean;
   templateFolderId: string;
   /** Template Doc ids by "type.language", e.g. "accepted.sl". */
   templates: Record<string, string>;
@@ -48,6 +54,9 @@ export function settingDefinitions(lang: Language = 'en'): SettingDefinition[] {
       ['maxExcursionsPerMunicipality', 1],
       ['prioritizeNewcomers', true],
       ['attachPdf', false],
+      ['replyDays', 7],
+      ['reminderDays', 2],
+      ['autoReallocate', false],
       ['templateFolderId', ''],
     ] as const
   ).map(([key, value]) => ({
@@ -166,6 +175,9 @@ export function readSettings(
       maxExcursionsPerMunicipality: int('maxExcursionsPerMunicipality', 1),
       prioritizeNewcomers: bool('prioritizeNewcomers'),
       attachPdf: bool('attachPdf'),
+      replyDays: int('replyDays', 1),
+      reminderDays: int('reminderDays', 0),
+      autoReallocate: bool('autoReallocate'),
       templateFolderId: text('templateFolderId'),
       templates,
     },

@@ -189,7 +189,7 @@ describe('the Settings sheet as Set up writes it', () => {
     expect(sl.find((d) => d.key === 'language')?.description).not.toBe(
       en.find((d) => d.key === 'language')?.description,
     );
-    expect(en.slice(0, 12).map((d) => [d.key, d.value])).toEqual([
+    expect(en.slice(0, 15).map((d) => [d.key, d.value])).toEqual([
       ['applicationDeadline', new Date('2017-02-21T23:00:00Z')],
       ['language', 'sl'],
       ['acceptLate', false],
@@ -201,9 +201,12 @@ describe('the Settings sheet as Set up writes it', () => {
       ['maxExcursionsPerMunicipality', 1],
       ['prioritizeNewcomers', true],
       ['attachPdf', false],
+      ['replyDays', 7],
+      ['reminderDays', 2],
+      ['autoReallocate', false],
       ['templateFolderId', ''],
     ]);
-    expect(en[12].key).toBe('template.received.en');
+    expect(en[15].key).toBe('template.received.en');
   });
 
   it('reads the defaults as the sample call has them', () => {
