@@ -216,6 +216,13 @@ const en = {
     'the application form is published but not accepting responses (closed by hand): left closed; reopen it in Google Forms to take answers again',
   'setup.formNoOpen':
     'the application form, left exactly as it was: no excursion has Status "Open", so its excursion rows were not changed (open one and run Refresh form)',
+  'send.stale.noRow': 'Not sent: the Allocations sheet no longer has a row for {app} at {exc}',
+  'send.stale.notOffered':
+    'Not sent: {app} no longer has an open offer at {exc} (Decision {decision}, Response {response}); Allocate places queues what it must be told now',
+  'send.stale.alreadyTold': 'Not sent: {app} was already told this about {exc} (Told: {told})',
+  'send.stale.notWaitlisted': 'Not sent: {app} is no longer on the waiting list at {exc} (Decision {decision})',
+  'send.stale.notNotSelected': 'Not sent: {app} is no longer Not selected at {exc} (Decision {decision})',
+  'send.stale.noAnswer': 'Not sent: no answer of {app} about {exc} is recorded (Response is blank)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -435,6 +442,13 @@ const sl: Record<MessageKey, string> = {
     'prijavni obrazec je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; če želite spet sprejemati odgovore, ga odprite v Google Obrazcih',
   'setup.formNoOpen':
     'prijavni obrazec, ostal povsem nespremenjen: nobena ekskurzija nima statusa "Open", zato vrstice ekskurzij v njem niso bile spremenjene (odprite eno in zaženite Osveži obrazec)',
+  'send.stale.noRow': 'Ni poslano: list Allocations nima več vrstice za {app} pri {exc}',
+  'send.stale.notOffered':
+    'Ni poslano: {app} pri {exc} nima več odprte ponudbe (Decision {decision}, Response {response}); kar ji je treba sporočiti zdaj, uvrsti Razporedi mesta',
+  'send.stale.alreadyTold': 'Ni poslano: prijavitelju {app} je bilo to o {exc} že sporočeno (Told: {told})',
+  'send.stale.notWaitlisted': 'Ni poslano: {app} pri {exc} ni več na čakalnem seznamu (Decision {decision})',
+  'send.stale.notNotSelected': 'Ni poslano: {app} pri {exc} nima več odločitve Not selected (Decision {decision})',
+  'send.stale.noAnswer': 'Ni poslano: odgovor {app} glede {exc} ni zabeležen (Response je prazen)',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };

@@ -308,9 +308,15 @@ export function findReplaced(draft: ApplicationDraft, existing: readonly Existin
   );
 }
 
-/** The notice a new application gets: `incomplete` lists what is missing or wrong, else `received`. */
-export function intakeNotice(status: ApplicationStatus): 'received' | 'incomplete' {
-  return status === 'Incomplete' || status === 'Ineligible' ? 'incomplete' : 'received';
+/**
+ * The notice a new application gets, following its Status: `incomplete` lists what is missing and
+ * links the form again; `late` and `ineligible` say why without inviting a resubmission that could
+ * not help; else `received`.
+ */
+export function intakeNotice(status: ApplicationStatus): IntakeNotice {
+  if (status === 'Incomplete') return 'incomplete';
+  if (status === 'Ineligible') return 'ineligible';
+  return status === 'Late' ? 'late' : 'received';
 }
 
 /**
@@ -323,3 +329,5 @@ export function applicationIdFor(responseRow: number, taken: ReadonlySet<string>
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
+
+export type IntakeNotice = 'received' | 'incomplete' | 'late' | 'ineligible';

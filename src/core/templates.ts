@@ -29,11 +29,16 @@ export const PLACEHOLDERS = [
   'ApplicationId',
   'ExcursionCity',
   'ExcursionDates',
+  'ExcursionLabel',
   'PlacesGranted',
   'WaitlistPosition',
   'Issues',
   'Deadline',
   'SenderName',
+  'ReplyLink',
+  'ReplyBy',
+  'FormLink',
+  'Changes',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

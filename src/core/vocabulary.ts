@@ -135,7 +135,20 @@ export const LOCKED_VALUES = ['Accepted', 'Rejected'] as const;
 export const RESPONSE_VALUES = ['Confirmed', 'Declined', 'Lapsed'] as const;
 export type ResponseValue = (typeof RESPONSE_VALUES)[number];
 
-export const NOTICE_TYPES = ['received', 'incomplete', 'accepted', 'waitlisted', 'not_selected', 'promoted'] as const;
+export const NOTICE_TYPES = [
+  'received',
+  'incomplete',
+  'late',
+  'ineligible',
+  'accepted',
+  'waitlisted',
+  'not_selected',
+  'promoted',
+  'changed',
+  'reminder',
+  'lapsed',
+  'reply',
+] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 
 export const NOTICE_STATUS = ['Queued', 'Sending', 'Sent', 'Failed', 'Skipped'] as const;

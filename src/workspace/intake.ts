@@ -1,6 +1,6 @@
 /**
  * The form-submit trigger's work (SPEC section 4): one checked Applications row per answer, the
- * earlier one of the same municipality marked Duplicate, the received/incomplete notice queued.
+ * earlier one of the same municipality marked Duplicate, the notice that fits its Status queued.
  *
  * Answers are taken in order of their row in the form's response sheet ("Form Responses 1" in an
  * English account, named in the owner's language otherwise, so it is found by its form and never
@@ -16,6 +16,7 @@ import {
   applicationIdFor,
   findReplaced,
   formatPreferences,
+  type IntakeNotice,
   intakeNotice,
   type NamedValues,
   readAnswer,
@@ -46,7 +47,7 @@ export interface TakenIn {
   responseRow: number;
   sheetName: string;
   applicationId: string;
-  notice: 'received' | 'incomplete';
+  notice: IntakeNotice;
   status: string;
   replaced: string[];
 }

@@ -1,17 +1,20 @@
-/** The Notices sheet: queueing notices (sending comes with the Notices work). */
+/** The Notices sheet: queueing notices, each under the key that tells it once. */
 
+import { nextKey } from '../core/notice-keys';
 import { asText } from '../core/text';
 import { NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
-import { appendRows, readSheet, type Spreadsheet } from './sheets';
+import { appendRows, readSheet, type Spreadsheet, text } from './sheets';
 
 export interface QueuedNotice {
   type: NoticeType;
   applicationId: string;
   excursionId?: string;
   to: string;
+  /** The key to queue it under; its base key (`noticeKey`) when not given. */
+  key?: string;
 }
 
-/** `type:applicationId[:excursionId]` (SPEC section 7). */
+/** `type:applicationId[:excursionId]` (SPEC section 7): the base key, before any `#n`. */
 export function noticeKey(n: Pick<QueuedNotice, 'type' | 'applicationId' | 'excursionId'>): string {
   return n.excursionId ? `${n.type}:${n.applicationId}:${n.excursionId}` : `${n.type}:${n.applicationId}`;
 }
@@ -19,7 +22,7 @@ export function noticeKey(n: Pick<QueuedNotice, 'type' | 'applicationId' | 'excu
 /**
  * Appends notices as `Queued` in one write, through the Notices table of this execution (read
  * once: the sending that follows a submission, or allocation's key check, uses the same read).
- * Keys are new by construction (a new application id, or a decision that changed).
+ * Keys are new by construction (a new application id, or a key from `missingNotices`).
  */
 export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]): void {
   if (notices.length === 0) return;
@@ -29,7 +32,7 @@ export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]):
   const col = (h: (typeof NOTICE_HEADERS)[number]) => cols[h];
   const rows = notices.map((n) => {
     const row: string[] = new Array(lastColumn).fill('');
-    row[col('Notice Key')] = asText(noticeKey(n));
+    row[col('Notice Key')] = asText(n.key ?? noticeKey(n));
     row[col('Application ID')] = asText(n.applicationId);
     row[col('Excursion ID')] = asText(n.excursionId ?? '');
     row[col('Type')] = n.type;
@@ -40,11 +43,35 @@ export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]):
   appendRows(known, rows);
 }
 
-/** Of `notices`, those whose key is not in the Notices sheet yet (one read of the sheet). */
+/** Intake's notices answer one submission: told once for ever, whatever became of the first. */
+const ONCE_PER_APPLICATION: readonly NoticeType[] = ['received', 'incomplete', 'late', 'ineligible'];
+
+/**
+ * Of `notices`, those to queue, each with its key (one read of the sheet). An intake notice is
+ * queued only when its key is not in the sheet yet. Any other notice tells news about a row (its
+ * callers pass one only when what the applicant was told changed), so it is queued under the next
+ * free `#n` of its key, unless one of its family is still Queued or Failed (`nextKey`): then that
+ * one, merged when it is sent, tells the same news.
+ */
 export function missingNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]): QueuedNotice[] {
   if (notices.length === 0) return [];
-  const table = readSheet(ss, SHEET.notices, ['Notice Key']);
+  const table = readSheet(ss, SHEET.notices, ['Notice Key', 'Status']);
   const keyCol = table.cols['Notice Key'];
-  const keys = new Set(table.rows.map((r) => String(r[keyCol]).trim()));
-  return notices.filter((n) => !keys.has(noticeKey(n)));
+  const statusCol = table.cols.Status;
+  const existing = table.rows.map((r): [string, string] => [text(r[keyCol]), text(r[statusCol])]);
+  const keys = new Set(existing.map(([k]) => k));
+  const out: QueuedNotice[] = [];
+  for (const n of notices) {
+    const base = noticeKey(n);
+    if (ONCE_PER_APPLICATION.includes(n.type)) {
+      if (!keys.has(base)) out.push(n);
+      continue;
+    }
+    const key = nextKey(existing, base);
+    if (key === null) continue;
+    out.push({ ...n, key });
+    // Two notices of one family in one call: the second waits on the first.
+    existing.push([key, 'Queued']);
+  }
+  return out;
 }

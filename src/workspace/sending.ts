@@ -14,8 +14,10 @@
 import { describeError, StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { isValidEmail } from '../core/intake';
+import { type Change, type Day, describeChange, proseDay, proseDays } from '../core/letter-words';
+import { splitKey } from '../core/notice-keys';
+import { keyRevision } from '../core/reply-code';
 import type { Settings } from '../core/settings';
-import type { Columns } from '../core/table';
 import {
   PLACEHOLDERS,
   type Placeholder,
@@ -26,9 +28,11 @@ import {
   type Template,
 } from '../core/templates';
 import { asText } from '../core/text';
+import { formatTold, parseTold, type RowNow, staleness, TELLING_TYPES, toldAfter, toldPlaces } from '../core/told';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { readExcursions } from './excursions';
 import { timeZoneOf } from './execution';
+import { linkMaker } from './links';
 import { loadSettings } from './settings';
 import { type Cell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
 import { readTemplateDoc } from './template-reader';
@@ -164,52 +168,245 @@ export function loadTemplates(
   return out;
 }
 
-/** What the placeholders of one notice are filled with, read once per run for all notices. */
-export function mergeData(ss: Spreadsheet, settings: Settings, lang: Language) {
+type AllocationHeader = (typeof ALLOCATION_HEADERS)[number];
+
+/** The Allocations sheet, read once per run where a notice names an excursion, its rows by `app|exc`. */
+interface AllocationBook {
+  table: Table<AllocationHeader>;
+  byKey: Map<string, number>;
+}
+
+function readAllocationBook(ss: Spreadsheet): AllocationBook {
+  const table = readSheet(ss, SHEET.allocations, ALLOCATION_HEADERS);
+  const l = table.cols;
+  const byKey = new Map<string, number>();
+  table.rows.forEach((r, i) => {
+    byKey.set(`${text(r[l['Application ID']])}|${text(r[l['Excursion ID']])}`, i);
+  });
+  return { table, byKey };
+}
+
+function rowNow(book: AllocationBook, index: number): RowNow {
+  const l = book.table.cols;
+  const r = book.table.rows[index];
+  return {
+    decision: text(r[l.Decision]),
+    placesGranted: Number(r[l['Places Granted']]) || 0,
+    response: text(r[l.Response]),
+  };
+}
+
+/** A calendar day of `d` in `tz`. */
+function dayIn(d: Date, tz: string): Day {
+  const [year, month, day] = Utilities.formatDate(d, tz, 'yyyy-MM-dd').split('-').map(Number);
+  return { year, month, day };
+}
+
+/** Midnight of `day` in `tz`, as a date cell holds a day. */
+function midnightIn(day: Day, tz: string): Date {
+  const guess = new Date(Date.UTC(day.year, day.month - 1, day.day));
+  const z = Utilities.formatDate(guess, tz, 'Z');
+  const minutes = (z.startsWith('-') ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
+  return new Date(guess.getTime() - minutes * 60 * 1000);
+}
+
+/** The `Reply By` of offers sent in this run: the send day + replyDays, at midnight in the spreadsheet's zone. */
+export function replyByFor(now: Date, replyDays: number, tz: string): Date {
+  const today = dayIn(now, tz);
+  const d = new Date(Date.UTC(today.year, today.month - 1, today.day + replyDays));
+  return midnightIn({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }, tz);
+}
+
+/** The notice types that give `Reply By` to their row: an offer made. */
+const OFFERS: readonly NoticeType[] = ['accepted', 'promoted'];
+
+/** What one notice would write to its Allocations row when sent: `Told`, and `Reply By` for an offer. */
+export interface Telling {
+  row: number;
+  told: string;
+  replyBy: Date | null;
+}
+
+/**
+ * What the placeholders of one notice are filled with, read once per run for all notices (each
+ * sheet once, each form link once). `replyBy` is the Reply By of offers sent in this run.
+ */
+export function mergeData(
+  ss: Spreadsheet,
+  settings: Settings,
+  lang: Language,
+  notices: Table<NoticeHeader>,
+  replyBy: Date,
+  book: () => AllocationBook,
+) {
   const tz = timeZoneOf(ss);
   const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
   const a = apps.cols;
   const byApp = new Map(apps.rows.map((r) => [text(r[a['Application ID']]), r]));
   const { excursions } = readExcursions(ss);
   const byExc = new Map(excursions.map((e) => [e.id, e]));
-  // Allocations only when a notice names an excursion (not for the confirmation sent at submit).
-  let allocation: { l: Columns<(typeof ALLOCATION_HEADERS)[number]>; byAlloc: Map<string, Cell[]> } | null = null;
-  const allocated = () => {
-    if (!allocation) {
-      const alloc = readSheet(ss, SHEET.allocations, ALLOCATION_HEADERS);
-      const l = alloc.cols;
-      const byAlloc = new Map(
-        alloc.rows.map((r) => [`${text(r[l['Application ID']])}|${text(r[l['Excursion ID']])}`, r]),
-      );
-      allocation = { l, byAlloc };
-    }
-    return allocation;
+  let links: ReturnType<typeof linkMaker> | null = null;
+  const link = () => {
+    links ??= linkMaker(ss);
+    return links;
   };
-  const day = (d: Date) => Utilities.formatDate(d, tz, lang === 'sl' ? 'd. M. yyyy' : 'd MMMM yyyy');
-  const deadline = settings.applicationDeadline ? day(new Date(settings.applicationDeadline.getTime() - 1)) : '';
-  return (n: PendingNotice): Record<Placeholder, string> => {
+  const prose = (d: Date) => proseDay(lang, dayIn(d, tz));
+  const deadline = settings.applicationDeadline ? prose(new Date(settings.applicationDeadline.getTime() - 1)) : '';
+  /** The revision of the offer at (app, exc): n of its latest accepted/promoted key Sent. */
+  const revisionOf = (applicationId: string, excursionId: string): number => {
+    const c = notices.cols;
+    let revision = 0;
+    for (const r of notices.rows) {
+      const type = text(r[c.Type]);
+      if (!OFFERS.includes(type as NoticeType) || text(r[c.Status]) !== 'Sent') continue;
+      if (text(r[c['Application ID']]) !== applicationId || text(r[c['Excursion ID']]) !== excursionId) continue;
+      revision = Math.max(revision, splitKey(text(r[c['Notice Key']])).n);
+    }
+    return revision;
+  };
+  return (n: PendingNotice, template: Template): Record<Placeholder, string> => {
+    const uses = new Set(placeholdersOf(template).known);
     const app = byApp.get(n.applicationId);
     const exc = byExc.get(n.excursionId);
-    const { l, byAlloc } = n.excursionId ? allocated() : { l: null, byAlloc: null };
-    const row = l && byAlloc ? byAlloc.get(`${n.applicationId}|${n.excursionId}`) : undefined;
-    const dates = exc?.start
-      ? exc.end && exc.end.getTime() !== exc.start.getTime()
-        ? `${day(exc.start)} – ${day(exc.end)}`
-        : day(exc.start)
-      : '';
+    const municipality = app ? text(app[a.Municipality]) : '';
+    const allocations = n.excursionId ? book() : null;
+    const l = allocations?.table.cols;
+    const index = allocations?.byKey.get(`${n.applicationId}|${n.excursionId}`);
+    const row = allocations && index !== undefined ? allocations.table.rows[index] : undefined;
+    const cell = (h: AllocationHeader) => (row && l ? row[l[h]] : '');
+    const dates = exc?.start ? proseDays(lang, dayIn(exc.start, tz), exc.end ? dayIn(exc.end, tz) : null) : '';
+    const rowReplyBy = cell('Reply By');
+    const replyByText = OFFERS.includes(n.type) ? prose(replyBy) : rowReplyBy instanceof Date ? prose(rowReplyBy) : '';
+    const offerLink = (revision: number) =>
+      revision > 0 ? link().reply({ applicationId: n.applicationId, excursionId: n.excursionId, revision }) : '';
+    const replyLink = () =>
+      OFFERS.includes(n.type) || n.type === 'reminder'
+        ? offerLink(keyRevision(n.key))
+        : offerLink(revisionOf(n.applicationId, n.excursionId));
+    let changes = '';
+    if (uses.has('Changes') && row && l && allocations) {
+      const now = rowNow(allocations, index!);
+      let change: Change | null = null;
+      if (n.type === 'changed') {
+        const offered = now.decision === 'Accepted' && now.placesGranted > 0;
+        const confirmed = now.response === 'Confirmed';
+        change = {
+          kind: 'places',
+          before: toldPlaces(cell('Told')),
+          now: offered ? now.placesGranted : 0,
+          waitlistPosition: now.decision === 'Waitlisted' ? Number(cell('Waitlist Position')) || null : null,
+          confirmed,
+          replyBy: replyByText,
+          replyLink: offered && !confirmed ? replyLink() : '',
+        };
+      } else if (n.type === 'promoted') {
+        // The lower places it holds until it answers: its other offers told, and staff's own locks.
+        const held: { label: string; places: number }[] = [];
+        allocations.table.rows.forEach((r, i) => {
+          if (i === index || text(r[l['Application ID']]) !== n.applicationId) return;
+          const other = rowNow(allocations, i);
+          if (other.response === 'Declined' || other.response === 'Lapsed' || text(r[l.Locked]) === 'Rejected') return;
+          const places = toldPlaces(r[l.Told]) || (text(r[l.Locked]) === 'Accepted' ? other.placesGranted : 0);
+          if (places <= 0) return;
+          const e = byExc.get(text(r[l['Excursion ID']]));
+          held.push({
+            label: e
+              ? `${e.city} (${e.start ? proseDays(lang, dayIn(e.start, tz), e.end ? dayIn(e.end, tz) : null) : e.label})`
+              : text(r[l['Excursion ID']]),
+            places,
+          });
+        });
+        change = { kind: 'promoted', held };
+      } else if (n.type === 'reply' && (now.response === 'Confirmed' || now.response === 'Declined')) {
+        change = {
+          kind: 'reply',
+          answer: now.response,
+          places: now.placesGranted,
+          delegates: text(cell('Delegates Named'))
+            .split(/\r\n|[\r\n]/)
+            .map((d) => d.trim())
+            .filter(Boolean),
+        };
+      }
+      if (change) changes = describeChange(lang, change);
+    }
     return {
-      Municipality: app ? text(app[a.Municipality]) : '',
+      Municipality: municipality,
       ContactName: app ? text(app[a['Contact Name']]) : '',
       ApplicationId: n.applicationId,
       ExcursionCity: exc?.city ?? '',
       ExcursionDates: dates,
-      PlacesGranted: row && l ? text(row[l['Places Granted']]) : '',
-      WaitlistPosition: row && l ? text(row[l['Waitlist Position']]) : '',
+      ExcursionLabel: exc?.label ?? '',
+      PlacesGranted: text(cell('Places Granted')),
+      WaitlistPosition: text(cell('Waitlist Position')),
       Issues: app ? text(app[a.Issues]) : '',
       Deadline: deadline,
       SenderName: settings.senderName,
+      ReplyBy: replyByText,
+      ReplyLink: uses.has('ReplyLink') && n.excursionId ? replyLink() : '',
+      FormLink: uses.has('FormLink') ? link().application(municipality) : '',
+      Changes: changes,
     };
   };
+}
+
+/**
+ * The send-time check of a notice against its Allocations row: the reason (a message for the
+ * Error cell) it is no longer true and must be Skipped, or else what sending it writes to the row.
+ */
+function checkRow(
+  n: PendingNotice,
+  book: () => AllocationBook,
+  replyBy: Date,
+  lang: Language,
+): { stale: string } | { telling: Telling | null } {
+  if (!n.excursionId || !(TELLING_TYPES.includes(n.type) || n.type === 'reminder')) return { telling: null };
+  const allocations = book();
+  const index = allocations.byKey.get(`${n.applicationId}|${n.excursionId}`);
+  const now = index === undefined ? null : rowNow(allocations, index);
+  const told = index === undefined ? '' : text(allocations.table.rows[index][allocations.table.cols.Told]);
+  const problem = staleness(n.type, parseTold(told), now);
+  if (problem || index === undefined || !now) {
+    return {
+      stale: t(lang, `send.stale.${problem ?? 'noRow'}` as MessageKey, {
+        app: n.applicationId,
+        exc: n.excursionId,
+        decision: now?.decision || '—',
+        response: now?.response || '—',
+        told: told || '—',
+      }),
+    };
+  }
+  const after = toldAfter(n.type, now);
+  return {
+    telling: after ? { row: index, told: formatTold(after), replyBy: OFFERS.includes(n.type) ? replyBy : null } : null,
+  };
+}
+
+/**
+ * Writes `Told` (and `Reply By`) of the rows told, per column one getValues and one setValues over
+ * the rows they span: the span is read again first, so a date staff typed meanwhile is kept.
+ */
+function writeTellings(book: AllocationBook, tellings: readonly Telling[]): void {
+  if (tellings.length === 0) return;
+  const { table } = book;
+  for (const [header, value] of [
+    ['Told', (x: Telling) => x.told],
+    ['Reply By', (x: Telling) => x.replyBy],
+  ] as const) {
+    const some = tellings.filter((x) => value(x) !== null);
+    if (some.length === 0) continue;
+    const lo = Math.min(...some.map((x) => x.row));
+    const hi = Math.max(...some.map((x) => x.row));
+    const col = table.cols[header];
+    const range = table.sheet.getRange(lo + 2, col + 1, hi - lo + 1, 1);
+    const values = lo === hi ? [[table.rows[lo][col]]] : range.getValues();
+    for (const x of some) {
+      values[x.row - lo][0] = value(x) as Cell;
+      table.rows[x.row][col] = value(x) as Cell;
+    }
+    range.setValues(values);
+  }
 }
 
 const STATUS_COLUMNS = ['Subject', 'Status', 'Sent At', 'Error'] as const;
@@ -289,6 +486,10 @@ interface SendingRecord {
   /** ['Sent', ISO time] or ['Failed', error]. */
   done: Record<string, [string, string]>;
   sending: string | null;
+  /** The `Told` each notice of the block writes to its row when sent (telling notices only). */
+  tell?: Record<string, string>;
+  /** The `Reply By` (ISO) the block's offers write. */
+  replyBy?: string;
 }
 
 function parseRecord(raw: string | null): SendingRecord | null {
@@ -332,7 +533,7 @@ function writeStatuses(table: Table<NoticeHeader>, indices: number[]): void {
  * becomes `Sent` (or `Failed`), the one under way stays `Sending`, and those it never reached go
  * back to `Queued`. Written and flushed before the record is removed, so a kill here changes nothing.
  */
-function reconcile(table: Table<NoticeHeader>, props: GoogleAppsScript.Properties.Properties): void {
+function reconcile(ss: Spreadsheet, table: Table<NoticeHeader>, props: GoogleAppsScript.Properties.Properties): void {
   const record = parseRecord(props.getProperty(SENDING_RECORD));
   if (!record) return;
   const c = table.cols;
@@ -344,6 +545,21 @@ function reconcile(table: Table<NoticeHeader>, props: GoogleAppsScript.Propertie
     const r = table.rows[i];
     writeRowCells(table, i, { Status: r[c.Status], 'Sent At': r[c['Sent At']], Error: guard(r[c.Error]) });
   }
+  // A key Sent ends with its Told written: what the killed run had not flushed is written now.
+  const tellings: Telling[] = [];
+  let book: AllocationBook | null = null;
+  for (const i of changed) {
+    const r = table.rows[i];
+    const key = text(r[c['Notice Key']]);
+    const told = record.tell?.[key];
+    if (text(r[c.Status]) !== 'Sent' || !told) continue;
+    book ??= readAllocationBook(ss);
+    const row = book.byKey.get(`${text(r[c['Application ID']])}|${text(r[c['Excursion ID']])}`);
+    if (row === undefined) continue;
+    const offer = OFFERS.includes(text(r[c.Type]) as NoticeType) && record.replyBy;
+    tellings.push({ row, told, replyBy: offer ? new Date(record.replyBy!) : null });
+  }
+  if (book) writeTellings(book, tellings);
   if (changed.length > 0) SpreadsheetApp.flush();
   props.deleteProperty(SENDING_RECORD);
 }
@@ -377,7 +593,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   const lang = settings.language;
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
   const docProps = PropertiesService.getDocumentProperties();
-  if (docProps) reconcile(notices, docProps);
+  if (docProps) reconcile(ss, notices, docProps);
   const { pending, duplicates } = pendingNotices(notices, onlyKeys);
   const outcome: SendOutcome = { sent: 0, failed: 0, skipped: 0, left: 0, stoppedBy: null };
   for (const d of duplicates) {
@@ -393,7 +609,21 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     settings,
     lang,
   );
-  const valuesFor = mergeData(ss, settings, lang);
+  let allocations: AllocationBook | null = null;
+  const book = () => {
+    allocations ??= readAllocationBook(ss);
+    return allocations;
+  };
+  // One Reply By for the run: the date its letters give is the date their rows hold.
+  const replyBy = replyByFor(new Date(), settings.replyDays, tz);
+  const valuesFor = mergeData(ss, settings, lang, notices, replyBy, book);
+  // A link that cannot be made (no reply form, no secret) stops the run before anything is sent.
+  for (const [type, template] of templates) {
+    const uses = placeholdersOf(template).known;
+    if (!uses.includes('ReplyLink') && !uses.includes('FormLink')) continue;
+    const first = pending.find((n) => n.type === type);
+    if (first) valuesFor(first, template);
+  }
   let allowance = MailApp.getRemainingDailyQuota() - settings.quotaReserve;
   // One notice alone (a submission's confirmation) costs less with its own flush than with a block's two.
   const props = pending.length > 1 ? docProps : null;
@@ -439,7 +669,13 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
       }
       const template = templates.get(n.type);
       if (!template) continue;
-      const mail: RenderedNotice = renderNotice(template, valuesFor(n));
+      const check = checkRow(n, book, replyBy, lang);
+      if ('stale' in check) {
+        writeRowCells(notices, n.index, { Status: 'Skipped', Error: asText(check.stale) });
+        outcome.skipped++;
+        continue;
+      }
+      const mail: RenderedNotice = renderNotice(template, valuesFor(n, template));
       const write = statusWriter(notices, n.index);
       let attachments: GoogleAppsScript.Base.BlobSource[] = [];
       try {
@@ -464,6 +700,8 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         continue;
       }
       write({ Status: 'Sent', 'Sent At': new Date() });
+      // Flushed with its status by the next notice's flush (or the run's end): never one without the other.
+      if (check.telling) writeTellings(book(), [check.telling]);
       outcome.sent++;
       allowance--;
     }
@@ -480,7 +718,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         break;
       }
       // The next block: valid recipients only, no more than the quota allows.
-      const block: { n: PendingNotice; mail: RenderedNotice; was: Cell[] }[] = [];
+      const block: { n: PendingNotice; mail: RenderedNotice; was: Cell[]; telling: Telling | null }[] = [];
       while (i < pending.length && block.length < Math.min(BLOCK_SIZE, allowance)) {
         const n = pending[i++];
         if (!isValidEmail(n.to)) {
@@ -493,11 +731,27 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         }
         const template = templates.get(n.type);
         if (!template) continue;
+        const check = checkRow(n, book, replyBy, lang);
+        if ('stale' in check) {
+          writeRowCells(notices, n.index, { Status: 'Skipped', Error: asText(check.stale) });
+          outcome.skipped++;
+          continue;
+        }
         const row = notices.rows[n.index];
-        block.push({ n, mail: renderNotice(template, valuesFor(n)), was: STATUS_COLUMNS.map((h) => row[c[h]]) });
+        block.push({
+          n,
+          mail: renderNotice(template, valuesFor(n, template)),
+          was: STATUS_COLUMNS.map((h) => row[c[h]]),
+          telling: check.telling,
+        });
       }
       if (block.length === 0) continue;
       const record: SendingRecord = { block: block.map((b) => b.n.key), done: {}, sending: null };
+      const tell = block.filter((b) => b.telling);
+      if (tell.length > 0) {
+        record.tell = Object.fromEntries(tell.map((b) => [b.n.key, b.telling!.told]));
+        record.replyBy = replyBy.toISOString();
+      }
       props.setProperty(SENDING_RECORD, JSON.stringify(record));
       for (const b of block) {
         const row = notices.rows[b.n.index];
@@ -568,6 +822,11 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         });
       }
       writeStatuses(notices, indices);
+      // Told in the same flush as the statuses: a kill before it loses both, and the record settles them.
+      writeTellings(
+        book(),
+        block.filter((b) => b.telling && record.done[b.n.key]?.[0] === 'Sent').map((b) => b.telling!),
+      );
       SpreadsheetApp.flush();
       if (thrown) throw thrown.error;
       // Not reached: sent by the next block, or counted as left.
@@ -596,7 +855,7 @@ export function pendingCounts(ss: Spreadsheet): {
   const table = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
   // A block a killed run left is settled first, so its notices not reached are counted (and sent).
   const docProps = PropertiesService.getDocumentProperties();
-  if (docProps) reconcile(table, docProps);
+  if (docProps) reconcile(ss, table, docProps);
   const { pending } = pendingNotices(table);
   const byType: Record<string, number> = {};
   for (const n of pending) byType[n.type] = (byType[n.type] ?? 0) + 1;
@@ -634,9 +893,22 @@ export function previewMails(ss: Spreadsheet): { to: string; subject: string; ht
     settings,
     settings.language,
   );
-  const valuesFor = mergeData(ss, settings, settings.language);
+  let allocations: AllocationBook | null = null;
+  const book = () => {
+    allocations ??= readAllocationBook(ss);
+    return allocations;
+  };
+  const valuesFor = mergeData(
+    ss,
+    settings,
+    settings.language,
+    notices,
+    replyByFor(new Date(), settings.replyDays, tz),
+    book,
+  );
   return chosen.map((n) => {
-    const mail = renderNotice(templates.get(n.type)!, valuesFor(n));
+    const template = templates.get(n.type)!;
+    const mail = renderNotice(template, valuesFor(n, template));
     return { to: n.to, subject: mail.subject, html: mail.html };
   });
 }

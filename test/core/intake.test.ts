@@ -229,10 +229,10 @@ describe('duplicates, ids and notices', () => {
     expect(applicationIdFor(43, new Set(['APP-0042', 'APP-0042-2']))).toBe('APP-0042-3');
   });
 
-  it('queues incomplete for Incomplete and Ineligible, received otherwise', () => {
+  it('queues the notice that fits the Status: incomplete, ineligible, late, else received', () => {
     expect(intakeNotice('Incomplete')).toBe('incomplete');
-    expect(intakeNotice('Ineligible')).toBe('incomplete');
+    expect(intakeNotice('Ineligible')).toBe('ineligible');
     expect(intakeNotice('Received')).toBe('received');
-    expect(intakeNotice('Late')).toBe('received');
+    expect(intakeNotice('Late')).toBe('late');
   });
 });

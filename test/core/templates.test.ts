@@ -50,6 +50,11 @@ const sample: Record<Placeholder, string> = {
   Issues: 'Missing e-mail\nEnglish not confirmed',
   Deadline: '22. 2. 2017',
   SenderName: 'Sekretariat SOS',
+  ExcursionLabel: 'Cologne, 25–27 April 2017',
+  ReplyLink: 'https://docs.google.com/forms/d/e/REPLY/viewform?entry.1=APP-0007.CGN.1.sig',
+  ReplyBy: '13. februarja 2017',
+  FormLink: 'https://docs.google.com/forms/d/e/FORM/viewform?entry.2=%C4%8Crna',
+  Changes: 'Število mest na tej ekskurziji se je spremenilo: prej 2 mesti, zdaj 1 mesto.',
 };
 
 const ALLOWED_TAGS = ['!DOCTYPE', 'html', 'body', 'h[1-6]', 'p', 'strong', 'em', 'u', 'a', 'ul', 'ol', 'li', 'br'];
@@ -153,7 +158,8 @@ describe('renderNotice on the default templates', () => {
         expect(notice.html).toMatch(/^<!DOCTYPE html><html><body style="[^"]+">.*<\/body><\/html>$/s);
         expect(notice.html).toContain(`<p style="margin:0 0 12px">${sample.SenderName}</p>`);
         expect(notice.text).not.toMatch(/<[a-z/!]/i);
-        expect(notice.text).toContain(sample.ContactName);
+        // Slovenian letters use the call's formal plural, English ones the contact's name.
+        expect(notice.text).toContain(lang === 'sl' ? 'Spoštovane, spoštovani,' : `Dear ${sample.ContactName},`);
         expect(notice.html.match(FOREIGN_TAG)).toBeNull();
       });
     }
@@ -167,8 +173,8 @@ describe('renderNotice on the default templates', () => {
   it('renders the heading of the accepted notice', () => {
     const { template } = parseTemplate(toDocBlocks(defaultTemplate('accepted', 'sl')));
     const notice = renderNotice(template, sample);
-    expect(notice.html).toMatch(/<h2 style="[^"]*">Potrditev udeležbe<\/h2>/);
-    expect(notice.text.startsWith('Potrditev udeležbe\n\nSpoštovani Ana Žagar,\n\n')).toBe(true);
+    expect(notice.html).toMatch(/<h2 style="[^"]*">Ponudba mest na ekskurziji<\/h2>/);
+    expect(notice.text.startsWith('Ponudba mest na ekskurziji\n\nSpoštovane, spoštovani,\n\n')).toBe(true);
   });
 
   it('lists each issue of the incomplete notice as its own bullet', () => {
@@ -177,8 +183,60 @@ describe('renderNotice on the default templates', () => {
     expect(notice.html).toContain(
       '<li style="margin:0 0 4px">Missing e-mail</li><li style="margin:0 0 4px">English not confirmed</li></ul>',
     );
-    expect(notice.text).toContain('not complete:\n\n- Missing e-mail\n- English not confirmed\n\nPlease submit');
+    expect(notice.text).toContain('not complete:\n\n- Missing e-mail\n- English not confirmed\n\nPlease fill in');
   });
+});
+
+describe('what each default notice says (SPEC section 7)', () => {
+  const uses = (type: (typeof NOTICE_TYPES)[number], lang: (typeof LANGUAGES)[number]) =>
+    placeholdersOf(parseTemplate(toDocBlocks(defaultTemplate(type, lang))).template).known;
+  const text = (type: (typeof NOTICE_TYPES)[number], lang: (typeof LANGUAGES)[number]) =>
+    renderNotice(parseTemplate(toDocBlocks(defaultTemplate(type, lang))).template, sample);
+  const EXCURSION_TYPES = [
+    'accepted',
+    'waitlisted',
+    'not_selected',
+    'promoted',
+    'changed',
+    'reminder',
+    'lapsed',
+    'reply',
+  ] as const;
+
+  for (const lang of LANGUAGES) {
+    it(`${lang}: an offer carries the reply link and its date, says how to decline and asks for the delegates`, () => {
+      for (const type of ['accepted', 'promoted', 'reminder'] as const) {
+        expect([type, uses(type, lang)]).toEqual([type, expect.arrayContaining(['ReplyLink', 'ReplyBy'])]);
+        const body = text(type, lang).text;
+        expect([type, body]).toEqual([type, expect.stringContaining('We decline')]);
+        expect([type, /delegat/i.test(body)]).toEqual([type, true]);
+      }
+    });
+
+    it(`${lang}: subjects about an excursion name it with its dates, and none calls an offer confirmed`, () => {
+      for (const type of EXCURSION_TYPES) {
+        const subject = defaultTemplate(type, lang).subject;
+        expect([type, subject]).toEqual([type, expect.stringContaining('{{ExcursionDates}}')]);
+      }
+      for (const type of ['accepted', 'promoted', 'changed', 'reminder'] as const)
+        expect([type, /confirm|potrj/i.test(defaultTemplate(type, lang).subject)]).toEqual([type, false]);
+    });
+
+    it(`${lang}: the incomplete notice links the form; late and ineligible invite no resubmission`, () => {
+      expect(uses('incomplete', lang)).toContain('FormLink');
+      for (const type of ['late', 'ineligible'] as const) {
+        expect([type, uses(type, lang).includes('FormLink')]).toEqual([type, false]);
+        expect([type, /again|znova|ponovno/i.test(text(type, lang).text)]).toEqual([type, false]);
+      }
+      expect(uses('ineligible', lang)).toContain('Issues');
+      expect(uses('late', lang)).toContain('Deadline');
+    });
+
+    it(`${lang}: changed, promoted and reply say what changed`, () => {
+      for (const type of ['changed', 'promoted', 'reply'] as const)
+        expect([type, uses(type, lang)]).toEqual([type, expect.arrayContaining(['Changes'])]);
+    });
+  }
 });
 
 describe('renderNotice escaping', () => {
