@@ -32,6 +32,7 @@ import { formatTold, parseTold, type RowNow, staleness, TELLING_TYPES, toldAfter
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { readExcursions } from './excursions';
 import { timeZoneOf } from './execution';
+import { findForm } from './form';
 import { linkMaker } from './links';
 import { loadSettings } from './settings';
 import { type Cell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
@@ -250,6 +251,20 @@ export function mergeData(
     links ??= linkMaker(ss);
     return links;
   };
+  let bareForm: string | null = null;
+  /** The form prefilled with the municipality; where prefilling fails, the bare form still lets it apply again. */
+  const formLink = (municipality: string): string => {
+    if (bareForm !== null) return bareForm;
+    try {
+      return link().application(municipality);
+    } catch (e) {
+      if (e instanceof StaffError) throw e;
+      const form = findForm(ss);
+      if (!form) throw new StaffError('error.noForm', {});
+      bareForm = form.getPublishedUrl();
+      return bareForm;
+    }
+  };
   const prose = (d: Date) => proseDay(lang, dayIn(d, tz));
   const deadline = settings.applicationDeadline ? prose(new Date(settings.applicationDeadline.getTime() - 1)) : '';
   /** The revision of the offer at (app, exc): n of its latest accepted/promoted key Sent. */
@@ -344,7 +359,7 @@ export function mergeData(
       SenderName: settings.senderName,
       ReplyBy: replyByText,
       ReplyLink: uses.has('ReplyLink') && n.excursionId ? replyLink() : '',
-      FormLink: uses.has('FormLink') ? link().application(municipality) : '',
+      FormLink: uses.has('FormLink') ? formLink(municipality) : '',
       Changes: changes,
     };
   };

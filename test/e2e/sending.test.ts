@@ -31,7 +31,7 @@ describe('the confirmation on submit', () => {
     expect(mail.to).toEqual(['spela.kovacic@ajdovscina.si']);
     expect(mail.subject).toBe('Prijava prejeta: Ajdovščina (APP-0001)');
     expect(mail.name).toBe('Skupnost občin Slovenije');
-    expect(mail.body).toContain('Spoštovani Špela Kovačič,');
+    expect(mail.body).toContain('Spoštovane, spoštovani,');
     expect(mail.htmlBody).toContain('<strong>APP-0001</strong>');
     expect(notices(emulator)[0]).toMatchObject({
       'Notice Key': 'received:APP-0001',
@@ -234,7 +234,7 @@ describe('templates', () => {
     const before = emulator.env.calls.count('Document.DocumentApp.openById');
     emulator.run('sendNotices');
     expect(emulator.env.calls.count('Document.DocumentApp.openById') - before).toBe(1);
-    expect(emulator.files(DOCUMENT_MIME)).toHaveLength(12);
+    expect(emulator.files(DOCUMENT_MIME)).toHaveLength(24);
   });
 });
 
