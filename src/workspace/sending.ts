@@ -214,8 +214,8 @@ function midnightIn(day: Day, tz: string): Date {
 /** The `Reply By` of offers sent in this run: the send day + replyDays, at midnight in the spreadsheet's zone. */
 export function replyByFor(now: Date, replyDays: number, tz: string): Date {
   const today = dayIn(now, tz);
-  const d = new Date(Date.UTC(today.year, today.month - 1, today.day + replyDays));
-  return midnightIn({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }, tz);
+  // Date.UTC carries the day over into the next month or year; read back as a day in UTC.
+  return midnightIn(dayIn(new Date(Date.UTC(today.year, today.month - 1, today.day + replyDays)), 'UTC'), tz);
 }
 
 /** The notice types that give `Reply By` to their row: an offer made. */

@@ -171,7 +171,7 @@ describe('language, level and text settings', () => {
     expect(settings.templates['accepted.en']).toBe('DOC-1');
     expect(settings.templates['promoted.sl']).toBe('DOC-2');
     expect(settings.templates['received.sl']).toBe('');
-    expect(Object.keys(settings.templates)).toHaveLength(12);
+    expect(Object.keys(settings.templates)).toHaveLength(24);
   });
 });
 

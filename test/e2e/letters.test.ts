@@ -289,6 +289,9 @@ describe('sending killed at any service call', () => {
     const before = probe.env.calls.snapshot();
     probe.run('sendNotices');
     const after = probe.env.calls.snapshot();
+    // Unkilled, every notice goes once and its row's Told follows.
+    expect(notices(probe).map((n) => n.Status)).toEqual(Array(6).fill('Sent'));
+    expect(records(probe, 'Allocations').map((r) => r.Told)).toEqual([0, 1, 2, 3, 4, 5].map(expectedTold));
     const points = Object.entries(after).flatMap(([method, n]) =>
       Array.from({ length: n - (before[method] ?? 0) }, (_, k) => ({ method, k: k + 1 })),
     );

@@ -32,6 +32,7 @@ const PLAIN_JAVASCRIPT: Record<string, string> = {
   now: 'Date.now',
   parse: 'JSON.parse and Date.parse',
   replace: 'String.prototype.replace',
+  reply: "the personal reply link of src/workspace/links.ts (Links.reply), not GmailMessage's",
   sort: 'Array.prototype.sort',
   toISOString: 'Date.prototype.toISOString',
   toLocaleString: 'Number.prototype.toLocaleString',
