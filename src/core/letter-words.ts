@@ -121,10 +121,11 @@ export function describeChange(lang: Language, c: Change): string {
           ? ` prek osebne povezave: ${c.replyLink}`
           : ` through your personal link: ${c.replyLink}`
         : '';
+      const by = c.replyBy ? (sl ? ` do ${c.replyBy}` : ` by ${c.replyBy}`) : '';
       return `${first}\n${
         sl
-          ? `Prosimo, da ponudbo potrdite ali odklonite do ${c.replyBy}${link}`
-          : `Please confirm or decline the offer by ${c.replyBy}${link}`
+          ? `Prosimo, da ponudbo potrdite ali odklonite${by}${link}`
+          : `Please confirm or decline the offer${by}${link}`
       }`;
     }
     case 'promoted': {

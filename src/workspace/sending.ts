@@ -35,7 +35,7 @@ import { timeZoneOf } from './execution';
 import { findForm } from './form';
 import { linkMaker } from './links';
 import { loadSettings } from './settings';
-import { type Cell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
+import { type Cell, isDateCell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
 import { readTemplateDoc } from './template-reader';
 import { deleteOurTriggers, ourTriggers, rememberTrigger } from './triggers';
 
@@ -291,7 +291,7 @@ export function mergeData(
     const cell = (h: AllocationHeader) => (row && l ? row[l[h]] : '');
     const dates = exc?.start ? proseDays(lang, dayIn(exc.start, tz), exc.end ? dayIn(exc.end, tz) : null) : '';
     const rowReplyBy = cell('Reply By');
-    const replyByText = OFFERS.includes(n.type) ? prose(replyBy) : rowReplyBy instanceof Date ? prose(rowReplyBy) : '';
+    const replyByText = OFFERS.includes(n.type) ? prose(replyBy) : isDateCell(rowReplyBy) ? prose(rowReplyBy) : '';
     const offerLink = (revision: number) =>
       revision > 0 ? link().reply({ applicationId: n.applicationId, excursionId: n.excursionId, revision }) : '';
     const replyLink = () =>

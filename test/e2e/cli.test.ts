@@ -46,7 +46,7 @@ describe('excursion-desk run', () => {
     expect(result.out).toMatch(/^Applications: Received \d+, .*Late 2\.$/m);
     expect(result.out).toMatch(/^Decisions: Accepted \d+, Waitlisted \d+\.$/m);
     expect(result.out).toMatch(/^Notices sent: received \d+, .*accepted \d+.*; skipped 2\.$/m);
-    expect(result.out).toMatch(/^ {2}skipped: incomplete to @info: .*"@info"/m);
+    expect(result.out).toMatch(/^ {2}skipped: ineligible to @info: .*"@info"/m);
     const responses = parse(readFileSync(join(SAMPLE_DIR, 'responses.csv'), 'utf8'), { columns: true }) as Record<
       string,
       string

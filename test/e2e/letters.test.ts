@@ -241,6 +241,70 @@ describe('{{Changes}} says what changed', () => {
   });
 });
 
+describe('offers with the reply link (after the reply form exists)', () => {
+  withReplyForm('an open offer cut from 2 places to 1 says so, with its date and the personal link again', () => {
+    const emulator = seeded(
+      1,
+      () => ({
+        'Places Granted': 1,
+        Decision: 'Accepted',
+        Told: 'Accepted 2',
+        'Reply By': new Date('2017-02-12T23:00:00Z'),
+      }),
+      () => 'changed',
+    );
+    // The offer was made by a notice sent earlier: its key gives the link's revision.
+    const note = emulator.workbook().sheetByName('Notices')!;
+    const nh = note.dataValues()[0].map(String);
+    const sent: Record<string, string> = {
+      'Notice Key': 'accepted:APP-00001:CGN-2017-04',
+      'Application ID': 'APP-00001',
+      'Excursion ID': 'CGN-2017-04',
+      Type: 'accepted',
+      To: 'contact0@example.org',
+      Status: 'Sent',
+    };
+    for (const [k, v] of Object.entries(sent)) note.setValue(2, nh.indexOf(k), v);
+    emulator.run('sendNotices');
+    const [mail] = emulator.mailApp.outbox;
+    expect(mail.body).toContain('it was 2 places, it is now 1 place.');
+    expect(mail.body).toMatch(
+      /Please confirm or decline the offer by 13 February 2017 through your personal link: https:\/\/\S+/,
+    );
+    expect(allocation(emulator, 'APP-00001', 'CGN-2017-04')!.Told).toBe('Accepted 1');
+  });
+
+  withReplyForm('a promotion says what becomes of the place held, and gives its own Reply By', () => {
+    const emulator = seeded(
+      1,
+      () => ({ 'Places Granted': 1, Decision: 'Accepted', Told: '' }),
+      () => 'promoted',
+    );
+    const alloc = emulator.workbook().sheetByName('Allocations')!;
+    const h = alloc.dataValues()[0].map(String);
+    const held: Record<string, unknown> = {
+      'Application ID': 'APP-00001',
+      'Excursion ID': 'STO-2017-10',
+      Preference: '2nd choice',
+      'Places Granted': 1,
+      Decision: 'Accepted',
+      Told: 'Accepted 1',
+    };
+    for (const [k, v] of Object.entries(held)) alloc.setValue(2, h.indexOf(k), v as string);
+    emulator.run('sendNotices');
+    const [mail] = emulator.mailApp.outbox;
+    expect(mail.subject).toContain('a place has become free');
+    expect(mail.body).toMatch(
+      /The place you hold on the excursion Stockholm .*\(1 place\) stays yours until you answer/,
+    );
+    expect(mail.body).toContain('if you decline it, or do not answer in time, you keep it');
+    const row = allocation(emulator, 'APP-00001', 'CGN-2017-04')!;
+    expect(row.Told).toBe('Accepted 1');
+    expect(Object.prototype.toString.call(row['Reply By'])).toBe('[object Date]');
+    expect(allocation(emulator, 'APP-00001', 'STO-2017-10')!.Told).toBe('Accepted 1');
+  });
+});
+
 describe('a decision told again', () => {
   it('goes under the key #2: waitlisted, then not selected by a staff lock, then waitlisted again is told each time', () => {
     const emulator = smallCall('en');
