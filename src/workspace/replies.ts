@@ -11,7 +11,8 @@
  * last row taken in is remembered (per response sheet), so a reply whose trigger could not run is
  * taken in by the next one, and none is taken twice.
  */
-import { describeError } from '../core/errors';
+import { describeError, isStaffError } from '../core/errors';
+import { t } from '../core/i18n';
 import { keyRevision, type ReplyOffer } from '../core/reply-code';
 import { asText, cleanText } from '../core/text';
 import {
@@ -281,9 +282,10 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
     try {
       const plan = planAllocation(ss, settings.language);
       const count = plan.apply();
-      lines.push(`autoReallocate: allocation run again after the replies, ${count} notice(s) queued`);
+      lines.push(`autoReallocate: allocation run again after the replies; ${count} notice(s) queued`);
     } catch (e) {
-      lines.push(`autoReallocate: the allocation could not run again: ${describeError(e)}; run Allocate places`);
+      const why = isStaffError(e) ? t('en', e.key, e.params) : describeError(e);
+      lines.push(`autoReallocate: the allocation could not run again: ${why} Run Allocate places.`);
     }
   }
   return { lines, keys };
