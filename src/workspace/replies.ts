@@ -58,20 +58,14 @@ const OFFER_NOTICES = new Set(['accepted', 'promoted']);
 export function isReplySheet(sheet: Sheet): boolean {
   const url = sheet.getFormUrl();
   if (!url) return false;
-  let replyId: string | null = null;
-  try {
-    replyId = PropertiesService.getDocumentProperties()?.getProperty(REPLY_FORM_ID_PROPERTY) ?? null;
-  } catch (_e) {
-    replyId = null;
-  }
-  try {
-    const form = FormApp.openByUrl(url);
-    if (replyId) return form.getId() === replyId;
-    // Without the kept id (properties lost): the reply form is the one that asks for a Reply code.
-    return form.getItems(FormApp.ItemType.TEXT).some((i) => i.getTitle() === REPLY_QUESTION.code);
-  } catch (_e) {
-    return false;
-  }
+  // A failing call throws rather than answers "no": a reply taken for an application would become
+  // an Applications row and move intake's mark. The run fails, and the next answer of the same form
+  // takes this one in.
+  const replyId = PropertiesService.getDocumentProperties()?.getProperty(REPLY_FORM_ID_PROPERTY) ?? null;
+  const form = FormApp.openByUrl(url);
+  if (replyId) return form.getId() === replyId;
+  // Without the kept id (properties lost): the reply form is the one that asks for a Reply code.
+  return form.getItems(FormApp.ItemType.TEXT).some((i) => i.getTitle() === REPLY_QUESTION.code);
 }
 
 export interface RepliesTaken {
@@ -180,6 +174,7 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
   };
 
   const queued: Cell[][] = [];
+  const writes: { index: number; cells: Partial<Record<(typeof ALLOCATION_HEADERS)[number], Cell>> }[] = [];
   const keys: string[] = [];
   let reallocate = false;
   for (const reply of replies) {
@@ -240,11 +235,10 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
       continue;
     }
     const delegates = answer === 'Confirmed' ? delegateLines(reply.delegates) : [];
-    writeRowCells(allocations, index, {
-      Response: answer,
-      'Delegates Named': asText(delegates.join('\n')),
-      'Updated At': now,
-    });
+    const cells = { Response: answer, 'Delegates Named': asText(delegates.join('\n')), 'Updated At': now };
+    writes.push({ index, cells });
+    // Seen at once by a later reply of this batch (it finds the offer answered); written below.
+    allocations.rows[index][a.Response] = answer;
     if (answer === 'Declined' || sent.promoted) reallocate = true;
     const base = `reply:${offer.applicationId}:${offer.excursionId}`;
     // This batch's notices count too: a second reply to the same offer finds the first one's pending.
@@ -253,6 +247,8 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
       .filter((k) => k.key === base || k.key.startsWith(`${base}#`));
     const pendingAlready = family.some((k) => k.status === 'Queued' || k.status === 'Failed');
     let noticeLine = 'its acknowledgement is already pending';
+    // Pending from a run that failed after queueing it: sent now with the rest.
+    for (const k of family) if (k.status === 'Queued' || k.status === 'Failed') keys.push(k.key);
     if (!pendingAlready) {
       const key = nextFreeKey(new Set(family.map((k) => k.key)), base);
       const notice: Cell[] = new Array(notices.width).fill('');
@@ -271,7 +267,15 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
     );
   }
 
+  // Notices before answers: a run that fails between them leaves the reply valid and its notice
+  // pending, so the next run writes the answer and queues nothing twice (the key rule). The other
+  // way round, the answer would stand without the acknowledgement, and a retry would find the offer
+  // answered and refuse it.
   appendRows(notices, queued);
+  for (const w of writes) {
+    allocations.rows[w.index][a.Response] = '';
+    writeRowCells(allocations, w.index, w.cells);
+  }
   // A property is kept the moment it is set, a sheet write only once flushed: the mark of progress
   // never runs ahead of the cells it stands for (a run killed in between takes the rows in again,
   // and finds them answered).

@@ -9,96 +9,32 @@
  * notice, and the code computed with node's crypto from the document's secret, as the add-on's
  * Utilities HMAC computes it.
  */
-import { createHmac } from 'node:crypto';
 import type { Emulator } from '../../emulator/src';
-import { entryId, FormRejection, formModel } from '../../emulator/src/forms';
+import { FormRejection, formModel } from '../../emulator/src/forms';
 import { FORM_MIME } from '../../emulator/src/spreadsheet-model';
-import { records, setSetting, setUpWorkspace, validAnswer } from './harness';
-
-const SECRET_PROPERTY = 'excursionDesk.replySecret';
-const REPLY_FORM_PROPERTY = 'excursionDesk.replyFormId';
-const FORM_PROPERTY = 'excursionDesk.formId';
-const CGN = 'CGN-2017-04';
-const STO = 'STO-2017-10';
-
-function docProps(emulator: Emulator): Record<string, string> {
-  return emulator.propertiesService.peek('document');
-}
-
-/** The code the add-on signs (src/core/reply-code.ts): HMAC-SHA256, base64url, 16 characters. */
-function code(
-  emulator: Emulator,
-  app: string,
-  exc: string,
-  revision = 1,
-  secret = docProps(emulator)[SECRET_PROPERTY],
-) {
-  const sig = createHmac('sha256', secret)
-    .update(`excursion-desk-reply\n${app}\n${exc}\n${revision}`)
-    .digest('base64url')
-    .slice(0, 16);
-  return `${app}.${exc}.${revision}.${sig}`;
-}
-
-/** The personal link as FormResponse.toPrefilledUrl() makes it: the reply form with the code filled in. */
-function replyLink(emulator: Emulator, replyCode: string): string {
-  const formId = docProps(emulator)[REPLY_FORM_PROPERTY];
-  const item = formModel(emulator.env, formId).items.find((i) => i.title === 'Reply code')!;
-  return `https://docs.google.com/forms/d/e/${formId}/viewform?usp=pp_url&entry.${entryId(item)}=${encodeURIComponent(replyCode)}`;
-}
-
-/** Writes `values` into a new row of `sheetName` by header (uncounted, as staff or another part would). */
-function addRow(emulator: Emulator, sheetName: string, values: Record<string, unknown>): number {
-  const sheet = emulator.workbook().sheetByName(sheetName)!;
-  const header = sheet.dataValues()[0].map(String);
-  const r = sheet.lastRow();
-  for (const [h, v] of Object.entries(values)) sheet.setValue(r, header.indexOf(h), v as never);
-  return r;
-}
-
-function setCell(emulator: Emulator, sheetName: string, row: number, column: string, value: unknown): void {
-  const sheet = emulator.workbook().sheetByName(sheetName)!;
-  sheet.setValue(row, sheet.dataValues()[0].map(String).indexOf(column), value as never);
-}
-
-/** An offer as sending leaves it: the Allocations row told `Accepted N`, the accepted notice Sent. */
-function offer(
-  emulator: Emulator,
-  o: { app?: string; exc?: string; places?: number; revision?: number; replyBy?: Date; decision?: string } = {},
-) {
-  const app = o.app ?? 'APP-0001';
-  const exc = o.exc ?? CGN;
-  const places = o.places ?? 2;
-  const row = addRow(emulator, 'Allocations', {
-    'Application ID': app,
-    Municipality: 'Ajdovščina',
-    'Excursion ID': exc,
-    Preference: 1,
-    'Places Requested': places,
-    'Places Granted': places,
-    Decision: o.decision ?? 'Accepted',
-    'Reply By': o.replyBy ?? new Date('2017-02-13T00:00:00Z'),
-    Told: `Accepted ${places}`,
-  });
-  for (let n = 1; n <= (o.revision ?? 1); n++) {
-    addRow(emulator, 'Notices', {
-      'Notice Key': `accepted:${app}:${exc}${n === 1 ? '' : `#${n}`}`,
-      'Application ID': app,
-      'Excursion ID': exc,
-      Type: 'accepted',
-      To: 'spela.kovacic@ajdovscina.si',
-      Status: 'Sent',
-      'Sent At': new Date('2017-02-06T08:00:00Z'),
-    });
-  }
-  return row;
-}
+import {
+  addSheetRow,
+  CGN,
+  docProps,
+  FORM_PROPERTY,
+  openOffer,
+  REPLY_FORM_PROPERTY,
+  REPLY_SECRET_PROPERTY,
+  records,
+  replyCode,
+  replyLink,
+  STO,
+  setSetting,
+  setSheetCell,
+  setUpWorkspace,
+  validAnswer,
+} from './harness';
 
 /** A workspace with one application (APP-0001) taken in and one open offer at CGN. */
-function withOffer(o: Parameters<typeof offer>[1] = {}) {
+function withOffer(o: Parameters<typeof openOffer>[1] = {}) {
   const emulator = setUpWorkspace({ language: 'en' });
   emulator.submit(validAnswer());
-  const row = offer(emulator, o);
+  const row = openOffer(emulator, o);
   return { emulator, row };
 }
 
@@ -121,7 +57,7 @@ describe('a valid reply', () => {
   it('confirms: Response and Delegates Named written, the reply notice queued (sent once its template exists)', () => {
     const { emulator } = withOffer();
     const mails = emulator.mailApp.outbox.length;
-    const result = emulator.submitPrefilled(replyLink(emulator, code(emulator, 'APP-0001', CGN)), {
+    const result = emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
       'Your answer': 'We confirm',
       Delegates: '  Ana Novak, mayor \n\n   Bor   Kralj, adviser\n  \n',
     });
@@ -146,7 +82,7 @@ describe('a valid reply', () => {
 
   it('declines: Response Declined, no delegates, the reply notice queued', () => {
     const { emulator } = withOffer();
-    emulator.submitPrefilled(replyLink(emulator, code(emulator, 'APP-0001', CGN)), {
+    emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
       'Your answer': 'We decline',
       Delegates: 'Ana Novak',
     });
@@ -163,7 +99,7 @@ describe('a valid reply', () => {
       '@admin',
       '<b>Ana</b> & <script>x</script>',
     ];
-    emulator.submitPrefilled(replyLink(emulator, code(emulator, 'APP-0001', CGN)), {
+    emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
       'Your answer': 'We confirm',
       Delegates: typed.join('\n'),
     });
@@ -175,21 +111,25 @@ describe('a valid reply', () => {
 
   it('the key gets #2 when the offer is answered again after a new revision', () => {
     const { emulator, row } = withOffer();
-    emulator.submitPrefilled(replyLink(emulator, code(emulator, 'APP-0001', CGN)), { 'Your answer': 'We confirm' });
+    emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
+      'Your answer': 'We confirm',
+    });
     // Staff cleared the answer and the offer was made again (revision 2), its first reply notice done.
-    setCell(emulator, 'Allocations', row, 'Response', '');
+    setSheetCell(emulator, 'Allocations', row, 'Response', '');
     const notices = emulator.workbook().sheetByName('Notices')!;
     const header = notices.dataValues()[0].map(String);
     const at = notices.dataValues().findIndex((r) => r[0] === `reply:APP-0001:${CGN}`);
     notices.setValue(at, header.indexOf('Status'), 'Sent');
-    addRow(emulator, 'Notices', {
+    addSheetRow(emulator, 'Notices', {
       'Notice Key': `accepted:APP-0001:${CGN}#2`,
       'Application ID': 'APP-0001',
       'Excursion ID': CGN,
       Type: 'accepted',
       Status: 'Sent',
     });
-    emulator.submitPrefilled(replyLink(emulator, code(emulator, 'APP-0001', CGN, 2)), { 'Your answer': 'We decline' });
+    emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN, 2)), {
+      'Your answer': 'We decline',
+    });
     expect(allocation(emulator).Response).toBe('Declined');
     expect(replyNotices(emulator).map((n) => n['Notice Key'])).toEqual([
       `reply:APP-0001:${CGN}`,
@@ -225,23 +165,23 @@ describe('a reply that must change nothing (only Log, no mail)', () => {
     ['another revision', (c: string) => c.replace(`${CGN}.1.`, `${CGN}.2.`)],
   ])('a code altered in %s', (_what, alter) => {
     const { emulator } = withOffer();
-    offer(emulator, { exc: STO });
-    const altered = alter(code(emulator, 'APP-0001', CGN));
-    expect(altered).not.toBe(code(emulator, 'APP-0001', CGN));
+    openOffer(emulator, { exc: STO });
+    const altered = alter(replyCode(emulator, 'APP-0001', CGN));
+    expect(altered).not.toBe(replyCode(emulator, 'APP-0001', CGN));
     expectNothingChanged(emulator, () => emulator.submitPrefilled(replyLink(emulator, altered), confirm), /signature/);
   });
 
   it('a code from another spreadsheet (signed with its own secret)', () => {
     const { emulator } = withOffer();
     const other = setUpWorkspace({ language: 'en' });
-    const foreign = code(emulator, 'APP-0001', CGN, 1, docProps(other)[SECRET_PROPERTY]);
-    expect(docProps(other)[SECRET_PROPERTY]).not.toBe(docProps(emulator)[SECRET_PROPERTY]);
+    const foreign = replyCode(emulator, 'APP-0001', CGN, 1, docProps(other)[REPLY_SECRET_PROPERTY]);
+    expect(docProps(other)[REPLY_SECRET_PROPERTY]).not.toBe(docProps(emulator)[REPLY_SECRET_PROPERTY]);
     expectNothingChanged(emulator, () => emulator.submitPrefilled(replyLink(emulator, foreign), confirm), /signature/);
   });
 
   it('a reused code (the offer already answered)', () => {
     const { emulator } = withOffer();
-    const url = replyLink(emulator, code(emulator, 'APP-0001', CGN));
+    const url = replyLink(emulator, replyCode(emulator, 'APP-0001', CGN));
     emulator.submitPrefilled(url, { 'Your answer': 'We decline' });
     expectNothingChanged(
       emulator,
@@ -253,25 +193,25 @@ describe('a reply that must change nothing (only Log, no mail)', () => {
 
   it('a code for an offer whose Reply By has passed, or that runScheduledWork marked Lapsed', () => {
     const { emulator, row } = withOffer({ replyBy: new Date('2017-02-05T00:00:00Z') });
-    const url = replyLink(emulator, code(emulator, 'APP-0001', CGN));
+    const url = replyLink(emulator, replyCode(emulator, 'APP-0001', CGN));
     expectNothingChanged(emulator, () => emulator.submitPrefilled(url, confirm), /lapsed at the end of 2017-02-05/);
-    setCell(emulator, 'Allocations', row, 'Response', 'Lapsed');
+    setSheetCell(emulator, 'Allocations', row, 'Response', 'Lapsed');
     expectNothingChanged(emulator, () => emulator.submitPrefilled(url, confirm), /has lapsed/);
   });
 
   it('a code for an offer withdrawn: the row no longer Accepted, or locked Rejected', () => {
     const { emulator, row } = withOffer();
-    const url = replyLink(emulator, code(emulator, 'APP-0001', CGN));
-    setCell(emulator, 'Allocations', row, 'Decision', 'Waitlisted');
+    const url = replyLink(emulator, replyCode(emulator, 'APP-0001', CGN));
+    setSheetCell(emulator, 'Allocations', row, 'Decision', 'Waitlisted');
     expectNothingChanged(emulator, () => emulator.submitPrefilled(url, confirm), /no open offer/);
-    setCell(emulator, 'Allocations', row, 'Decision', 'Accepted');
-    setCell(emulator, 'Allocations', row, 'Locked', 'Rejected');
+    setSheetCell(emulator, 'Allocations', row, 'Decision', 'Accepted');
+    setSheetCell(emulator, 'Allocations', row, 'Locked', 'Rejected');
     expectNothingChanged(emulator, () => emulator.submitPrefilled(url, confirm), /no open offer/);
   });
 
   it('a code for an earlier revision of the offer (made again since)', () => {
     const { emulator } = withOffer({ revision: 2 });
-    const url = replyLink(emulator, code(emulator, 'APP-0001', CGN, 1));
+    const url = replyLink(emulator, replyCode(emulator, 'APP-0001', CGN, 1));
     expectNothingChanged(
       emulator,
       () => emulator.submitPrefilled(url, confirm),
@@ -281,14 +221,14 @@ describe('a reply that must change nothing (only Log, no mail)', () => {
 
   it('a code for a row never told of an offer', () => {
     const { emulator, row } = withOffer();
-    setCell(emulator, 'Allocations', row, 'Told', '');
-    const url = replyLink(emulator, code(emulator, 'APP-0001', CGN));
+    setSheetCell(emulator, 'Allocations', row, 'Told', '');
+    const url = replyLink(emulator, replyCode(emulator, 'APP-0001', CGN));
     expectNothingChanged(emulator, () => emulator.submitPrefilled(url, confirm), /no open offer/);
   });
 
   it('a missing or malformed code (the form requires one: only an unvalidated answer gets through)', () => {
     const { emulator } = withOffer();
-    const url = replyLink(emulator, code(emulator, 'APP-0001', CGN));
+    const url = replyLink(emulator, replyCode(emulator, 'APP-0001', CGN));
     expect(() => emulator.submitPrefilled(url, { ...confirm, 'Reply code': '' })).toThrow(FormRejection);
     expectNothingChanged(
       emulator,
@@ -310,7 +250,9 @@ describe('two forms linked to the spreadsheet', () => {
     expect(formId).not.toBe(docProps(emulator)[REPLY_FORM_PROPERTY]);
     emulator.responder.submit(formId, validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
     expect(records(emulator, 'Applications').map((a) => a.Municipality)).toEqual(['Ajdovščina', 'Bled']);
-    emulator.submitPrefilled(replyLink(emulator, code(emulator, 'APP-0001', CGN)), { 'Your answer': 'We confirm' });
+    emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
+      'Your answer': 'We confirm',
+    });
     expect(records(emulator, 'Applications')).toHaveLength(2);
     expect(allocation(emulator).Response).toBe('Confirmed');
   });
@@ -347,13 +289,13 @@ describe('Set up and the reply form', () => {
       ['Delegates', 'PARAGRAPH_TEXT', false, []],
       ['Message', 'PARAGRAPH_TEXT', false, []],
     ]);
-    expect(docProps(emulator)[SECRET_PROPERTY]).toMatch(/^[0-9a-f]{64}$/);
-    const secret = docProps(emulator)[SECRET_PROPERTY];
+    expect(docProps(emulator)[REPLY_SECRET_PROPERTY]).toMatch(/^[0-9a-f]{64}$/);
+    const secret = docProps(emulator)[REPLY_SECRET_PROPERTY];
     emulator.run('setupWorkspace');
     emulator.run('setupWorkspace');
     expect(emulator.files(FORM_MIME).filter((f) => !f.trashed)).toHaveLength(2);
     expect(docProps(emulator)[REPLY_FORM_PROPERTY]).toBe(id);
-    expect(docProps(emulator)[SECRET_PROPERTY]).toBe(secret);
+    expect(docProps(emulator)[REPLY_SECRET_PROPERTY]).toBe(secret);
     expect(emulator.triggers.all()).toHaveLength(1);
   });
 
@@ -367,7 +309,7 @@ describe('Set up and the reply form', () => {
     emulator.run('setupWorkspace');
     expect(emulator.files(FORM_MIME).filter((f) => !f.trashed)).toHaveLength(2);
     expect(form.published).toBe(true);
-    expect(form.destination?.spreadsheetId).toBe(emulator.workbook().id);
+    expect(formModel(emulator.env, id).destination?.spreadsheetId).toBe(emulator.workbook().id);
     const dialog = emulator.ui.dialogs.at(-1)!;
     expect(dialog.html).toContain('the reply form was no longer linked to this spreadsheet: it is linked again');
     expect(dialog.html).toContain('the reply form was not published');
@@ -406,7 +348,7 @@ describe('autoReallocate', () => {
     ]);
     // What sending will leave once it writes Told: the offer told, its notice Sent.
     const rows = emulator.workbook().sheetByName('Allocations')!.dataValues();
-    setCell(
+    setSheetCell(
       emulator,
       'Allocations',
       rows.findIndex((r) => r[0] === 'APP-0001'),
@@ -423,7 +365,9 @@ describe('autoReallocate', () => {
 
   it('TRUE: a decline offers the freed place to the waitlist at once', () => {
     const emulator = oneSeat(true);
-    emulator.submitPrefilled(replyLink(emulator, code(emulator, 'APP-0001', CGN)), { 'Your answer': 'We decline' });
+    emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
+      'Your answer': 'We decline',
+    });
     expect(allocation(emulator).Response).toBe('Declined');
     expect(allocation(emulator, 'APP-0002').Decision).toBe('Accepted');
     expect(logLines(emulator).some((l) => l.startsWith('autoReallocate: allocation run again'))).toBe(true);
@@ -431,7 +375,9 @@ describe('autoReallocate', () => {
 
   it('FALSE: the freed place waits for staff to allocate again', () => {
     const emulator = oneSeat(false);
-    emulator.submitPrefilled(replyLink(emulator, code(emulator, 'APP-0001', CGN)), { 'Your answer': 'We decline' });
+    emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
+      'Your answer': 'We decline',
+    });
     expect(allocation(emulator).Response).toBe('Declined');
     expect(allocation(emulator, 'APP-0002').Decision).toBe('Waitlisted');
     expect(logLines(emulator).some((l) => l.startsWith('autoReallocate:'))).toBe(false);
