@@ -45,8 +45,9 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /**
- * Installable trigger: one Applications row per answer, and any earlier answer a failed run left
- * behind. Never throws: a failure goes to Log, and the answer stays in the form's response sheet
+ * Installable trigger of both forms: an application answer becomes one Applications row, a reply
+ * form answer is taken in by reply intake (src/workspace/replies.ts); each with any earlier answer
+ * of its form a failed run left behind. Never throws: a failure goes to Log, and the answer stays in the form's response sheet
  * to be taken in by the next run. A blank duplicate event is ignored.
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
@@ -61,6 +62,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   let lock: GoogleAppsScript.Lock.Lock | null = null;
   let locked = false;
   let close = () => {};
+  let reply = false;
   try {
     lock = documentLock();
     ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -70,7 +72,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     const answerSheet = e.range.getSheet();
     sheetName = answerSheet.getName();
     // Both forms answer here: the sheet the answer landed in says which one it was.
-    const reply = isReplySheet(answerSheet);
+    reply = isReplySheet(answerSheet);
     lock.waitLock(30000);
     locked = true;
     let lines: string[];
@@ -103,7 +105,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     writeLog(
       ss,
       'onFormSubmit',
-      `The answer in ${sheetName ? `"${sheetName}"` : "the form's response sheet"} row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and the next submission or Set up takes it in.`,
+      `The answer in ${sheetName ? `"${sheetName}"` : "the form's response sheet"} row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and ${reply ? 'the next reply takes it in' : 'the next submission or Set up takes it in'}.`,
     );
   } finally {
     close();

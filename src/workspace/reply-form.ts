@@ -5,6 +5,7 @@
  * publishes it again) and never makes a second one. Its id is kept in the document's properties
  * (REPLY_FORM_ID_PROPERTY), next to the secret that signs the Reply codes.
  */
+import { describeError } from '../core/errors';
 import type { Language } from '../core/i18n';
 import { t } from '../core/i18n';
 import { REPLY_ANSWERS, REPLY_QUESTION } from '../core/vocabulary';
@@ -73,12 +74,18 @@ function createReplyForm(ss: Spreadsheet, lang: Language): GoogleAppsScript.Form
   return form;
 }
 
-/** True when the form's answers go to `ss` (a form unlinked by hand has no destination and throws). */
+/**
+ * True when the form's answers go to `ss`. A form unlinked by hand throws "The form currently has
+ * no response destination" (public report: googleworkspace/apps-script-samples pull 145); any other
+ * failure stops Set up, which must not link the form a second time (a second response sheet) on a
+ * passing error.
+ */
 function linkedTo(form: GoogleAppsScript.Forms.Form, ss: Spreadsheet): boolean {
   try {
     return form.getDestinationId() === ss.getId();
-  } catch (_unlinked) {
-    return false;
+  } catch (e) {
+    if (/no response destination/i.test(describeError(e))) return false;
+    throw e;
   }
 }
 
