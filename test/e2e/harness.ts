@@ -260,7 +260,15 @@ export function setSheetCell(emulator: Emulator, sheetName: string, row: number,
 /** An offer as sending leaves it: the Allocations row told `Accepted N`, the accepted notice Sent. */
 export function openOffer(
   emulator: Emulator,
-  o: { app?: string; exc?: string; places?: number; revision?: number; replyBy?: Date; decision?: string } = {},
+  o: {
+    app?: string;
+    exc?: string;
+    places?: number;
+    revision?: number;
+    replyBy?: Date;
+    decision?: string;
+    type?: 'accepted' | 'promoted';
+  } = {},
 ) {
   const app = o.app ?? 'APP-0001';
   const exc = o.exc ?? CGN;
@@ -278,10 +286,10 @@ export function openOffer(
   });
   for (let n = 1; n <= (o.revision ?? 1); n++) {
     addSheetRow(emulator, 'Notices', {
-      'Notice Key': `accepted:${app}:${exc}${n === 1 ? '' : `#${n}`}`,
+      'Notice Key': `${o.type ?? 'accepted'}:${app}:${exc}${n === 1 ? '' : `#${n}`}`,
       'Application ID': app,
       'Excursion ID': exc,
-      Type: 'accepted',
+      Type: o.type ?? 'accepted',
       To: 'spela.kovacic@ajdovscina.si',
       Status: 'Sent',
       'Sent At': new Date('2017-02-06T08:00:00Z'),

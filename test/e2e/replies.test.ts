@@ -373,6 +373,21 @@ describe('autoReallocate', () => {
     expect(logLines(emulator).some((l) => l.startsWith('autoReallocate: allocation run again'))).toBe(true);
   });
 
+  it('TRUE: confirming a promotion runs the allocation again (the place it held is released); confirming an accepted offer does not', () => {
+    for (const type of ['promoted', 'accepted'] as const) {
+      const emulator = setUpWorkspace({ language: 'en' });
+      emulator.submit(validAnswer());
+      openOffer(emulator, { type });
+      setSetting(emulator, 'autoReallocate', true);
+      emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
+        'Your answer': 'We confirm',
+      });
+      expect([type, allocation(emulator).Response]).toEqual([type, 'Confirmed']);
+      const ran = logLines(emulator).some((l) => l.startsWith('autoReallocate:'));
+      expect([type, ran]).toEqual([type, type === 'promoted']);
+    }
+  });
+
   it('FALSE: the freed place waits for staff to allocate again', () => {
     const emulator = oneSeat(false);
     emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
