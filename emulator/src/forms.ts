@@ -1786,7 +1786,9 @@ export class FakeFormApp
     this.env.calls.record('Forms.FormApp.create');
     if (title === null || title === undefined || String(title) === '') throw new Error('Invalid argument: title');
     if (isPublished !== undefined && typeof isPublished !== 'boolean') throw new Error('Invalid argument: isPublished');
-    const id = this.env.newId('form');
+    let id = this.env.newId('form');
+    // A form carried in from another emulator (emulator/src/carry.ts) may hold the id this one would make.
+    while (this.env.drive.find(id)) id = this.env.newId('form');
     const model = new FormModel(id, String(title));
     model.published = isPublished === true;
     this.env.drive.add({ id, name: String(title), mimeType: FORM_MIME, content: model });
