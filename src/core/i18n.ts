@@ -223,6 +223,13 @@ const en = {
   'send.stale.notWaitlisted': 'Not sent: {app} is no longer on the waiting list at {exc} (Decision {decision})',
   'send.stale.notNotSelected': 'Not sent: {app} is no longer Not selected at {exc} (Decision {decision})',
   'send.stale.noAnswer': 'Not sent: no answer of {app} about {exc} is recorded (Response is blank)',
+  'setup.replyForm':
+    'the reply form (each municipality offered a place confirms or declines it there, through its personal link)',
+  'setup.replyFormLinked': 'the reply form was no longer linked to this spreadsheet: it is linked again',
+  'setup.replyFormPublished':
+    'the reply form was not published and took no replies: it is now published and accepting responses',
+  'setup.replyFormClosed':
+    'the reply form is published but not accepting responses (closed by hand): left closed; no reply can arrive until you reopen it in Google Forms',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -449,6 +456,13 @@ const sl: Record<MessageKey, string> = {
   'send.stale.notWaitlisted': 'Ni poslano: {app} pri {exc} ni več na čakalnem seznamu (Decision {decision})',
   'send.stale.notNotSelected': 'Ni poslano: {app} pri {exc} nima več odločitve Not selected (Decision {decision})',
   'send.stale.noAnswer': 'Ni poslano: odgovor {app} glede {exc} ni zabeležen (Response je prazen)',
+  'setup.replyForm':
+    'obrazec za odgovor (občina, ki ji je ponujeno mesto, ga prek svoje osebne povezave tam potrdi ali zavrne)',
+  'setup.replyFormLinked': 'obrazec za odgovor ni bil več povezan s to preglednico: znova je povezan',
+  'setup.replyFormPublished':
+    'obrazec za odgovor ni bil objavljen in ni sprejemal odgovorov: zdaj je objavljen in sprejema odgovore',
+  'setup.replyFormClosed':
+    'obrazec za odgovor je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; dokler ga v Google Obrazcih ne odprete, odgovori ne morejo prispeti',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };
