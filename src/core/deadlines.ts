@@ -16,8 +16,8 @@ export function dayFromIso(iso: string): Day | null {
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  // Date.UTC rolls 2017-02-30 over to 2 March: such a date is refused.
+  if (new Date(ms).toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}`) return null;
   return ms / DAY_MS;
 }
 
@@ -28,8 +28,8 @@ export function isoFromDay(day: Day): string {
 
 /** The year, month (1–12) and day of month of a day (to find its start in a time zone). */
 export function dayParts(day: Day): { year: number; month: number; day: number } {
-  const d = new Date(day * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const [year, month, dd] = isoFromDay(day).split('-').map(Number);
+  return { year, month, day: dd };
 }
 
 /** N of a `Told` of `Accepted N` (trimmed, any case), else 0: the row was told it has an offer of N places. */
