@@ -355,6 +355,9 @@ function problemOf(e: unknown): string {
  */
 export function scheduledWork(ss: Spreadsheet, startedAt: number): { lines: string[]; outcome: SendOutcome | null } {
   const lines: string[] = [];
+  // The trigger that fired is spent (a one-off) or may be replaced below: should this run be killed
+  // (the 6-minute limit), this one carries the work on within the hour. The end of the run sets the real one.
+  scheduleResume(ss, AFTER_PROBLEM_MS);
   try {
     const report = runDeadlines(ss, new Date());
     if (report.reminders.length > 0) lines.push(`Reminders queued: ${report.reminders.join(', ')}`);
