@@ -79,7 +79,6 @@ interface DeadlineState {
   tz: string;
   today: Day;
   reminderDays: number;
-  autoReallocate: boolean;
   allocations: Table<DeadlineHeader>;
   notices: Table<(typeof NOTICE_HEADERS)[number]>;
   records: NoticeRecord[];
@@ -178,7 +177,6 @@ function readState(ss: Spreadsheet, now: Date): DeadlineState {
     tz,
     today: zoneDay(now, tz),
     reminderDays: settings.reminderDays,
-    autoReallocate: settings.autoReallocate,
     allocations,
     notices,
     records,
@@ -201,11 +199,11 @@ function emails(ss: Spreadsheet): Map<string, string> {
 function writeLapses(table: Table<DeadlineHeader>, indices: number[], now: Date): void {
   if (indices.length === 0) return;
   const c = table.cols;
-  const lapsing = new Set(indices);
   const lo = Math.min(...indices);
   const hi = Math.max(...indices);
-  for (const h of ['Response', 'Updated At'] as const) {
-    for (const i of lapsing) table.rows[i][c[h]] = h === 'Response' ? 'Lapsed' : now;
+  for (const i of indices) {
+    table.rows[i][c.Response] = 'Lapsed';
+    table.rows[i][c['Updated At']] = now;
   }
   const columns = [c.Response, c['Updated At']].sort((x, y) => x - y);
   const runs = columns[1] === columns[0] + 1 ? [[columns[0], columns[1]]] : [[columns[0]], [columns[1]]];
@@ -222,7 +220,7 @@ function writeLapses(table: Table<DeadlineHeader>, indices: number[], now: Date)
 export function runDeadlines(ss: Spreadsheet, now: Date): DeadlineReport {
   const state = readState(ss, now);
   const report: DeadlineReport = { reminders: [], lapsed: [], unreadable: state.unreadable };
-  const queue: { key: string; type: NoticeType; applicationId: string; excursionId: string }[] = [];
+  let queue: { key: string; type: NoticeType; applicationId: string; excursionId: string }[] = [];
   const lapses: OpenOfferRow[] = [];
   for (const offer of state.offers) {
     const due = dueOn(offer, state.today, state.reminderDays);
@@ -241,6 +239,9 @@ export function runDeadlines(ss: Spreadsheet, now: Date): DeadlineReport {
       if (key) queue.push({ key, type: LAPSED, applicationId, excursionId });
     }
   }
+  // A row staff copied (the same offer twice) must not queue its key twice.
+  const seen = new Set<string>();
+  queue = queue.filter((n) => !seen.has(n.key) && seen.add(n.key));
   if (queue.length > 0) {
     const to = emails(ss);
     appendRows(
