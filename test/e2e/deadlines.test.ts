@@ -268,7 +268,8 @@ describe('freed places', () => {
   });
 
   // Fails until the allocation work (branch alloc) reads Response = Lapsed as a refusal: today's
-  // allocation grants the lapsed offer again. Flip to `it` when that is merged.
+  // allocation grants the lapsed offer again. Passes on a trial merge of notices, alloc and replies:
+  // flip `it.failing` to `it` when those are merged.
   it.failing('with autoReallocate, offers the lapsed place to the first on the waitlist at once', () => {
     const emulator = boundOffers();
     setSetting(emulator, 'autoReallocate', true);
@@ -291,7 +292,7 @@ describe('freed places', () => {
 });
 
 describe('the trigger', () => {
-  it('bound: sending the offers leaves one one-off trigger at the reminder day, then the lapse; none when nothing is open', () => {
+  it('bound: sending the offers leaves one one-off trigger at the reminder day, then the lapse; none when nothing is left', () => {
     const emulator = boundOffers();
     const [first] = resumeTriggers(emulator);
     expect(first.timing?.at).toBe(new Date('2017-02-10T23:00:00Z').getTime());
@@ -301,8 +302,12 @@ describe('the trigger', () => {
     expect(resumeTriggers(emulator)).toHaveLength(1);
     advanceTo(emulator, '2017-02-14T08:00:00Z');
     expect(keysOf(records(emulator, 'Notices'), 'lapsed')).toHaveLength(2);
-    // Never more than one of ours listed: each run deletes the one that fired before making the next.
-    expect(emulator.triggers.all().filter((t) => t.handlerFunction === 'runScheduledWork')).toHaveLength(1);
+    // No offer is open now: the trigger stays only while notices wait to be sent (here for want of the
+    // reminder and lapsed templates until the notices work brings them), and never more than one.
+    const waiting = records(emulator, 'Notices').some((n) => n.Status === 'Queued' || n.Status === 'Failed');
+    expect(emulator.triggers.all().filter((t) => t.handlerFunction === 'runScheduledWork')).toHaveLength(
+      waiting ? 1 : 0,
+    );
   });
 
   it('wakes at the start of the day in the spreadsheet zone, across the change to summer time', () => {
