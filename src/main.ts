@@ -20,6 +20,7 @@ import { isBlankSubmission, pendingAnswers, type TakenIn, takeIn } from './works
 import { staffLanguage } from './workspace/language';
 import { whileSending } from './workspace/lease';
 import { writeLog } from './workspace/log';
+import { isReplySheet, takeInReplies } from './workspace/replies';
 import { runScoring } from './workspace/scoring';
 import {
   describeLeft,
@@ -45,8 +46,9 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /**
- * Installable trigger: one Applications row per answer, and any earlier answer a failed run left
- * behind. Never throws: a failure goes to Log, and the answer stays in the form's response sheet
+ * Installable trigger of both forms: an application answer becomes one Applications row, a reply
+ * form answer is taken in by reply intake (src/workspace/replies.ts); each with any earlier answer
+ * of its form a failed run left behind. Never throws: a failure goes to Log, and the answer stays in the form's response sheet
  * to be taken in by the next run. A blank duplicate event is ignored.
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
@@ -61,26 +63,42 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   let lock: GoogleAppsScript.Lock.Lock | null = null;
   let locked = false;
   let close = () => {};
+  let reply = false;
   try {
     lock = documentLock();
     ss = SpreadsheetApp.getActiveSpreadsheet();
     close = openExecution(ss, { undoable: false });
     const row = e.range.getRow();
     responseRow = String(row);
-    sheetName = e.range.getSheet().getName();
+    const answerSheet = e.range.getSheet();
+    sheetName = answerSheet.getName();
+    // Both forms answer here: the sheet the answer landed in says which one it was.
+    reply = isReplySheet(answerSheet);
     lock.waitLock(30000);
     locked = true;
-    const taken = takeIn(ss, pendingAnswers(ss, { event: e, row }));
-    const lines = taken.map(describeTaken);
-    // The confirmation goes at once (a template problem or the quota leaves it Queued for Send notices).
-    const keys = new Set(taken.map((r) => `${r.notice}:${r.applicationId}`));
+    let lines: string[];
+    let keys: Set<string>;
+    if (reply) {
+      const replies = takeInReplies(ss, answerSheet, row);
+      lines = replies.lines;
+      keys = new Set(replies.keys);
+    } else {
+      const taken = takeIn(ss, pendingAnswers(ss, { event: e, row }));
+      lines = taken.map(describeTaken);
+      keys = new Set(taken.map((r) => `${r.notice}:${r.applicationId}`));
+    }
+    // The confirmation (or a reply's acknowledgement) goes at once; a template problem or the
+    // quota leaves it Queued for Send notices.
+    const what = reply ? 'Acknowledgement' : 'Confirmation';
     try {
       const sheet = ss;
-      const outcome = whileSending(sheet, () => sendPending(sheet, startedAt, keys), true);
-      if (!outcome) lines.push('Confirmation left Queued: another run is sending; a later run sends it');
-      else if (outcome.sent + outcome.failed + outcome.skipped > 0) lines.push(describeOutcome(outcome));
+      const outcome =
+        reply && keys.size === 0 ? null : whileSending(sheet, () => sendPending(sheet, startedAt, keys), true);
+      if (!outcome) {
+        if (keys.size > 0) lines.push(`${what} left Queued: another run is sending; a later run sends it`);
+      } else if (outcome.sent + outcome.failed + outcome.skipped > 0) lines.push(describeOutcome(outcome));
     } catch (err) {
-      lines.push(`Confirmation left Queued: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`);
+      lines.push(`${what} left Queued: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`);
     }
     // One Log write for the whole run (after the mail, so a Log problem never holds an answer up).
     writeLog(ss, 'onFormSubmit', lines);
@@ -88,7 +106,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     writeLog(
       ss,
       'onFormSubmit',
-      `The answer in ${sheetName ? `"${sheetName}"` : "the form's response sheet"} row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and the next submission or Set up takes it in.`,
+      `The answer in ${sheetName ? `"${sheetName}"` : "the form's response sheet"} row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and ${reply ? 'the next reply takes it in' : 'the next submission or Set up takes it in'}.`,
     );
   } finally {
     close();

@@ -253,7 +253,10 @@ export class DriveStore {
     content?: FileContent | null;
     bytes?: Uint8Array;
   }): StoredFile {
-    const id = init.id ?? this.env.newId('file');
+    let id = init.id ?? this.env.newId('file');
+    // A file carried in from another emulator (emulator/src/carry.ts) may hold an id this one would make.
+    while (init.id === undefined && this.files.has(id)) id = this.env.newId('file');
+    if (init.id !== undefined && this.files.has(id)) throw new Error(`The emulated Drive already holds a file ${id}`);
     const rec = this.makeRecord(id, init.name, init.mimeType, init.parents ?? [this.rootId]);
     rec.content = init.content ?? null;
     if (init.bytes) rec.bytes = init.bytes;

@@ -161,6 +161,31 @@ export function publishedUrl(formId: string): string {
   return `https://docs.google.com/forms/d/e/${formId}/viewform`;
 }
 
+/** The id a question has in its form's URLs (`entry.<id>`): never its getId(), as in Forms. */
+export function entryId(item: ItemModel): number {
+  return item.id + 918_273_645;
+}
+
+/** application/x-www-form-urlencoded, as a form's URLs carry values (a space is `+`). */
+function formEncode(v: string): string {
+  return encodeURIComponent(v).replace(/%20/g, '+');
+}
+
+function formDecode(v: string): string {
+  return decodeURIComponent(v.replace(/\+/g, ' '));
+}
+
+/** The ItemResponse of a text or paragraph question; the answer is checked only when submitted. */
+function textResponse(
+  env: Env,
+  formId: string,
+  item: ItemModel,
+  response: unknown,
+): GoogleAppsScript.Forms.ItemResponse {
+  if (typeof response !== 'string') throw new Error('Invalid argument: response');
+  return new FakeItemResponse(env, formId, item.id, response) as unknown as GoogleAppsScript.Forms.ItemResponse;
+}
+
 export function editUrl(formId: string): string {
   return `https://docs.google.com/forms/d/${formId}/edit`;
 }
@@ -790,10 +815,22 @@ export class FakeTextItem
       | 'setRequired'
       | 'setValidation'
       | 'clearValidation'
+      | 'createResponse'
     >
 {
   constructor(env: Env, formId: string, itemId: number) {
     super(env, formId, itemId, 'TextItem');
+  }
+
+  /**
+   * An ItemResponse for this question, not yet part of any response
+   * (https://developers.google.com/apps-script/reference/forms/text-item#createResponse(String)).
+   * The page names no check; the emulator refuses a non-string (the stricter reading) and, like
+   * Forms, checks the answer against the question only when a response is submitted.
+   */
+  createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
+    this.rec('createResponse');
+    return textResponse(this.env, this.formId, this.model(), response);
   }
 
   setValidation(validation: GoogleAppsScript.Forms.TextValidation): GoogleAppsScript.Forms.TextItem {
@@ -826,10 +863,17 @@ export class FakeParagraphTextItem
       | 'setRequired'
       | 'setValidation'
       | 'clearValidation'
+      | 'createResponse'
     >
 {
   constructor(env: Env, formId: string, itemId: number) {
     super(env, formId, itemId, 'ParagraphTextItem');
+  }
+
+  /** As TextItem.createResponse (https://developers.google.com/apps-script/reference/forms/paragraph-text-item#createResponse(String)). */
+  createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
+    this.rec('createResponse');
+    return textResponse(this.env, this.formId, this.model(), response);
   }
 
   setValidation(validation: GoogleAppsScript.Forms.ParagraphTextValidation): GoogleAppsScript.Forms.ParagraphTextItem {
@@ -1155,9 +1199,9 @@ export class FakeItem
 export class FakeItemResponse implements Pick<GoogleAppsScript.Forms.ItemResponse, 'getItem' | 'getResponse'> {
   constructor(
     private readonly env: Env,
-    private readonly formId: string,
-    private readonly itemId: number,
-    private readonly value: StoredAnswer,
+    readonly formId: string,
+    readonly itemId: number,
+    readonly value: StoredAnswer,
   ) {}
 
   getItem(): GoogleAppsScript.Forms.Item {
@@ -1179,16 +1223,29 @@ export class FakeFormResponse
   implements
     Pick<
       GoogleAppsScript.Forms.FormResponse,
-      'getId' | 'getTimestamp' | 'getItemResponses' | 'getRespondentEmail' | 'getResponseForItem' | 'getEditResponseUrl'
+      | 'getId'
+      | 'getTimestamp'
+      | 'getItemResponses'
+      | 'getRespondentEmail'
+      | 'getResponseForItem'
+      | 'getEditResponseUrl'
+      | 'withItemResponse'
+      | 'toPrefilledUrl'
     >
 {
+  /**
+   * `draft` is a response made by Form.createResponse() and not submitted: it lives only in this
+   * object (https://developers.google.com/apps-script/reference/forms/form#createResponse()).
+   */
   constructor(
     private readonly env: Env,
     readonly formId: string,
     readonly responseId: string,
+    private readonly draft: ResponseModel | null = null,
   ) {}
 
   private model(): ResponseModel {
+    if (this.draft) return this.draft;
     const r = formModel(this.env, this.formId).responses.find((x) => x.id === this.responseId);
     if (!r) throw new Error(`No response with ID ${this.responseId} exists for this form.`);
     return r;
@@ -1231,6 +1288,48 @@ export class FakeFormResponse
   getRespondentEmail(): string {
     this.env.calls.record('Forms.FormResponse.getRespondentEmail');
     return this.model().email;
+  }
+
+  /**
+   * Adds `response` to this response; a second answer to the same item replaces the first
+   * (https://developers.google.com/apps-script/reference/forms/form-response#withItemResponse(ItemResponse):
+   * "Adds the given item response to a form response"). The page is silent on an ItemResponse of
+   * another form and on a response already submitted: the emulator refuses both (stricter).
+   */
+  withItemResponse(response: GoogleAppsScript.Forms.ItemResponse): GoogleAppsScript.Forms.FormResponse {
+    this.env.calls.record('Forms.FormResponse.withItemResponse');
+    const given: unknown = response;
+    if (!(given instanceof FakeItemResponse)) throw new Error('Invalid argument: response');
+    if (!this.draft)
+      throw new Error('Emulator: this response was already submitted; build a new one with Form.createResponse()');
+    if (given.formId !== this.formId) throw new Error('Invalid argument: response (an item of another form)');
+    const form = formModel(this.env, this.formId);
+    const items = this.draft.items.filter((a) => a.itemId !== given.itemId);
+    items.push({ itemId: given.itemId, value: given.value });
+    // Kept in form order, as getItemResponses() gives them.
+    const order = (id: number) => form.items.findIndex((i) => i.id === id);
+    this.draft.items = items.sort((a, b) => order(a.itemId) - order(b.itemId));
+    return this as unknown as GoogleAppsScript.Forms.FormResponse;
+  }
+
+  /**
+   * The form's published URL with the answers of this response filled in
+   * (https://developers.google.com/apps-script/reference/forms/form-response#toPrefilledUrl()):
+   * `…/viewform?usp=pp_url&entry.<entry id>=<value>`, the shape of the links Forms' "Get
+   * pre-filled link" makes. An entry id is not the item's getId() (as in Forms, where the URL's
+   * entry ids are the questions' ids): code that builds such URLs by hand from item ids fails here.
+   */
+  toPrefilledUrl(): string {
+    this.env.calls.record('Forms.FormResponse.toPrefilledUrl');
+    const form = formModel(this.env, this.formId);
+    const params = ['usp=pp_url'];
+    for (const a of this.model().items) {
+      const item = form.itemById(a.itemId);
+      if (!item) continue;
+      const values = Array.isArray(a.value) ? (a.value as unknown[]).flat() : [a.value];
+      for (const v of values) if (typeof v === 'string') params.push(`entry.${entryId(item)}=${formEncode(v)}`);
+    }
+    return `${publishedUrl(this.formId)}?${params.join('&')}`;
   }
 
   getEditResponseUrl(): string {
@@ -1287,6 +1386,7 @@ export class FakeForm
       | 'hasProgressBar'
       | 'getResponses'
       | 'getResponse'
+      | 'createResponse'
       | 'deleteAllResponses'
     >
 {
@@ -1494,9 +1594,10 @@ export class FakeForm
     if (!dest) return;
     const file = this.env.drive.find(dest.spreadsheetId);
     const ss = file?.content as SpreadsheetModel | undefined;
-    if (ss && ss.formUrl === publishedUrl(form.id)) ss.formUrl = null;
     const sheet = ss?.sheetById(dest.sheetId);
     if (sheet && sheet.formUrl === publishedUrl(form.id)) sheet.formUrl = null;
+    // With another form still linked, the spreadsheet names that one (see Spreadsheet.getFormUrl).
+    if (ss && ss.formUrl === publishedUrl(form.id)) ss.formUrl = ss.sheets.find((s) => s.formUrl)?.formUrl ?? null;
     form.destination = null;
   }
 
@@ -1633,6 +1734,18 @@ export class FakeForm
     return new FakeFormResponse(this.env, this.formId, r.id) as unknown as GoogleAppsScript.Forms.FormResponse;
   }
 
+  /**
+   * A new, empty response to fill with withItemResponse() and turn into a prefilled URL
+   * (https://developers.google.com/apps-script/reference/forms/form#createResponse()). It is not
+   * stored: getResponses() does not list it and no sheet row is written.
+   */
+  createResponse(): GoogleAppsScript.Forms.FormResponse {
+    this.rec('createResponse');
+    this.model();
+    const draft: ResponseModel = { id: '', timestamp: new Date(this.env.clock.nowMs()), email: '', items: [] };
+    return new FakeFormResponse(this.env, this.formId, '', draft) as unknown as GoogleAppsScript.Forms.FormResponse;
+  }
+
   /** Clears the form's response store; rows already in the responses sheet stay. */
   deleteAllResponses(): F {
     this.rec('deleteAllResponses');
@@ -1673,7 +1786,9 @@ export class FakeFormApp
     this.env.calls.record('Forms.FormApp.create');
     if (title === null || title === undefined || String(title) === '') throw new Error('Invalid argument: title');
     if (isPublished !== undefined && typeof isPublished !== 'boolean') throw new Error('Invalid argument: isPublished');
-    const id = this.env.newId('form');
+    let id = this.env.newId('form');
+    // A form carried in from another emulator (emulator/src/carry.ts) may hold the id this one would make.
+    while (this.env.drive.find(id)) id = this.env.newId('form');
     const model = new FormModel(id, String(title));
     model.published = isPublished === true;
     this.env.drive.add({ id, name: String(title), mimeType: FORM_MIME, content: model });
@@ -1896,6 +2011,42 @@ export class FormResponder {
       fired += this.fire(form, response, row, new Date(env.clock.nowMs()));
     }
     return { row, responseId: response.id, firedTriggers: fired };
+  }
+
+  /**
+   * Opens a prefilled URL (FormResponse.toPrefilledUrl()) as a respondent's browser would: the
+   * form it names and the answers it fills in, keyed by question title. Entry ids the form does not
+   * have are ignored, as Forms ignores them; a URL of no form of the emulator is refused.
+   */
+  openPrefilled(url: string): { formId: string; answers: SubmittedAnswers } {
+    const m = /^https:\/\/docs\.google\.com\/forms\/d\/e\/([^/?#]+)\/viewform(?:\?([^#]*))?$/.exec(String(url));
+    if (!m) throw new Error(`Not a form's published URL: ${url}`);
+    const form = formModel(this.env, m[1]);
+    const answers: SubmittedAnswers = {};
+    for (const pair of (m[2] ?? '').split('&')) {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      const id = /^entry\.(\d+)$/.exec(key);
+      if (!id) continue;
+      const item = form.items.find((i) => entryId(i) === Number(id[1]));
+      if (!item || !isQuestion(item) || isGrid(item)) continue;
+      const value = formDecode(eq < 0 ? '' : pair.slice(eq + 1));
+      if (item.type === 'CHECKBOX') {
+        const list = (answers[item.title] as string[] | undefined) ?? [];
+        answers[item.title] = [...list, value];
+      } else answers[item.title] = value;
+    }
+    return { formId: form.id, answers };
+  }
+
+  /**
+   * A respondent opens `url` (a prefilled link), may change or add answers (`changes`, by question
+   * title; a title set to '' clears the prefilled answer), and submits: as submit() from there.
+   */
+  submitPrefilled(url: string, changes: SubmittedAnswers = {}, options: SubmitOptions = {}): SubmitResult {
+    const opened = this.openPrefilled(url);
+    const answers: SubmittedAnswers = { ...opened.answers, ...changes };
+    return this.submit(opened.formId, answers, options);
   }
 
   /** The stored answer (null when unanswered), after checking it as Forms would. */

@@ -528,6 +528,19 @@ export class Emulator {
     return this.responder.submit(this.linkedFormId(), answers, options);
   }
 
+  /**
+   * A respondent opens a prefilled link (FormResponse.toPrefilledUrl(), e.g. the one a mail
+   * carries), may change answers (`changes`, by question title), and submits: the form it names
+   * stores the response, writes its sheet row and fires the form-submit triggers.
+   */
+  submitPrefilled(
+    url: string,
+    changes: Record<string, string | string[] | Record<string, string>> = {},
+    options: Pick<SubmitOptions, 'timestamp' | 'validate' | 'blankDuplicate'> = {},
+  ): ReturnType<FormResponder['submit']> {
+    return this.responder.submitPrefilled(url, changes, options);
+  }
+
   /** Moves virtual time forward and fires the time-driven triggers that came due. */
   advance(ms: number): number {
     this.env.clock.advance(ms);
@@ -565,6 +578,11 @@ export class UserInDocument {
   /** A respondent answers this spreadsheet's linked form; the form-submit trigger runs as its owner. */
   submit(...args: Parameters<Emulator['submit']>): ReturnType<Emulator['submit']> {
     return this.here(() => this.emulator.submit(...args));
+  }
+
+  /** A respondent submits through a prefilled link; the form-submit trigger runs as its owner. */
+  submitPrefilled(...args: Parameters<Emulator['submitPrefilled']>): ReturnType<Emulator['submit']> {
+    return this.here(() => this.emulator.submitPrefilled(...args));
   }
 
   /** The spreadsheet's data (uncounted). */

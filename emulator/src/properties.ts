@@ -156,6 +156,13 @@ export class FakePropertiesService
     return (store ? new FakeProperties(this.env, store) : null) as FakeProperties;
   }
 
+  /** Writes entries into a store, uncounted (emulator-only): a spreadsheet carried over from an earlier run keeps its properties. */
+  seed(kind: PropertyStoreKind, entries: Record<string, string>): void {
+    const store = this.storeFor(kind);
+    if (!store) throw new Error(`No ${kind} property store in this context`);
+    for (const [k, v] of Object.entries(entries)) store.set(k, v);
+  }
+
   /** A copy of a store's contents, uncounted (emulator-only). */
   peek(kind: PropertyStoreKind): Record<string, string> {
     return Object.fromEntries(this.storeFor(kind) ?? []);

@@ -202,12 +202,17 @@ export const SCOPE_ROWS: readonly ScopeRow[] = [
     FORMS_ANY,
     `${ITEM} asCheckboxGridItem asCheckboxItem asGridItem asListItem asMultipleChoiceItem asParagraphTextItem asSectionHeaderItem asTextItem`,
   ),
-  ...cls('Forms.TextItem', `${REF}forms/text-item`, FORMS_ANY, `${QUESTION} clearValidation setValidation`),
+  ...cls(
+    'Forms.TextItem',
+    `${REF}forms/text-item`,
+    FORMS_ANY,
+    `${QUESTION} clearValidation setValidation createResponse`,
+  ),
   ...cls(
     'Forms.ParagraphTextItem',
     `${REF}forms/paragraph-text-item`,
     FORMS_ANY,
-    `${QUESTION} clearValidation setValidation`,
+    `${QUESTION} clearValidation setValidation createResponse`,
   ),
   ...cls(
     'Forms.MultipleChoiceItem',
@@ -240,7 +245,7 @@ export const SCOPE_ROWS: readonly ScopeRow[] = [
     'Forms.FormResponse',
     `${REF}forms/form-response`,
     FORMS_ANY,
-    'getEditResponseUrl getId getItemResponses getRespondentEmail getResponseForItem getTimestamp',
+    'getEditResponseUrl getId getItemResponses getRespondentEmail getResponseForItem getTimestamp withItemResponse toPrefilledUrl',
   ),
   ...cls('Forms.ItemResponse', `${REF}forms/item-response`, FORMS_ANY, 'getItem getResponse'),
   ...cls(

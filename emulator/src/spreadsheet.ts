@@ -876,6 +876,13 @@ export class FakeSpreadsheet
     });
   }
 
+  /**
+   * The form that sends its responses here, or null
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getFormUrl()):
+   * "If multiple forms send responses to this spreadsheet, the form URL returned is
+   * indeterminate." The emulator returns the most recently linked one (after an unlink, another
+   * still linked): code that must tell forms apart asks each sheet (Sheet.getFormUrl) instead.
+   */
   getFormUrl(): string | null {
     this.env.calls.record('Spreadsheet.Spreadsheet.getFormUrl');
     return this.model.formUrl;

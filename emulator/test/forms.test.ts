@@ -581,3 +581,86 @@ describe('a blank duplicate form-submit event (public reports, markfguerra/googl
     expect(form.getResponses()).toHaveLength(1);
   });
 });
+
+describe('prefilled links (Form.createResponse, FormResponse.withItemResponse, toPrefilledUrl)', () => {
+  /** A cut-down reply form: a text question, a choice, a paragraph. */
+  function replyForm(FormApp: FormAppT): Form {
+    const form = FormApp.create('Reply', true);
+    form.addTextItem().setTitle('Reply code').setRequired(true);
+    form
+      .addMultipleChoiceItem()
+      .setTitle('Your answer')
+      .setChoiceValues(['We confirm', 'We decline'])
+      .setRequired(true);
+    form.addParagraphTextItem().setTitle('Delegates');
+    return form;
+  }
+
+  // https://developers.google.com/apps-script/reference/forms/form-response#toPrefilledUrl()
+  it('toPrefilledUrl gives …/viewform?usp=pp_url&entry.<id>=<value>, the entry id not the item id, values form-encoded', () => {
+    const { env, FormApp } = setup();
+    const form = replyForm(FormApp);
+    const item = form.getItems(FormApp.ItemType.TEXT)[0];
+    const url = form.createResponse().withItemResponse(item.asTextItem().createResponse('A.B 1&2=3')).toPrefilledUrl();
+    const m = /^https:\/\/docs\.google\.com\/forms\/d\/e\/([^/]+)\/viewform\?usp=pp_url&entry\.(\d+)=(.*)$/.exec(url);
+    expect(m?.[1]).toBe(form.getId());
+    expect(Number(m?.[2])).not.toBe(item.getId());
+    expect(m?.[3]).toBe('A.B+1%262%3D3');
+    // Made, not submitted: nothing stored.
+    expect(formModel(env, form.getId()).responses).toHaveLength(0);
+  });
+
+  // withItemResponse: "Adds the given item response to a form response"; a second answer to the same item replaces it.
+  it('withItemResponse keeps one answer per item, in form order; refuses an item of another form', () => {
+    const { FormApp } = setup();
+    const form = replyForm(FormApp);
+    const other = replyForm(FormApp);
+    const [code] = form.getItems(FormApp.ItemType.TEXT);
+    const [delegates] = form.getItems(FormApp.ItemType.PARAGRAPH_TEXT);
+    const draft = form
+      .createResponse()
+      .withItemResponse(delegates.asParagraphTextItem().createResponse('Ana'))
+      .withItemResponse(code.asTextItem().createResponse('first'))
+      .withItemResponse(code.asTextItem().createResponse('second'));
+    expect(draft.getItemResponses().map((r) => r.getResponse())).toEqual(['second', 'Ana']);
+    const foreign = other.getItems(FormApp.ItemType.TEXT)[0].asTextItem().createResponse('x');
+    expect(() => form.createResponse().withItemResponse(foreign)).toThrow(/another form/);
+    expect(() => code.asTextItem().createResponse(7 as unknown as string)).toThrow('Invalid argument: response');
+  });
+
+  it('a respondent opening the prefilled URL finds the answers filled in, may change them, and submits', () => {
+    const { FormApp, ScriptApp, ss, invoked, responder } = setup();
+    const form = replyForm(FormApp);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, 'ss-1');
+    ScriptApp.newTrigger('onFormSubmit').forSpreadsheet('ss-1').onFormSubmit().create();
+    const code = form.getItems(FormApp.ItemType.TEXT)[0].asTextItem();
+    const url = form.createResponse().withItemResponse(code.createResponse('APP-1 x')).toPrefilledUrl();
+    expect(responder.openPrefilled(url)).toEqual({ formId: form.getId(), answers: { 'Reply code': 'APP-1 x' } });
+    // The prefilled answer alone does not satisfy the required choice: Forms refuses it.
+    expect(() => responder.submitPrefilled(url)).toThrow(FormRejection);
+    const result = responder.submitPrefilled(url, { 'Your answer': 'We decline', Delegates: 'Ana\nBor' });
+    expect(ss.sheets[0].dataValues()[result.row - 1].slice(1)).toEqual(['APP-1 x', 'We decline', 'Ana\nBor']);
+    expect(invoked.map((i) => i.fn)).toEqual(['onFormSubmit']);
+    // The respondent may overwrite the prefilled code.
+    const changed = responder.submitPrefilled(url, { 'Reply code': 'typed', 'Your answer': 'We confirm' });
+    expect(ss.sheets[0].dataValues()[changed.row - 1][1]).toBe('typed');
+    expect(() => responder.openPrefilled('https://example.org/form')).toThrow(/published URL/);
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getFormUrl():
+  // with several forms linked the URL returned is indeterminate; each sheet still names its own form.
+  it('two forms linked: each sheet names its form; the spreadsheet names the last linked, another once it is unlinked', () => {
+    const { FormApp, ss } = setup();
+    const first = buildForm(FormApp);
+    first.setDestination(FormApp.DestinationType.SPREADSHEET, 'ss-1');
+    const second = replyForm(FormApp);
+    second.setDestination(FormApp.DestinationType.SPREADSHEET, 'ss-1');
+    expect(ss.sheetByName('Form Responses 1')?.formUrl).toBe(first.getPublishedUrl());
+    expect(ss.sheetByName('Form Responses 2')?.formUrl).toBe(second.getPublishedUrl());
+    expect(ss.formUrl).toBe(second.getPublishedUrl());
+    second.removeDestination();
+    expect(ss.formUrl).toBe(first.getPublishedUrl());
+    first.removeDestination();
+    expect(ss.formUrl).toBeNull();
+  });
+});

@@ -13,18 +13,31 @@ import { describeDemo, runDemo } from './demo';
 import { type Progress, type RunSummary, runSeason, stepName } from './run';
 
 const RUN_USAGE = `Usage: excursion-desk run --responses FILE.csv --excursions FILE.csv [--settings FILE.csv]
-                          [--municipalities FILE.csv] [--out DIR] [--addon]
+                          [--municipalities FILE.csv] [--replies FILE.csv] [--out DIR] [--addon]
+       excursion-desk run --from DIR [--responses FILE.csv] [--replies FILE.csv] [--at DATETIME]
+                          [--excursions FILE.csv] [--settings FILE.csv] [--out DIR] [--addon]
 
 Feeds a Google Forms responses export through the built add-on (build/Code.js) in the offline
 emulator: Set up, every answer submitted to the form, Score applicants, Allocate places, Send
-notices (into DIR/outbox, nothing leaves the machine).
+notices (into DIR/outbox, nothing leaves the machine). With --from it continues a season from an
+earlier run's output: the sheets as you edited them (Response, Locked, Content Score, Status, …),
+then the new answers and replies, lapses and reminders due by the clock, scoring, allocation, and
+only the notices about what changed.
 
   --responses FILE.csv       the application form's responses, as Forms downloads them
-                             (Responses, then Download responses (.csv)); required
+                             (Responses, then Download responses (.csv)); required without --from;
+                             with --from it may be the whole export again (answers taken in
+                             before are skipped)
   --excursions FILE.csv      the Excursions sheet: Excursion ID, City, Label, Start Date,
                              End Date, Places, Max Per Municipality, Themes, Status; required
+                             without --from (with it, the earlier Excursions stand unless given)
   --settings FILE.csv        Key,Value rows for the Settings sheet (unknown keys are refused)
   --municipalities FILE.csv  Name,Population,Region,Urban[,Aliases]: replaces the bundled list
+  --replies FILE.csv         the reply form's responses (Reply code, Your answer, Delegates,
+                             Message), fed before the allocation so the places freed are offered
+  --from DIR                 continue from an earlier run's output (DIR may also be the --out)
+  --at DATETIME              the run's clock, ISO 8601 (2017-03-10T09:00 or 2017-03-10), for
+                             reply deadlines and reminders; default: the last answer or reply
   --out DIR                  where to write (default: out); a folder of other files is refused
   --addon                    run the editor add-on build (build-addon/) instead of the bound script
   -h, --help                 show this help
@@ -87,6 +100,9 @@ export function main(
     excursions?: string;
     settings?: string;
     municipalities?: string;
+    replies?: string;
+    from?: string;
+    at?: string;
     out?: string;
     bundle?: string;
     addon?: boolean;
@@ -102,6 +118,9 @@ export function main(
               excursions: { type: 'string' },
               settings: { type: 'string' },
               municipalities: { type: 'string' },
+              replies: { type: 'string' },
+              from: { type: 'string' },
+              at: { type: 'string' },
             }
           : {}),
         out: { type: 'string' },
@@ -135,8 +154,8 @@ export function main(
       log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
       return 0;
     }
-    if (!values.responses || !values.excursions) {
-      err(`run needs --responses and --excursions.\n\n${usage}`);
+    if (!values.from && (!values.responses || !values.excursions)) {
+      err(`run needs --responses and --excursions (or --from an earlier output).\n\n${usage}`);
       return 2;
     }
     const summary = runSeason(
@@ -145,6 +164,9 @@ export function main(
         excursions: values.excursions,
         settings: values.settings,
         municipalities: values.municipalities,
+        replies: values.replies,
+        from: values.from,
+        at: values.at,
         out: values.out ?? 'out',
         bundleDir,
         deployment,
@@ -203,7 +225,7 @@ export function describeRun(summary: RunSummary): string[] {
         `  skipped: ${r[h.indexOf('Type')]} to ${r[h.indexOf('To')] || '(no address)'}: ${r[h.indexOf('Error')] || 'no reason given'}`,
     );
   const lines = [
-    `${summary.responses} responses submitted, ${summary.applications} applications taken in.`,
+    `${summary.responses} responses submitted, ${summary.applications} applications taken in${summary.replies > 0 ? `; ${summary.replies} replies submitted` : ''}${summary.alreadyTakenIn > 0 ? `; ${summary.alreadyTakenIn} answers and replies taken in by the earlier run, skipped` : ''}.`,
     `Applications: ${tally(summary, SHEET.applications, 'Status')}.`,
     `Decisions: ${tally(summary, SHEET.allocations, 'Decision')}.`,
     `Notices sent: ${tally(summary, SHEET.notices, 'Type', (r) => r.Status === 'Sent')}; skipped ${skipped.length}.`,

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Emulator } from '../../emulator/src';
+import { exportForms, importForms } from '../../emulator/src/carry';
 import { formModel } from '../../emulator/src/forms';
 import type { CellValue } from '../../emulator/src/spreadsheet-model';
 import type { DashboardData } from '../core/dashboard';
@@ -19,12 +20,15 @@ import {
   EXCURSION_STATUS,
   MUNICIPALITY_HEADERS,
   QUESTION,
+  REPLY_ANSWERS,
+  REPLY_QUESTION,
   SETTINGS_HEADERS,
   SHEET,
   TIMESTAMP_HEADERS,
 } from '../core/vocabulary';
 import { renderReport } from '../ui/dashboard-view';
 import { type CsvTable, InputError, isoInZone, readCsv, sheetCsv } from './csv';
+import { readEarlierOutput, type SeasonState, STATE_FILE } from './earlier-output';
 import { toEml } from './eml';
 import { parseDay, readTimestamp, settleDayOrder } from './timestamps';
 
@@ -42,8 +46,16 @@ const EXPORT_LOCALE: Record<(typeof TIMESTAMP_HEADERS)[number], string> = {
 };
 
 export interface RunInput {
-  responses: string;
-  excursions: string;
+  /** The application form's responses export; with `from` it may be left out, or be the whole export again. */
+  responses?: string;
+  /** The Excursions CSV; with `from` it may be left out (the earlier Excursions stand). */
+  excursions?: string;
+  /** The reply form's responses export. */
+  replies?: string;
+  /** An earlier run's output folder to continue from. */
+  from?: string;
+  /** The run's clock (ISO 8601) for reply deadlines and reminders. */
+  at?: string;
   settings?: string;
   municipalities?: string;
   out: string;
@@ -60,6 +72,10 @@ export interface RunSummary {
   out: string;
   responses: number;
   applications: number;
+  /** Answers and replies of the input that an earlier run had taken in already (with `from`), skipped. */
+  alreadyTakenIn: number;
+  /** Replies submitted to the reply form. */
+  replies: number;
   sheets: string[];
   mails: number;
   logLines: string[];
@@ -86,10 +102,14 @@ interface CheckedInput {
     answers: Record<string, string | Record<string, string>>;
     contentScore: number | null;
   }[];
-  excursions: CellValue[][];
+  /** Null with `from` and no --excursions: the earlier Excursions stand. */
+  excursions: CellValue[][] | null;
   openLabels: Set<string>;
   settings: CellValue[][] | null;
   municipalities: CellValue[][] | null;
+  replies: { row: number; timestamp: Date; answers: Record<string, string> }[];
+  earlier: ReturnType<typeof readEarlierOutput> | null;
+  at: Date | null;
 }
 
 function checkExcursions(table: CsvTable): { rows: CellValue[][]; openLabels: Set<string> } {
@@ -300,29 +320,95 @@ function checkMunicipalities(table: CsvTable): CellValue[][] {
   return rows;
 }
 
+/** The excursions the earlier run's application form asks about (its grid's rows): the columns of a later export. */
+function askedLabels(state: SeasonState): Set<string> {
+  const labels = new Set<string>();
+  for (const form of state.forms) {
+    const items = (form.fields.items ?? []) as { type: string; title: string; rows: string[] }[];
+    for (const item of items) if (item.title === QUESTION.preferences) for (const row of item.rows) labels.add(row);
+  }
+  return labels;
+}
+
+/** The reply form's export (SPEC section 4): each row's time and answers, checked. */
+function checkReplies(table: CsvTable): CheckedInput['replies'] {
+  const tsHeader = timestampHeader(table);
+  const settled = settleDayOrder(table.rows.map(({ row, values }) => ({ row, text: values[tsHeader] ?? '' })));
+  if ('conflict' in settled)
+    throw new InputError(
+      table.file,
+      settled.conflict[1],
+      `"${tsHeader}" puts the month first here but the day first in row ${settled.conflict[0]}; one file keeps one order`,
+    );
+  const asked = new Set<string>(Object.values(REPLY_QUESTION));
+  return table.rows.map(({ row, values }) => {
+    const read = readTimestamp(values[tsHeader] ?? '', TIME_ZONE, settled.order);
+    if ('problem' in read)
+      throw new InputError(table.file, row, `"${tsHeader}" "${values[tsHeader]}" cannot be read: ${read.problem}`);
+    const answer = (values[REPLY_QUESTION.answer] ?? '').trim();
+    if (!(REPLY_ANSWERS as readonly string[]).includes(answer))
+      throw new InputError(
+        table.file,
+        row,
+        `"${REPLY_QUESTION.answer}" "${answer}" is not one of ${REPLY_ANSWERS.map((a) => `"${a}"`).join(', ')}`,
+      );
+    const answers: Record<string, string> = {};
+    for (const [h, v] of Object.entries(values)) if (asked.has(h) && v !== '') answers[h] = v;
+    return { row, timestamp: read.date, answers };
+  });
+}
+
+/** `--at`: ISO 8601 only (a date alone is the start of that day in the spreadsheet's zone). */
+function checkAt(at: string): Date {
+  const text = at.trim();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDay(text, TIME_ZONE) : null;
+  if (day) return day;
+  const read = /^\d{4}-\d{2}-\d{2}T/.test(text) ? readTimestamp(text, TIME_ZONE) : null;
+  if (!read || 'problem' in read)
+    throw new InputError(
+      '--at',
+      null,
+      `"${at}" is not a date and time in ISO 8601 (e.g. 2017-03-10T09:00 or 2017-03-10)`,
+    );
+  return read.date;
+}
+
 /** Reads and checks every input file; throws InputError naming the file, row and problem. */
 export function checkInput(input: RunInput): CheckedInput {
-  const excursions = checkExcursions(readCsv(input.excursions, EXCURSION_HEADERS));
-  const responsesTable = readCsv(input.responses, ['Municipality']);
-  const responses = checkResponses(responsesTable, excursions.openLabels);
-  const locale = EXPORT_LOCALE[timestampHeader(responsesTable)];
+  const earlier = input.from ? readEarlierOutput(resolve(input.from), OUTPUT_MARK) : null;
+  if (!earlier && (!input.responses || !input.excursions))
+    throw new InputError('run', null, 'needs --responses and --excursions (or --from an earlier output)');
+  const excursions = input.excursions ? checkExcursions(readCsv(input.excursions, EXCURSION_HEADERS)) : null;
+  const openLabels = new Set([...(excursions?.openLabels ?? []), ...(earlier ? askedLabels(earlier.state) : [])]);
+  const responsesTable = input.responses ? readCsv(input.responses, ['Municipality']) : null;
+  const responses = responsesTable ? checkResponses(responsesTable, openLabels) : [];
+  const locale = responsesTable ? EXPORT_LOCALE[timestampHeader(responsesTable)] : 'en';
   const settings = input.settings ? checkSettings(readCsv(input.settings, SETTINGS_HEADERS.slice(0, 2))) : null;
   const municipalities = input.municipalities
     ? checkMunicipalities(readCsv(input.municipalities, MUNICIPALITY_HEADERS.slice(0, 4)))
     : null;
+  const replies = input.replies
+    ? checkReplies(readCsv(input.replies, [REPLY_QUESTION.code, REPLY_QUESTION.answer]))
+    : [];
+  const at = input.at !== undefined ? checkAt(input.at) : null;
   return {
     locale,
     responses,
-    excursions: excursions.rows,
-    openLabels: excursions.openLabels,
+    excursions: excursions?.rows ?? null,
+    openLabels,
     settings,
     municipalities,
+    replies,
+    earlier,
+    at,
   };
 }
 
-/** Writes a grid into a new sheet of the bound spreadsheet, as staff pasting it would. */
+/** Writes a grid into a sheet of the bound spreadsheet (a new one, or the new spreadsheet's empty first sheet), as staff pasting it would. */
 function paste(emulator: Emulator, name: string, rows: CellValue[][]): void {
-  const sheet = emulator.workbook().insertSheet(name);
+  const book = emulator.workbook();
+  const existing = book.sheetByName(name);
+  const sheet = existing && existing.lastRow() === 0 ? existing : book.insertSheet(name);
   rows.forEach((r, i) => {
     r.forEach((v, c) => {
       sheet.setValue(i, c, v);
@@ -465,12 +551,31 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
   if (!existsSync(join(bundleDir, 'Code.js'))) {
     throw new InputError(join(bundleDir, 'Code.js'), null, 'not found; run `npm run build` first');
   }
-  const first = checked.responses.reduce<number | null>(
-    (min, r) => (min === null || r.timestamp.getTime() < min ? r.timestamp.getTime() : min),
-    null,
-  );
+  const earlier = checked.earlier;
+  const earlierClock = earlier ? new Date(earlier.state.clock).getTime() : null;
+  const earlierInput = earlier?.state.lastInput ? new Date(earlier.state.lastInput).getTime() : null;
+  // With --from, what an earlier run was fed (the export's rows up to the latest one it saw) is not fed again.
+  const isNew = (t: Date) => earlierInput === null || t.getTime() > earlierInput;
+  const responses = checked.responses.filter((r) => isNew(r.timestamp));
+  const replies = checked.replies.filter((r) => isNew(r.timestamp));
+  const alreadyTakenIn = checked.responses.length - responses.length + checked.replies.length - replies.length;
+  const times = [...responses, ...replies].map((r) => r.timestamp.getTime());
+  const first = times.length > 0 ? Math.min(...times) : null;
+  const last = times.length > 0 ? Math.max(...times) : null;
+  if (checked.at && last !== null && checked.at.getTime() < last)
+    throw new InputError(
+      '--at',
+      null,
+      `${input.at} is before the last answer or reply of the input; the clock cannot go back`,
+    );
+  if (checked.at && earlierClock !== null && checked.at.getTime() < earlierClock)
+    throw new InputError(
+      '--at',
+      null,
+      `${input.at} is before the clock the earlier run ended at (${earlier?.state.clock})`,
+    );
   const emulator = new Emulator({
-    start: new Date((first ?? Date.now()) - 3600 * 1000),
+    start: new Date(earlierClock ?? (first ?? checked.at?.getTime() ?? Date.now()) - 3600 * 1000),
     timeZone: TIME_ZONE,
     locale: checked.locale,
     bundleDir,
@@ -484,7 +589,20 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
     emulator.installAddon(staff, ss.id);
     emulator.enter(staff, ss.id);
   } else emulator.createBoundSpreadsheet('Excursion Desk');
-  paste(emulator, SHEET.excursions, checked.excursions);
+  if (earlier) {
+    // The spreadsheet as the earlier run left it, with the staff's edits; its forms are made anew by Set up.
+    for (const sheet of earlier.sheets) {
+      if (sheet.name === SHEET.excursions && checked.excursions) continue;
+      if (sheet.name === SHEET.settings && checked.settings) continue;
+      if (sheet.name === SHEET.municipalities && checked.municipalities) continue;
+      paste(emulator, sheet.name, sheet.rows);
+      const model = emulator.workbook().sheetByName(sheet.name)!;
+      for (const f of sheet.formulas) model.setFormula(f.row, f.column, f.formula);
+    }
+    importForms(emulator.env, emulator.workbook(), earlier.state.forms);
+    emulator.propertiesService.seed('document', earlier.state.documentProperties);
+  }
+  if (checked.excursions) paste(emulator, SHEET.excursions, checked.excursions);
   if (checked.settings) paste(emulator, SHEET.settings, checked.settings);
   if (checked.municipalities) paste(emulator, SHEET.municipalities, checked.municipalities);
   emulator.load();
@@ -499,10 +617,23 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
   const ignored = new Set<string>();
   let applications = 0;
   let submitted = 0;
+  let replied = 0;
   if (step('setupWorkspace')) {
     // Columns that are not a question of the form (an export may carry extra ones) are left out.
     const titles = new Set(formModel(emulator.env, emulator.linkedFormId()).items.map((i) => i.title));
-    for (const response of checked.responses) {
+    // Answers and replies in the order they were given, each through its own form.
+    const inputs = [
+      ...responses.map((r) => ({ kind: 'response' as const, r })),
+      ...replies.map((r) => ({ kind: 'reply' as const, r })),
+    ].sort((a, b) => a.r.timestamp.getTime() - b.r.timestamp.getTime());
+    for (const item of inputs) {
+      emulator.env.clock.set(item.r.timestamp);
+      if (item.kind === 'reply') {
+        submitReply(emulator, item.r.answers, item.r.timestamp);
+        replied++;
+        continue;
+      }
+      const response = item.r;
       const before = emulator.sheetValues(SHEET.applications)?.length ?? 0;
       const logBefore = emulator.sheetValues(SHEET.log)?.length ?? 0;
       const answers: typeof response.answers = {};
@@ -510,9 +641,8 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
         if (titles.has(title)) answers[title] = value;
         else ignored.add(title);
       }
-      emulator.env.clock.set(response.timestamp);
       emulator.submit(answers, { timestamp: response.timestamp, validate: false });
-      progress('submissions', ++submitted, checked.responses.length);
+      progress('submissions', ++submitted, responses.length);
       const after = emulator.sheetValues(SHEET.applications) ?? [];
       if (after.length > before) {
         applications++;
@@ -533,25 +663,62 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
     }
     // The menu actions, as staff would choose them (each confirmation answered Yes). Mail is not sent
     // anywhere: the emulator's outbox is written as .eml files.
-    emulator.env.clock.advance(3600 * 1000);
+    if (checked.at) emulator.env.clock.set(checked.at);
+    else emulator.env.clock.advance(3600 * 1000);
+    // What the time-driven trigger would have done by now: lapses and reply reminders.
+    if (earlier) emulator.run('runScheduledWork');
     if (step('scoreApplicants') && step('allocatePlaces')) {
       const stop = watchStep(emulator, 'sendNotices', () => sendWithProgress(emulator, progress));
       if (stop) stopped.push(stop);
       else extra?.(emulator, progress);
     }
   }
-  const written = writeAtomically(input.out, (dir) => writeOutput(emulator, dir));
+  const state = seasonState(emulator, last ?? earlierInput);
+  const written = writeAtomically(input.out, (dir) => {
+    const out = writeOutput(emulator, dir);
+    writeFileSync(join(dir, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
+    return out;
+  });
   return {
     emulator,
     ignoredColumns: [...ignored],
     out: resolve(input.out),
     responses: submitted,
     applications,
+    alreadyTakenIn,
+    replies: replied,
     sheets: written.sheets,
     mails: written.mails,
     logLines: (emulator.sheetValues(SHEET.log) ?? []).slice(1).map((r) => `${r[2]}: ${r[3]}`),
     stopped,
   };
+}
+
+/** The triggers of this run are not carried: a later run's Set up and sending make their own. */
+const NOT_CARRIED = ['excursionDesk.triggers'];
+
+/** What `--from` needs beyond the sheets. */
+function seasonState(emulator: Emulator, lastInput: number | null): SeasonState {
+  const props = emulator.propertiesService.peek('document');
+  return {
+    version: 1,
+    clock: new Date(emulator.env.clock.nowMs()).toISOString(),
+    lastInput: lastInput === null ? null : new Date(lastInput).toISOString(),
+    forms: exportForms(emulator.env, emulator.workbook()),
+    documentProperties: Object.fromEntries(Object.entries(props).filter(([k]) => !NOT_CARRIED.includes(k))),
+  };
+}
+
+/** The reply form linked to the spreadsheet (its id is kept in the document's properties by Set up). */
+export function replyFormId(emulator: Emulator): string | null {
+  return emulator.propertiesService.peek('document')['excursionDesk.replyFormId'] ?? null;
+}
+
+/** One reply, submitted to the reply form as the municipality would; the form-submit trigger fires. */
+function submitReply(emulator: Emulator, answers: Record<string, string>, timestamp: Date): void {
+  const id = replyFormId(emulator);
+  if (!id) throw new Error('Set up made no reply form, so the replies cannot be submitted');
+  emulator.responder.submit(id, answers, { timestamp, validate: false });
 }
 
 /** The menu item staff choose for each step, to name a stopped one as they know it. */

@@ -216,6 +216,13 @@ const en = {
     'the application form is published but not accepting responses (closed by hand): left closed; reopen it in Google Forms to take answers again',
   'setup.formNoOpen':
     'the application form, left exactly as it was: no excursion has Status "Open", so its excursion rows were not changed (open one and run Refresh form)',
+  'setup.replyForm':
+    'the reply form (each municipality offered a place confirms or declines it there, through its personal link)',
+  'setup.replyFormLinked': 'the reply form was no longer linked to this spreadsheet: it is linked again',
+  'setup.replyFormPublished':
+    'the reply form was not published and took no replies: it is now published and accepting responses',
+  'setup.replyFormClosed':
+    'the reply form is published but not accepting responses (closed by hand): left closed; no reply can arrive until you reopen it in Google Forms',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -435,6 +442,13 @@ const sl: Record<MessageKey, string> = {
     'prijavni obrazec je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; če želite spet sprejemati odgovore, ga odprite v Google Obrazcih',
   'setup.formNoOpen':
     'prijavni obrazec, ostal povsem nespremenjen: nobena ekskurzija nima statusa "Open", zato vrstice ekskurzij v njem niso bile spremenjene (odprite eno in zaženite Osveži obrazec)',
+  'setup.replyForm':
+    'obrazec za odgovor (občina, ki ji je ponujeno mesto, ga prek svoje osebne povezave tam potrdi ali zavrne)',
+  'setup.replyFormLinked': 'obrazec za odgovor ni bil več povezan s to preglednico: znova je povezan',
+  'setup.replyFormPublished':
+    'obrazec za odgovor ni bil objavljen in ni sprejemal odgovorov: zdaj je objavljen in sprejema odgovore',
+  'setup.replyFormClosed':
+    'obrazec za odgovor je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; dokler ga v Google Obrazcih ne odprete, odgovori ne morejo prispeti',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };

@@ -7,6 +7,7 @@ import {
   ENGLISH_LEVELS,
   PREFERENCE_COLUMNS,
   QUESTION,
+  REPLY_QUESTION,
   SOLUTIONS,
   STREAMS,
   YES_NO,
@@ -15,6 +16,8 @@ import { trashQuietly } from './drive-files';
 import { rememberTrigger } from './triggers';
 
 const FORM_ID_PROPERTY = 'excursionDesk.formId';
+/** links.ts's REPLY_FORM_ID_PROPERTY (not imported: links.ts imports this file). */
+const REPLY_FORM_ID_PROPERTY_NAME = 'excursionDesk.replyFormId';
 
 /** Help texts shown under the questions, in the call's language. */
 const HELP: Record<Language, Partial<Record<keyof typeof QUESTION, string>> & { title: string; description: string }> =
@@ -69,27 +72,52 @@ export function ensurePublished(form: GoogleAppsScript.Forms.Form): 'kept' | 'pu
   return f.isAcceptingResponses() ? 'kept' : 'closed';
 }
 
-/** The form linked to this spreadsheet, or null when there is none (or it was deleted). */
+/**
+ * The application form linked to this spreadsheet, or null when there is none (or it was deleted).
+ * Two forms send their answers here (the application form and the reply form), so the spreadsheet's
+ * own getFormUrl() is "indeterminate" (Spreadsheet reference): the fallback asks each response
+ * sheet for its form and passes over the reply form. An add-on's time-driven run has no document
+ * properties: there only the sheets are asked.
+ */
 export function findForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Forms.Form | null {
-  const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_PROPERTY);
+  const props = documentPropertiesOrNull();
+  const id = props?.getProperty(FORM_ID_PROPERTY);
   if (id) {
     try {
       return FormApp.openById(id);
     } catch (_e) {
-      // Deleted or no longer shared: fall back to the form the spreadsheet says it receives from.
+      // Deleted or no longer shared: fall back to the forms the response sheets say they receive from.
     }
   }
-  const url = ss.getFormUrl();
-  if (url) {
+  const replyId = props?.getProperty(REPLY_FORM_ID_PROPERTY_NAME) ?? '';
+  for (const sheet of ss.getSheets()) {
+    const url = sheet.getFormUrl();
+    if (!url) continue;
+    let form: GoogleAppsScript.Forms.Form;
     try {
-      const form = FormApp.openByUrl(url);
-      PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
-      return form;
+      form = FormApp.openByUrl(url);
     } catch (_e) {
-      return null;
+      continue; // a form deleted since: its old sheet is not the one
     }
+    if (form.getId() === replyId || isReplyForm(form)) continue;
+    props?.setProperty(FORM_ID_PROPERTY, form.getId());
+    return form;
   }
   return null;
+}
+
+/** The document's properties, or null in a run that has none (an add-on's time-driven run). */
+function documentPropertiesOrNull(): GoogleAppsScript.Properties.Properties | null {
+  try {
+    return PropertiesService.getDocumentProperties();
+  } catch (_e) {
+    return null;
+  }
+}
+
+/** The reply form asks for a Reply code; the application form never does. */
+function isReplyForm(form: GoogleAppsScript.Forms.Form): boolean {
+  return form.getItems(FormApp.ItemType.TEXT).some((i) => i.getTitle() === REPLY_QUESTION.code);
 }
 
 /** Creates the form with every question of SPEC section 4, in order, and links it to `ss`. */

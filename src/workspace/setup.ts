@@ -31,6 +31,7 @@ import { createDriveFile, FOLDER_MIME, liveFileName, trashQuietly } from './driv
 import { openExcursionLabels } from './excursions';
 import { createForm, ensurePublished, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { clearMunicipalityCache } from './municipality-cache';
+import { ensureReplyForm } from './reply-form';
 import { loadSettings } from './settings';
 import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet, writeRowCells } from './sheets';
 import { createTemplateDoc, docExists } from './template-docs';
@@ -351,6 +352,8 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
   }
   report.formUrl = form.getPublishedUrl();
   report.formEditUrl = form.getEditUrl();
+  // The reply form answers go through the same form-submit trigger (onFormSubmit tells them apart).
+  ensureReplyForm(ss, lang, report);
 
   const trigger = ensureSubmitTrigger(ss);
   if (trigger === 'created') report.created.push(t(lang, 'setup.trigger'));

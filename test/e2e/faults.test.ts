@@ -6,12 +6,16 @@
  */
 import type { Emulator } from '../../emulator/src';
 import {
+  CGN,
   fillApplications,
   freshWorkspace,
   queueReceivedNotices,
   records,
+  replyCode,
+  replyLink,
   setUpWorkspace,
   sheetsExceptLog,
+  twoOffers,
   validAnswer,
 } from './harness';
 
@@ -298,5 +302,36 @@ describe('the script lock held by another run', () => {
     emulator.locks.holdElsewhere('document', 60000);
     expect(() => emulator.run('getDashboardData')).not.toThrow();
     expect(() => emulator.open()).not.toThrow();
+  });
+});
+
+describe('a reply with a fault on any one service call', () => {
+  it('is taken in once, by this run or the next reply, its acknowledgement queued once; never taken for an application', () => {
+    const reply = (e: Emulator, app: string, answer: string) =>
+      e.submitPrefilled(replyLink(e, replyCode(e, app, CGN)), { 'Your answer': answer });
+    const points = callsOf(twoOffers, (e) => reply(e, 'APP-0001', 'We confirm'));
+    expect(points.some((p) => p.method.startsWith('Forms.'))).toBe(true);
+    for (const { method, k } of points) {
+      const e = twoOffers();
+      e.env.calls.failOn(method, e.env.calls.count(method) + k);
+      expect(() => reply(e, 'APP-0001', 'We confirm')).not.toThrow();
+      reply(e, 'APP-0002', 'We decline');
+      const answers = records(e, 'Allocations').map((r) => r.Response);
+      expect([method, k, answers]).toEqual([method, k, ['Confirmed', 'Declined']]);
+      const keys = records(e, 'Notices').map((n) => n['Notice Key']);
+      expect([method, k, keys]).toEqual([
+        method,
+        k,
+        [
+          'received:APP-0001',
+          'received:APP-0002',
+          `accepted:APP-0001:${CGN}`,
+          `accepted:APP-0002:${CGN}`,
+          `reply:APP-0001:${CGN}`,
+          `reply:APP-0002:${CGN}`,
+        ],
+      ]);
+      expect([method, k, records(e, 'Applications').length]).toEqual([method, k, 2]);
+    }
   });
 });

@@ -1,6 +1,8 @@
 /** Loads build/Code.js into a fresh emulator, as the CLI does. */
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { Emulator, type EmulatorOptions } from '../../emulator/src';
+import { entryId, formModel } from '../../emulator/src/forms';
 import { type Manifest, readManifest } from '../../emulator/src/manifest';
 import { main } from '../../src/cli/main';
 
@@ -207,4 +209,104 @@ export function setSettingIn(
   value: string | number | boolean | Date,
 ): void {
   seat.emulator.within(seat.user, seat.spreadsheetId, () => setSetting(seat.emulator, key, value));
+}
+
+export const REPLY_SECRET_PROPERTY = 'excursionDesk.replySecret';
+export const REPLY_FORM_PROPERTY = 'excursionDesk.replyFormId';
+export const FORM_PROPERTY = 'excursionDesk.formId';
+export const CGN = 'CGN-2017-04';
+export const STO = 'STO-2017-10';
+
+export function docProps(emulator: Emulator): Record<string, string> {
+  return emulator.propertiesService.peek('document');
+}
+
+/** Reply form (issue 12): the code the add-on signs (src/core/reply-code.ts): HMAC-SHA256, base64url, 16 characters. */
+export function replyCode(
+  emulator: Emulator,
+  app: string,
+  exc: string,
+  revision = 1,
+  secret = docProps(emulator)[REPLY_SECRET_PROPERTY],
+) {
+  const sig = createHmac('sha256', secret)
+    .update(`excursion-desk-reply\n${app}\n${exc}\n${revision}`)
+    .digest('base64url')
+    .slice(0, 16);
+  return `${app}.${exc}.${revision}.${sig}`;
+}
+
+/** The personal link as FormResponse.toPrefilledUrl() makes it: the reply form with the code filled in. */
+export function replyLink(emulator: Emulator, code: string): string {
+  const formId = docProps(emulator)[REPLY_FORM_PROPERTY];
+  const item = formModel(emulator.env, formId).items.find((i) => i.title === 'Reply code')!;
+  return `https://docs.google.com/forms/d/e/${formId}/viewform?usp=pp_url&entry.${entryId(item)}=${encodeURIComponent(code)}`;
+}
+
+/** Writes `values` into a new row of `sheetName` by header (uncounted, as staff or another part would). */
+export function addSheetRow(emulator: Emulator, sheetName: string, values: Record<string, unknown>): number {
+  const sheet = emulator.workbook().sheetByName(sheetName)!;
+  const header = sheet.dataValues()[0].map(String);
+  const r = sheet.lastRow();
+  for (const [h, v] of Object.entries(values)) sheet.setValue(r, header.indexOf(h), v as never);
+  return r;
+}
+
+export function setSheetCell(emulator: Emulator, sheetName: string, row: number, column: string, value: unknown): void {
+  const sheet = emulator.workbook().sheetByName(sheetName)!;
+  sheet.setValue(row, sheet.dataValues()[0].map(String).indexOf(column), value as never);
+}
+
+/** An offer as sending leaves it: the Allocations row told `Accepted N`, the accepted notice Sent. */
+export function openOffer(
+  emulator: Emulator,
+  o: {
+    app?: string;
+    exc?: string;
+    places?: number;
+    revision?: number;
+    replyBy?: Date;
+    decision?: string;
+    type?: 'accepted' | 'promoted';
+  } = {},
+) {
+  const app = o.app ?? 'APP-0001';
+  const exc = o.exc ?? CGN;
+  const places = o.places ?? 2;
+  const row = addSheetRow(emulator, 'Allocations', {
+    'Application ID': app,
+    Municipality: 'Ajdovščina',
+    'Excursion ID': exc,
+    Preference: 1,
+    'Places Requested': places,
+    'Places Granted': places,
+    Decision: o.decision ?? 'Accepted',
+    'Reply By': o.replyBy ?? new Date('2017-02-13T00:00:00Z'),
+    Told: `Accepted ${places}`,
+  });
+  for (let n = 1; n <= (o.revision ?? 1); n++) {
+    addSheetRow(emulator, 'Notices', {
+      'Notice Key': `${o.type ?? 'accepted'}:${app}:${exc}${n === 1 ? '' : `#${n}`}`,
+      'Application ID': app,
+      'Excursion ID': exc,
+      Type: o.type ?? 'accepted',
+      To: 'spela.kovacic@ajdovscina.si',
+      Status: 'Sent',
+      'Sent At': new Date('2017-02-06T08:00:00Z'),
+    });
+  }
+  return row;
+}
+
+/**
+ * Two applications taken in (APP-0001 Ajdovščina, APP-0002 Bled), each with an open offer at
+ * Cologne: what the kill and fault sweeps of the reply form start from.
+ */
+export function twoOffers(): Emulator {
+  const emulator = setUpWorkspace({ language: 'en' });
+  emulator.submit(validAnswer());
+  emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+  openOffer(emulator, { app: 'APP-0001' });
+  openOffer(emulator, { app: 'APP-0002' });
+  return emulator;
 }

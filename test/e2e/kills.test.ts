@@ -8,13 +8,17 @@
 import { type Emulator, ExecutionKilled, type UserInDocument } from '../../emulator/src';
 import {
   addonWorkspaces,
+  CGN,
   fillApplications,
   queueReceivedNotices,
   records,
   recordsIn,
+  replyCode,
+  replyLink,
   setSettingIn,
   setUpWorkspace,
   sheetsExceptLog,
+  twoOffers,
   validAnswer,
 } from './harness';
 
@@ -271,6 +275,40 @@ describe('a form submission killed at any service call', () => {
       e.submit(third);
       const municipalities = records(e, 'Applications').map((r) => r.Municipality);
       expect([method, k, municipalities]).toEqual([method, k, ['Ajdovščina', 'Bled', 'Bohinj']]);
+    }
+  });
+});
+
+describe('a reply killed at any service call', () => {
+  it('loses no reply and takes none twice: the next reply takes both in, each acknowledgement queued once', () => {
+    const reply = (e: Emulator, app: string, answer: string) =>
+      e.submitPrefilled(replyLink(e, replyCode(e, app, CGN)), { 'Your answer': answer, Delegates: 'Ana Novak' });
+    const calls = callsOf(twoOffers, (e) => reply(e, 'APP-0001', 'We confirm'));
+    expect(calls.length).toBeGreaterThan(10);
+    for (const { method, k } of calls) {
+      const e = twoOffers();
+      e.env.calls.killOn(method, e.env.calls.count(method) + k);
+      try {
+        reply(e, 'APP-0001', 'We confirm');
+      } catch (err) {
+        expect(err).toBeInstanceOf(ExecutionKilled);
+      }
+      e.env.clock.advance(8 * 60 * 1000);
+      reply(e, 'APP-0002', 'We decline');
+      const answers = records(e, 'Allocations').map((r) => [r['Application ID'], r.Response, r['Delegates Named']]);
+      expect([method, k, answers]).toEqual([
+        method,
+        k,
+        [
+          ['APP-0001', 'Confirmed', 'Ana Novak'],
+          ['APP-0002', 'Declined', ''],
+        ],
+      ]);
+      const keys = records(e, 'Notices')
+        .filter((n) => n.Type === 'reply')
+        .map((n) => n['Notice Key']);
+      expect([method, k, keys]).toEqual([method, k, [`reply:APP-0001:${CGN}`, `reply:APP-0002:${CGN}`]]);
+      expectAtMostOnce([method, k], e, records(e, 'Notices'), 1, false);
     }
   });
 });

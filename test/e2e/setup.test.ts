@@ -202,7 +202,7 @@ describe('Set up run again', () => {
         .workbook()
         .sheets.map((s) => s.name)
         .filter((n) => n.startsWith('Form Responses')),
-    ).toEqual(['Form Responses 1']);
+    ).toEqual(['Form Responses 2', 'Form Responses 1']); // the reply form's, then the application form's
   });
 
   it('keeps every staff value and column when staff reordered columns and added their own', () => {
