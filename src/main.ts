@@ -12,6 +12,7 @@ import { buildMenu } from './ui/menu';
 import { documentLock, runAction, showReport } from './workspace/actions';
 import { describeCounts, describeSeats, planAllocation } from './workspace/allocation';
 import { buildDashboardData, writeSummary } from './workspace/dashboard';
+import { scheduledWork, sendThenSchedule } from './workspace/deadlines';
 import { openExcursionLabels } from './workspace/excursions';
 import { commit, openExecution } from './workspace/execution';
 import { findForm, setGridRows } from './workspace/form';
@@ -259,7 +260,8 @@ export function sendNotices(): string | undefined {
       });
       if (ui.alert(t(lang, 'send.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES)
         return t(lang, 'action.cancelled');
-      const outcome = whileSending(ss, () => sendPending(ss, startedAt));
+      // Sending the first offers leaves the trigger that reminds and lapses them (workspace/deadlines.ts).
+      const outcome = whileSending(ss, () => sendThenSchedule(ss, startedAt));
       if (!outcome) {
         writeLog(ss, 'sendNotices', 'Not run: another run is sending');
         ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
@@ -280,10 +282,12 @@ export function sendNotices(): string | undefined {
 }
 
 /**
- * The one time-driven trigger: carries on sending where the quota or the time budget stopped it,
- * and removes itself when nothing is left. Bound, it runs in its spreadsheet under the document
- * lock; as an add-on it has no active spreadsheet and no document lock, so it opens the
- * spreadsheet its trigger was made for and relies on the sending lease alone.
+ * The one time-driven trigger: queues reply reminders, lapses offers whose Reply By day has ended
+ * (and, with autoReallocate, offers the freed places), carries on sending where the quota or the
+ * time budget stopped it, and stays while notices or open offers are left (workspace/deadlines.ts).
+ * Bound, it runs in its spreadsheet under the document lock; as an add-on it has no active
+ * spreadsheet and no document lock, so it opens the spreadsheet its trigger was made for and
+ * relies on the sending lease alone, which it holds for all of its work.
  */
 export function runScheduledWork(e?: GoogleAppsScript.Events.TimeDriven): void {
   const startedAt = Date.now();
@@ -302,13 +306,13 @@ export function runScheduledWork(e?: GoogleAppsScript.Events.TimeDriven): void {
       scheduleResume(sheet, RESUME_AFTER_TIME_MS);
       return;
     }
-    const outcome = whileSending(sheet, () => sendPending(sheet, startedAt));
-    if (!outcome) {
+    const work = whileSending(sheet, () => scheduledWork(sheet, startedAt));
+    if (!work) {
       writeLog(sheet, 'runScheduledWork', 'Another run is sending; trying again later');
       scheduleResume(sheet, RESUME_AFTER_TIME_MS);
       return;
     }
-    writeLog(sheet, 'runScheduledWork', describeOutcome(outcome));
+    writeLog(sheet, 'runScheduledWork', [...work.lines, ...(work.outcome ? [describeOutcome(work.outcome)] : [])]);
   } catch (err) {
     // Each notice's Status says what became of it; a Queued or Failed one goes with the next run.
     writeLog(
