@@ -29,6 +29,36 @@ describe('the demo', () => {
     expect(lines.some((l) => l.startsWith('ERR'))).toBe(false);
   });
 
+  it('takes the replies through the personal links: most confirm and name delegates, some decline, one lapses after its reminder', () => {
+    const allocations = read(out, 'Allocations');
+    const confirmed = allocations.filter((r) => r.Response === 'Confirmed');
+    const declined = allocations.filter((r) => r.Response === 'Declined');
+    const lapsed = allocations.filter((r) => r.Response === 'Lapsed');
+    expect(confirmed.length).toBeGreaterThan(declined.length);
+    expect(declined.length).toBeGreaterThan(0);
+    expect(lapsed).toHaveLength(1);
+    // The delegates came through the reply form, one a line, and are told back.
+    expect(confirmed.every((r) => r['Delegates Named'].split('\n').length >= 1 && r['Delegates Named'] !== '')).toBe(
+      true,
+    );
+    expect(confirmed.every((r) => /^Confirmed \d+$/.test(r.Told))).toBe(true);
+    const notices = read(out, 'Notices').filter((n) => n.Status === 'Sent');
+    const of = (type: string) => notices.filter((n) => n.Type === type);
+    expect(of('reply')).toHaveLength(confirmed.length + declined.length);
+    // The silent one was reminded once, then told its offer lapsed; nobody else was reminded.
+    const silent = lapsed[0];
+    expect(of('reminder').map((n) => n['Application ID'])).toEqual([silent['Application ID']]);
+    expect(of('lapsed').map((n) => n['Application ID'])).toEqual([silent['Application ID']]);
+    expect(silent.Told).toBe('Lapsed');
+    // A municipality that declined is told nothing more about that excursion than its acknowledgement.
+    for (const d of declined) {
+      const about = notices.filter(
+        (n) => n['Application ID'] === d['Application ID'] && n['Excursion ID'] === d['Excursion ID'],
+      );
+      expect(about.map((n) => n.Type).sort()).toEqual(['accepted', 'reply']);
+    }
+  });
+
   it('records declines and promotes from the waitlist, with a notice for each change', () => {
     const allocations = read(out, 'Allocations');
     expect(allocations.filter((r) => r.Response === 'Declined').every((r) => r.Decision === 'Not selected')).toBe(true);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { replyLinks } from '../../src/cli/demo';
 import { checkInput, runSeason } from '../../src/cli/run';
 import { BUILD_DIR, runCli, SAMPLE_DIR } from './harness';
 
@@ -159,5 +160,50 @@ describe('excursion-desk run --from', () => {
     const result = runCli(['run', '--responses', first, ...base, '--replies', replies, '--out', join(dir, 'r')]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/replies\.csv, row 2: "Your answer" "Maybe" is not one of "We confirm", "We decline"/);
+  });
+
+  it('takes a reply export with --replies: a valid code confirms, a forged one changes nothing', () => {
+    const first = runSeason({
+      responses: firstAnswers(dir, 20),
+      excursions: sample('excursions.csv'),
+      settings: sample('settings.csv'),
+      out: join(dir, 'offers'),
+      bundleDir: BUILD_DIR,
+    });
+    const [offer] = replyLinks(first.emulator);
+    const code = decodeURIComponent(/entry\.\d+=([^&]+)/.exec(offer.url)?.[1] ?? '');
+    const [app, exc] = code.split('.');
+    // A day after the offers went out, well before their Reply By.
+    const clock = JSON.parse(readFileSync(join(dir, 'offers', '.excursion-desk-state.json'), 'utf8')).clock as string;
+    const at = (minutes: number) => new Date(Date.parse(clock) + 24 * 3600 * 1000 + minutes * 60000).toISOString();
+    const replies = join(dir, 'replies-valid.csv');
+    writeFileSync(
+      replies,
+      stringify([
+        ['Timestamp', 'Reply code', 'Your answer', 'Delegates', 'Message'],
+        [at(0), code, 'We confirm', '=HYPERLINK("x")\nMojca Žagar, podžupanja', ''],
+        [at(5), code.replace(app, 'APP-0002'), 'We decline', '', 'forged'],
+      ]),
+    );
+    const out = join(dir, 'replied');
+    const result = runCli(['run', '--from', join(dir, 'offers'), '--replies', replies, '--out', out]);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/2 replies submitted/);
+    const row = records(out, 'Allocations').find((r) => r['Application ID'] === app && r['Excursion ID'] === exc);
+    expect(row).toMatchObject({
+      Response: 'Confirmed',
+      'Delegates Named': '\'=HYPERLINK("x")\nMojca Žagar, podžupanja',
+    });
+    const other = records(out, 'Allocations').filter((r) => r['Application ID'] === 'APP-0002');
+    expect(other.every((r) => r.Response === '')).toBe(true);
+    expect(
+      records(out, 'Log').some((r) => r.Action === 'onFormSubmit' && /signature|altered|not valid/i.test(r.Details)),
+    ).toBe(true);
+    expect(
+      records(out, 'Notices')
+        .filter((r) => r.Type === 'reply')
+        .map((r) => r['Application ID']),
+    ).toEqual([app]);
   });
 });
