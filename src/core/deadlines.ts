@@ -4,6 +4,8 @@
  * whole numbers (zone-local calendar dates counted from 1970-01-01), which the workspace reads in
  * the spreadsheet's time zone, and Notices are given as plain records in sheet order.
  */
+import { nextKey } from './notice-keys';
+import { parseTold } from './told';
 
 /** A zone-local calendar date as days since 1970-01-01. */
 export type Day = number;
@@ -32,11 +34,10 @@ export function dayParts(day: Day): { year: number; month: number; day: number }
   return { year, month, day: dd };
 }
 
-/** N of a `Told` of `Accepted N` (trimmed, any case), else 0: the row was told it has an offer of N places. */
+/** N of a `Told` of `Accepted N` (read as core/told.ts reads it), else 0: the row was told it has an offer of N places. */
 export function toldAccepted(told: string): number {
-  const m = /^accepted\s+(\d+)$/i.exec(told.trim());
-  const n = m ? Number(m[1]) : 0;
-  return n >= 1 ? n : 0;
+  const t = parseTold(told);
+  return t.kind === 'Accepted' ? t.places : 0;
 }
 
 /** The cells of an Allocations row that say whether its offer is still waiting for an answer. */
@@ -126,13 +127,10 @@ function inFamily(key: string, base: string): boolean {
  * the next free `base#n`.
  */
 export function nextFamilyKey(notices: readonly Pick<NoticeRecord, 'key' | 'status'>[], base: string): string | null {
-  const family = notices.filter((n) => inFamily(n.key, base));
-  if (family.some((n) => n.status.trim() === 'Queued' || n.status.trim() === 'Failed')) return null;
-  if (family.length === 0) return base;
-  const taken = new Set(family.map((n) => n.key.trim()));
-  let n = 2;
-  while (taken.has(`${base}#${n}`)) n++;
-  return `${base}#${n}`;
+  return nextKey(
+    notices.map((n) => [n.key, n.status] as const),
+    base,
+  );
 }
 
 /** Whether a `lapsed` notice was queued after the offer's notice (row), so this offer's lapse is told already. */

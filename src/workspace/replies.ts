@@ -13,8 +13,10 @@
  */
 import { describeError, isStaffError } from '../core/errors';
 import { t } from '../core/i18n';
+import { nextKey } from '../core/notice-keys';
 import { keyRevision, type ReplyOffer } from '../core/reply-code';
 import { asText, cleanText } from '../core/text';
+import { toldPlaces } from '../core/told';
 import {
   ALLOCATION_HEADERS,
   APPLICATION_HEADERS,
@@ -113,18 +115,6 @@ export function delegateLines(raw: string): string[] {
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');
-}
-
-/** `Accepted N` / `Confirmed N` (leniently: spaces, case) → N; anything else → 0. */
-function toldPlaces(told: string): number {
-  const m = /^(accepted|confirmed)\s+(\d+)$/i.exec(told.trim());
-  return m ? Number(m[2]) : 0;
-}
-
-/** The key a new notice of base `base` gets: the base, else the next free `#n` (design, "Notice keys"). */
-function nextFreeKey(existing: ReadonlySet<string>, base: string): string {
-  if (!existing.has(base)) return base;
-  for (let n = 2; ; n++) if (!existing.has(`${base}#${n}`)) return `${base}#${n}`;
 }
 
 /**
@@ -250,7 +240,11 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
     // Pending from a run that failed after queueing it: sent now with the rest.
     for (const k of family) if (k.status === 'Queued' || k.status === 'Failed') keys.push(k.key);
     if (!pendingAlready) {
-      const key = nextFreeKey(new Set(family.map((k) => k.key)), base);
+      // Nothing of the family is pending here, so nextKey gives a key.
+      const key = nextKey(
+        family.map((k) => [k.key, k.status] as const),
+        base,
+      ) as string;
       const notice: Cell[] = new Array(notices.width).fill('');
       notice[n['Notice Key']] = asText(key);
       notice[n['Application ID']] = asText(offer.applicationId);
