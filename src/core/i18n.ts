@@ -111,7 +111,8 @@ const en = {
     'Allocate {applicants} applications over {excursions} excursions?\n\nSeats: {seats}\nDecisions: {decisions}\nChanged since the last run: {changed}\nNotices to queue: {notices}{details}',
   'allocate.none': 'none',
   'allocate.offered': 'Newly offered a place ({count}): {names}',
-  'allocate.promoted': 'Offered a place ranked higher, keeping the place they hold until they answer ({count}): {names}',
+  'allocate.promoted':
+    'Offered a place ranked higher, keeping the place they hold until they answer ({count}): {names}',
   'allocate.lost': 'Would lose or change a place ({count}): {names}',
   'allocate.unmatched':
     'Waiting, because the municipality is not a name in the Municipalities sheet ({count}): {names}. Correct the Municipality cell in Applications to let them take part.',

@@ -10,19 +10,35 @@
 import { type AllocApplicant, type AllocationRow, allocate, type PriorRow, type Reason } from '../core/allocation';
 import { StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
-import { nextKey } from '../core/notice-keys';
 import { parsePreferences } from '../core/intake';
 import { municipalityKey } from '../core/municipalities';
+import { nextKey } from '../core/notice-keys';
 import { cellName } from '../core/table';
 import { asText } from '../core/text';
-import { ALLOCATION_HEADERS, APPLICATION_HEADERS, MUNICIPALITY_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
+import {
+  ALLOCATION_HEADERS,
+  APPLICATION_HEADERS,
+  MUNICIPALITY_HEADERS,
+  NOTICE_HEADERS,
+  type NoticeType,
+  SHEET,
+} from '../core/vocabulary';
 import { type ExcursionRow, readExcursions } from './excursions';
 import { lookUpSheet, timeZoneOf } from './execution';
-import { type QueuedNotice, noticeKey, queueNotices } from './notices';
 import { loadMunicipalities } from './municipality-cache';
+import { noticeKey, type QueuedNotice, queueNotices } from './notices';
 import { attendedMunicipalities } from './scoring';
 import { loadSettings } from './settings';
-import { type Cell, isDateCell, readSheet, readTable, rewriteRows, type Spreadsheet, text, writeColumns } from './sheets';
+import {
+  type Cell,
+  isDateCell,
+  readSheet,
+  readTable,
+  rewriteRows,
+  type Spreadsheet,
+  text,
+  writeColumns,
+} from './sheets';
 
 type AllocationHeader = (typeof ALLOCATION_HEADERS)[number];
 
@@ -104,7 +120,8 @@ export function describeReason(
       // Only what is true is said: no "0 of 3 places taken" when nobody ahead holds one.
       const why: string[] = [];
       if (r.places === 0) why.push(t(lang, 'reason.full.none'));
-      if (r.ahead > 0) why.push(t(lang, 'reason.full.ahead', { ahead: r.ahead, taken: r.seatsTaken, places: r.places }));
+      if (r.ahead > 0)
+        why.push(t(lang, 'reason.full.ahead', { ahead: r.ahead, taken: r.seatsTaken, places: r.places }));
       if (r.keptBelow > 0) why.push(t(lang, 'reason.full.kept', { kept: r.keptBelow }));
       const rest = held - r.seatsTaken - r.keptBelow;
       if (rest > 0) why.push(t(lang, 'reason.full.rounds', { rest }));
@@ -123,8 +140,12 @@ export function describeReason(
   }
 }
 
-/** What a `Told` cell says the applicant was last told (spacing and case forgiven). */
-export function readTold(cell: Cell | undefined): { kind: string; places: number } {
+/**
+ * What a `Told` cell says the applicant was last told (spacing and case forgiven; anything
+ * unreadable counts as nothing told). The same reading as core/told.ts of the notices work, which
+ * writes the cell; kept here so that allocation does not depend on how sending words it.
+ */
+export function parseTold(cell: Cell | undefined): { kind: string; places: number } {
   const s = text(cell).trim().replace(/\s+/g, ' ');
   const offer = /^(accepted|confirmed) (\d+)$/i.exec(s);
   if (offer && Number(offer[2]) >= 1)
@@ -135,8 +156,15 @@ export function readTold(cell: Cell | undefined): { kind: string; places: number
 
 /** N of a `Told` cell reading `Accepted N` or `Confirmed N`, else 0. */
 export function toldPlaces(cell: Cell | undefined): number {
-  return readTold(cell).places;
+  return parseTold(cell).places;
 }
+
+/**
+ * The notices allocation queues. `changed` (more or fewer places, a place withdrawn) is a type of
+ * the notices work, which adds it to NOTICE_TYPES with its letters; written so that this file
+ * compiles with or without that.
+ */
+export type AllocationNotice = NoticeType | 'changed';
 
 /** Reasons whose applicant brought the outcome about, or was told it already (no `not_selected`, no `changed`). */
 const QUIET = new Set<Reason['kind'] | 'gone'>(['declined', 'lapsed', 'released']);
@@ -149,9 +177,9 @@ const QUIET = new Set<Reason['kind'] | 'gone'>(['declined', 'lapsed', 'released'
 export function noticeFor(
   row: { decision: string; placesGranted: number; kind: Reason['kind'] | 'gone' },
   told: Cell | undefined,
-): NoticeType | null {
-  const was = readTold(told);
-  const believesOffer = was.places > 0;
+): AllocationNotice | null {
+  const was = parseTold(told);
+  const believesOffer = was.kind === 'Accepted' || was.kind === 'Confirmed';
   if (row.decision === 'Accepted' && row.placesGranted > 0) {
     if (believesOffer) return was.places === row.placesGranted ? null : 'changed';
     return row.kind === 'promoted' ? 'promoted' : 'accepted';
@@ -295,8 +323,9 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     excursionId: string,
     told: Cell | undefined,
   ) => {
-    const type = noticeFor(row, told);
-    if (!type) return;
+    const found = noticeFor(row, told);
+    if (!found) return;
+    const type = found as NoticeType;
     const key = nextKey(keys, noticeKey({ type, applicationId, excursionId }));
     // A notice of the same family still waits to be sent: the send-time check words it from the row as it is then.
     if (key === null) return;
@@ -310,9 +339,9 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       before: toldPlaces(told),
       after: row.decision === 'Accepted' ? row.placesGranted : 0,
     };
-    if (type === 'accepted') offered.push(line);
-    else if (type === 'promoted') promoted.push({ ...line, keeps: labelOf(row.releases ?? '') });
-    else if (type === 'changed') lost.push(line);
+    if (found === 'accepted') offered.push(line);
+    else if (found === 'promoted') promoted.push({ ...line, keeps: labelOf(row.releases ?? '') });
+    else if (found === 'changed') lost.push(line);
   };
   for (const row of sorted) {
     const key = keyOf(row.applicationId, row.excursionId);
@@ -342,7 +371,12 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     decisions[row.decision]++;
     if (oldDecision !== row.decision) changed++;
     tell(
-      { decision: row.decision, placesGranted: row.placesGranted, kind: row.reason.kind, releases: row.reason.releases },
+      {
+        decision: row.decision,
+        placesGranted: row.placesGranted,
+        kind: row.reason.kind,
+        releases: row.reason.releases,
+      },
       row.applicationId,
       row.excursionId,
       old?.[c.Told],
@@ -370,7 +404,12 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     };
     block.push(withStaffColumns(alloc.width, c, values, old, staffCell));
     if (gone) changed++;
-    tell({ decision: 'Not selected', placesGranted: 0, kind: better ? 'better' : 'gone' }, appId, excursionId, old[c.Told]);
+    tell(
+      { decision: 'Not selected', placesGranted: 0, kind: better ? 'better' : 'gone' },
+      appId,
+      excursionId,
+      old[c.Told],
+    );
   }
 
   const digest = Utilities.computeDigest(
@@ -450,3 +489,45 @@ export function describeCounts(counts: Record<string, number>, lang: Language): 
   return parts.length > 0 ? parts.join(', ') : t(lang, 'allocate.none');
 }
 
+/** At most this many names per list in the dialog; the rest are counted. */
+const NAMES_SHOWN = 10;
+
+function names(items: readonly string[], lang: Language): string {
+  const shown = items.slice(0, NAMES_SHOWN).join('; ');
+  return items.length > NAMES_SHOWN
+    ? `${shown}; ${t(lang, 'allocate.more', { count: items.length - NAMES_SHOWN })}`
+    : shown;
+}
+
+/**
+ * What the Allocate places dialog says before anything is written: who would be newly offered a
+ * place, who promoted, who would lose or change a place, which municipalities wait unmatched, and
+ * how many places declines and lapses freed since the last allocation. Empty lists are left out.
+ */
+export function describeChanges(plan: AllocationPlan, lang: Language): string {
+  const lines: string[] = [];
+  const list = (key: MessageKey, items: string[]) => {
+    if (items.length > 0) lines.push(t(lang, key, { count: items.length, names: names(items, lang) }));
+  };
+  list(
+    'allocate.offered',
+    plan.offered.map((c) => `${c.municipality}, ${c.label}: ${t(lang, 'allocate.places', { places: c.after })}`),
+  );
+  list(
+    'allocate.promoted',
+    plan.promoted.map(
+      (c) =>
+        `${c.municipality}, ${c.label}: ${t(lang, 'allocate.places', { places: c.after })} (${t(lang, 'allocate.keeps', { label: c.keeps ?? '' })})`,
+    ),
+  );
+  list(
+    'allocate.lost',
+    plan.lost.map(
+      (c) =>
+        `${c.municipality}, ${c.label}: ${c.after === 0 ? t(lang, 'allocate.withdrawn') : t(lang, 'allocate.change', { before: c.before, after: c.after })}`,
+    ),
+  );
+  list('allocate.unmatched', plan.unmatched);
+  if (plan.freed > 0) lines.push(t(lang, 'allocate.freed', { count: plan.freed }));
+  return lines.length > 0 ? `\n\n${lines.join('\n\n')}` : '';
+}
