@@ -466,11 +466,13 @@ function buildRows(
     const notSelected: AllocationRow[] = [];
     let seatsAbove = 0;
     let holdersAbove = 0;
-    const fixedBelow = (i: number) =>
-      competitors.slice(i + 1).reduce((n, b) => {
-        const h = b.held.get(x.id);
-        return n + (h && (h.kind === 'kept' || h.kind === 'offer') ? h.seats : 0);
-      }, 0);
+    // Seats of kept offers and staff keeps held by competitors after position i, summed once from the end.
+    const keptAfter: number[] = new Array(competitors.length + 1).fill(0);
+    for (let i = competitors.length - 1; i >= 0; i--) {
+      const h = competitors[i].held.get(x.id);
+      keptAfter[i] = keptAfter[i + 1] + (h && (h.kind === 'kept' || h.kind === 'offer') ? h.seats : 0);
+    }
+    const fixedBelow = (i: number) => keptAfter[i + 1];
     competitors.forEach((a, i) => {
       const rank = a.rankOf.get(x.id) ?? 0;
       const holding = a.held.get(x.id);
