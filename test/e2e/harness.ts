@@ -310,3 +310,22 @@ export function twoOffers(): Emulator {
   openOffer(emulator, { app: 'APP-0002' });
   return emulator;
 }
+
+/**
+ * Beyond the 212 names, fillApplications numbers them ("Ajdovščina 2"); only a municipality of the
+ * register takes part in the allocation (issue 12), so this adds those of its first n to Municipalities.
+ */
+export function registerNumberedMunicipalities(emulator: Emulator, n: number): void {
+  const municipalities = records(emulator, 'Municipalities');
+  if (n <= municipalities.length) return;
+  const sheet = emulator.workbook().sheetByName('Municipalities')!;
+  const header = sheet.dataValues()[0].map(String);
+  let at = municipalities.length + 1;
+  for (let i = municipalities.length; i < n; i++) {
+    const m = municipalities[i % municipalities.length];
+    sheet.setValue(at, header.indexOf('Name'), `${m.Name} ${Math.floor(i / municipalities.length) + 1}`);
+    sheet.setValue(at, header.indexOf('Population'), Number(m.Population));
+    sheet.setValue(at, header.indexOf('Region'), String(m.Region));
+    at++;
+  }
+}
