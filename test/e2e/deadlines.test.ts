@@ -267,10 +267,7 @@ describe('freed places', () => {
     expect(keysOf(records(emulator, 'Notices'), 'accepted')).not.toContain('accepted:APP-0002:CGN-2017-04');
   });
 
-  // Fails until the allocation work (branch alloc) reads Response = Lapsed as a refusal: today's
-  // allocation grants the lapsed offer again. Passes on a trial merge of notices, alloc and replies:
-  // flip `it.failing` to `it` when those are merged.
-  it.failing('with autoReallocate, offers the lapsed place to the first on the waitlist at once', () => {
+  it('with autoReallocate, offers the lapsed place to the first on the waitlist at once', () => {
     const emulator = boundOffers();
     setSetting(emulator, 'autoReallocate', true);
     advanceTo(emulator, '2017-02-14T08:00:00Z');
