@@ -51,6 +51,14 @@ function triggersOf(emulator: Emulator, handler: string) {
 }
 
 /** Mails per recipient. */
+/** Each address's Sent notices, by type, from the Notices sheets given: what the outbox must hold. */
+function sentTypes(...sheets: Record<string, unknown>[][]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of sheets.flat())
+    if (n.Status === 'Sent') out.set(String(n.To), [...(out.get(String(n.To)) ?? []), String(n.Type)].sort());
+  return out;
+}
+
 function deliveries(emulator: Emulator): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of emulator.mailApp.outbox) for (const to of m.to) out.set(to, (out.get(to) ?? 0) + 1);
@@ -348,13 +356,19 @@ describe('the whole season', () => {
     expect(triggersOf(emulator, 'runScheduledWork').map((t) => [t.owner, t.documentId])).toEqual(
       expect.arrayContaining([[ANA, A.spreadsheetId]]),
     );
-    for (let day = 0; day < 6; day++) emulator.advance(DAY);
+    // Nobody answers: the hourly trigger sends what the quota held back, reminds each offer once
+    // and lapses it after its Reply By, then removes itself.
+    for (let day = 0; day < 14; day++) emulator.advance(DAY);
     for (const seat of [A, B]) {
       const notices = recordsIn(seat, 'Notices');
       expect(notices.length).toBeGreaterThan(4);
       expect(notices.filter((n) => n.Status !== 'Sent')).toEqual([]);
     }
-    expect([...deliveries(emulator).values()].every((n) => n === 2)).toBe(true);
+    const told = sentTypes(recordsIn(A, 'Notices'), recordsIn(B, 'Notices'));
+    expect(new Map([...deliveries(emulator)].map(([to, n]) => [to, n]))).toEqual(
+      new Map([...told].map(([to, types]) => [to, types.length])),
+    );
+    for (const types of told.values()) expect(types).toEqual(['accepted', 'lapsed', 'received', 'reminder']);
     expect(triggersOf(emulator, 'runScheduledWork')).toEqual([]);
     expect([...deliveries(emulator).keys()].filter((to) => to.startsWith('a')).length).toBe(4);
   });
@@ -367,9 +381,11 @@ describe('the whole season', () => {
     expect(emulator.manifest?.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
     season(emulator, 6, 'x');
     expect(triggersOf(emulator, 'runScheduledWork')).toHaveLength(1);
-    for (let day = 0; day < 4; day++) emulator.advance(DAY);
+    for (let day = 0; day < 14; day++) emulator.advance(DAY);
     expect(records(emulator, 'Notices').filter((n) => n.Status !== 'Sent')).toEqual([]);
-    expect([...deliveries(emulator).values()].every((n) => n === 2)).toBe(true);
+    const told = sentTypes(records(emulator, 'Notices'));
+    expect(deliveries(emulator)).toEqual(new Map([...told].map(([to, types]) => [to, types.length])));
+    for (const types of told.values()) expect(types).toEqual(['accepted', 'lapsed', 'received', 'reminder']);
     expect(triggersOf(emulator, 'runScheduledWork')).toEqual([]);
   });
 });
