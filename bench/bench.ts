@@ -86,7 +86,7 @@ function coreFigures(n: number) {
     maxPerMunicipality: e.maxPerMunicipality,
   }));
   const allocationMs = time(() => {
-    allocate({ applicants, excursions, marks: [], maxExcursionsPerMunicipality: 2, prioritizeNewcomers: true });
+    allocate({ applicants, excursions, prior: [], maxExcursionsPerMunicipality: 2, prioritizeNewcomers: true });
   }, 5);
   return { scoringMs, allocationMs };
 }

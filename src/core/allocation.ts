@@ -25,21 +25,24 @@ export interface AllocExcursion {
 }
 
 export type Locked = '' | 'Accepted' | 'Rejected';
-export type Response = '' | 'Confirmed' | 'Declined';
+export type Response = '' | 'Confirmed' | 'Declined' | 'Lapsed';
 
-/** What staff wrote on an existing Allocations row, kept across re-runs. */
-export interface StaffMark {
+/** One existing Allocations row with both ids: what staff, the applicant and sending wrote on it. */
+export interface PriorRow {
   applicationId: string;
   excursionId: string;
   locked: Locked;
   response: Response;
+  /** The sheet's Places Granted. */
   placesGranted: number;
+  /** N of `Told` = `Accepted N` / `Confirmed N`, else 0: the places the applicant was told it has. */
+  toldPlaces: number;
 }
 
 export interface AllocationInput {
   applicants: AllocApplicant[];
   excursions: AllocExcursion[];
-  marks: StaffMark[];
+  prior: PriorRow[];
   /** >= 1. */
   maxExcursionsPerMunicipality: number;
   prioritizeNewcomers: boolean;
@@ -47,19 +50,32 @@ export interface AllocationInput {
 
 export type Decision = 'Accepted' | 'Waitlisted' | 'Not selected';
 
-/** Why, as data; the caller words it for staff. */
+/**
+ * Why, as data; the caller words it for staff.
+ * - `granted` a new place; `promoted` a new place ranked above one it holds (`releases`), kept both until it answers;
+ * - `kept` a staff lock Accepted or a Confirmed response; `offer` an offer told and not yet refused, kept;
+ * - `full` waitlisted; `rejected` / `declined` / `lapsed` refused on this row;
+ * - `released` given up because the applicant confirmed places it ranked higher;
+ * - `better` not waitlisted here: it holds (or was offered) places it ranked higher.
+ */
 export interface Reason {
-  kind: 'granted' | 'kept' | 'full' | 'rejected' | 'declined';
+  kind: 'granted' | 'kept' | 'offer' | 'promoted' | 'full' | 'rejected' | 'declined' | 'lapsed' | 'released' | 'better';
   /** 1-based position of this excursion in the applicant's preferences; 0 for a seat staff kept on an excursion it did not list. */
   rank: number;
   /** 1-based position of the applicant in the excursion's priority order among its competitors. */
   priority: number;
-  /** How many applicants listed this excursion (or hold a seat there that staff kept). */
+  /** How many applicants listed this excursion (or hold a seat there). */
   competitors: number;
   /** Seats held here by applicants of higher priority (for 'full'), or by all (otherwise). */
   seatsTaken: number;
   /** The excursion's Places. */
   places: number;
+  /** For 'full': how many applicants of higher priority hold seats here. */
+  ahead: number;
+  /** For 'full': seats held here by kept offers and staff keeps of applicants of lower priority. */
+  keptBelow: number;
+  /** For 'promoted': the excursion whose place it gives up on confirming this one. */
+  releases?: string;
 }
 
 export interface AllocationRow {
@@ -104,18 +120,21 @@ function orLowest(n: number): number {
   return Number.isNaN(n) ? Number.NEGATIVE_INFINITY : n;
 }
 
-type Refusal = 'rejected' | 'declined';
+type Refusal = 'rejected' | 'declined' | 'lapsed';
 
 interface Holding {
   seats: number;
-  kept: boolean;
+  kind: 'kept' | 'offer' | 'granted' | 'promoted';
+  /** A staff lock: never released by the applicant's own confirmations. */
+  locked: boolean;
+  releases?: string;
 }
 
 interface Excursion {
   id: string;
   places: number;
   maxPer: number;
-  /** Seats kept by staff or granted in earlier rounds: no later round can take them back. */
+  /** Seats kept by staff, kept offers, or granted in earlier rounds: no later round can take them back. */
   fixed: number;
 }
 
@@ -129,16 +148,27 @@ interface Applicant {
   rankOf: Map<string, number>;
   held: Map<string, Holding>;
   refused: Map<string, Refusal>;
+  released: Set<string>;
+  /** Excursions with a row before this run, for the rows that say why nothing is offered there. */
+  prior: Set<string>;
 }
 
-type MarkEffect = { kind: 'kept'; want: number } | { kind: Refusal };
+/** What the prior rows of one pair mean, merged so that their order does not matter. */
+interface PairEffect {
+  rejected: boolean;
+  declined: boolean;
+  lapsed: boolean;
+  keptBy: { lock: boolean; confirmed: boolean };
+  granted: number;
+  told: number;
+}
 
-/** Allocates the excursions' places to the applicants (SPEC section 6), keeping what staff marked. */
+/** Allocates the excursions' places to the applicants (SPEC section 6), keeping what was told and what staff marked. */
 export function allocate(input: AllocationInput): AllocationResult {
   const maxExcursions = Math.max(0, Math.floor(input.maxExcursionsPerMunicipality));
   const excursions = readExcursions(input.excursions);
   const applicants = readApplicants(input.applicants, excursions, input.prioritizeNewcomers);
-  applyMarks(input.marks, applicants, excursions);
+  applyPrior(input.prior, applicants, excursions, maxExcursions);
 
   let rounds = 0;
   while (rounds < maxExcursions && runRound(applicants, excursions, maxExcursions) > 0) rounds++;
@@ -188,6 +218,8 @@ function readApplicants(
       rankOf,
       held: new Map(),
       refused: new Map(),
+      released: new Set(),
+      prior: new Set(),
     };
   });
 }
@@ -196,68 +228,135 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** An excursion it did not list ranks below every listed one. */
+function rankFor(a: Applicant, excursionId: string): number {
+  return a.rankOf.get(excursionId) ?? Number.POSITIVE_INFINITY;
+}
+
+function wholeOrZero(n: number): number {
+  return Math.max(0, Math.floor(n) || 0);
+}
+
 /**
- * Staff marks act before any round. Where marks on one pair disagree, a refusal wins over a keep
- * (nobody is seated against a "no"), and a staff rejection over a municipality's decline.
+ * What was decided before this run acts before any round (SPEC 6, properties 2, 6, 7, 8).
+ * A refusal on a pair wins over a keep (nobody is seated against a "no"); a staff rejection is
+ * the strongest, then a decline, then a lapse. Told places are kept first, whatever Places says
+ * now (an offer made is kept); staff keeps then share what is left in priority order, at least
+ * one seat each.
  */
-function applyMarks(marks: readonly StaffMark[], applicants: readonly Applicant[], excursions: Map<string, Excursion>) {
+function applyPrior(
+  prior: readonly PriorRow[],
+  applicants: readonly Applicant[],
+  excursions: Map<string, Excursion>,
+  maxExcursions: number,
+) {
   const byId = new Map(applicants.map((a) => [a.source.id, a]));
-  const effects = new Map<Applicant, Map<Excursion, MarkEffect>>();
-  for (const mark of marks) {
-    const applicant = byId.get(mark.applicationId);
-    const excursion = excursions.get(mark.excursionId);
+  const effects = new Map<Applicant, Map<Excursion, PairEffect>>();
+  for (const row of prior) {
+    const applicant = byId.get(row.applicationId);
+    const excursion = excursions.get(row.excursionId);
     if (!applicant || !excursion) continue;
-    const effect = markEffect(mark);
-    if (!effect) continue;
-    const forApplicant = effects.get(applicant) ?? new Map<Excursion, MarkEffect>();
+    applicant.prior.add(excursion.id);
+    const forApplicant = effects.get(applicant) ?? new Map<Excursion, PairEffect>();
     effects.set(applicant, forApplicant);
-    const earlier = forApplicant.get(excursion);
-    forApplicant.set(excursion, earlier ? strongerEffect(earlier, effect) : effect);
+    const e = forApplicant.get(excursion) ?? {
+      rejected: false,
+      declined: false,
+      lapsed: false,
+      keptBy: { lock: false, confirmed: false },
+      granted: 0,
+      told: 0,
+    };
+    e.rejected ||= row.locked === 'Rejected';
+    e.declined ||= row.response === 'Declined';
+    e.lapsed ||= row.response === 'Lapsed';
+    e.keptBy.lock ||= row.locked === 'Accepted';
+    e.keptBy.confirmed ||= row.response === 'Confirmed';
+    e.granted = Math.max(e.granted, wholeOrZero(row.placesGranted));
+    e.told = Math.max(e.told, wholeOrZero(row.toldPlaces));
+    forApplicant.set(excursion, e);
   }
 
-  const keptAt = new Map<Excursion, { applicant: Applicant; want: number }[]>();
+  const keptAt = new Map<Excursion, { applicant: Applicant; want: number; told: number }[]>();
   for (const [applicant, forApplicant] of effects) {
-    for (const [excursion, effect] of forApplicant) {
-      if (effect.kind !== 'kept') {
-        applicant.refused.set(excursion.id, effect.kind);
+    for (const [excursion, e] of forApplicant) {
+      const refusal: Refusal | null = e.rejected ? 'rejected' : e.declined ? 'declined' : e.lapsed ? 'lapsed' : null;
+      if (refusal) {
+        applicant.refused.set(excursion.id, refusal);
         continue;
       }
-      const list = keptAt.get(excursion) ?? [];
-      list.push({ applicant, want: effect.want });
-      keptAt.set(excursion, list);
+      if (e.keptBy.lock || e.keptBy.confirmed) {
+        const list = keptAt.get(excursion) ?? [];
+        // A row that was not Accepted before has 0 granted: then the request decides the size.
+        list.push({ applicant, want: e.granted, told: e.told });
+        keptAt.set(excursion, list);
+        applicant.held.set(excursion.id, { seats: e.told, kind: 'kept', locked: e.keptBy.lock });
+        excursion.fixed += e.told;
+      } else if (e.told > 0) {
+        applicant.held.set(excursion.id, { seats: e.told, kind: 'offer', locked: false });
+        excursion.fixed += e.told;
+      }
     }
   }
-  // Places left are handed out in priority order so that the result does not depend on the marks' order.
+  // What is left of Places is handed out in priority order so that the result does not depend on the rows' order.
   for (const [excursion, list] of keptAt) {
     list.sort((a, b) => a.applicant.order - b.applicant.order);
-    for (const { applicant, want } of list) {
-      const left = excursion.places - excursion.fixed;
-      // A kept row keeps at least one seat even past Places: staff decided.
-      const seats = Math.max(1, Math.min(want > 0 ? want : applicant.requested, excursion.maxPer, left));
-      applicant.held.set(excursion.id, { seats, kept: true });
-      excursion.fixed += seats;
+    for (const { applicant, want, told } of list) {
+      const target = Math.max(1, Math.min(want > 0 ? want : applicant.requested, excursion.maxPer));
+      let extra = Math.max(0, Math.min(target - told, excursion.places - excursion.fixed));
+      // A kept row keeps at least one seat even past Places: staff (or the applicant's confirmation) decided.
+      if (told + extra === 0) extra = 1;
+      applicant.held.get(excursion.id)!.seats = told + extra;
+      excursion.fixed += extra;
     }
   }
-}
-
-function markEffect(mark: StaffMark): MarkEffect | null {
-  if (mark.locked === 'Rejected') return { kind: 'rejected' };
-  if (mark.response === 'Declined') return { kind: 'declined' };
-  if (mark.locked === 'Accepted' || mark.response === 'Confirmed') {
-    // A row that was not Accepted before has 0 granted: then the request decides the size.
-    return { kind: 'kept', want: Math.max(0, Math.floor(mark.placesGranted) || 0) };
-  }
-  return null;
-}
-
-function strongerEffect(a: MarkEffect, b: MarkEffect): MarkEffect {
-  const weight = (e: MarkEffect) => (e.kind === 'rejected' ? 2 : e.kind === 'declined' ? 1 : 0);
-  if (weight(a) !== weight(b)) return weight(a) > weight(b) ? a : b;
-  return a.kind === 'kept' && b.kind === 'kept' && b.want > a.want ? b : a;
+  for (const applicant of applicants) releaseBelowConfirmed(applicant, excursions, maxExcursions);
 }
 
 /**
- * One round of deferred acceptance over the seats still free: each applicant with room for another
+ * Property 7: confirming a promotion gives up the lower place. A holding is released once the
+ * applicant has maxExcursionsPerMunicipality confirmed or locked holdings ranked above it; a staff
+ * lock itself is never released (staff decided it).
+ */
+function releaseBelowConfirmed(a: Applicant, excursions: ReadonlyMap<string, Excursion>, maxExcursions: number) {
+  const firm = [...a.held].filter(([, h]) => h.kind === 'kept').map(([id]) => rankFor(a, id));
+  for (const [id, h] of [...a.held]) {
+    if (h.locked) continue;
+    const rank = rankFor(a, id);
+    if (firm.filter((r) => r < rank).length < maxExcursions) continue;
+    a.held.delete(id);
+    a.released.add(id);
+    excursions.get(id)!.fixed -= h.seats;
+  }
+}
+
+/** A staff lock is never given up for a promotion, so it counts as ranked above everything. */
+function slotRank(a: Applicant, id: string, h: Holding): number {
+  return h.locked ? 0 : rankFor(a, id);
+}
+
+/**
+ * The ranks of what uses up the applicant's excursions: its holdings, and its declines and lapses
+ * (property 8: a decline is for that excursion, not a free slot for another). Best first.
+ */
+function slotRanks(a: Applicant): number[] {
+  const ranks = [...a.held].map(([id, h]) => slotRank(a, id, h));
+  for (const [id, refusal] of a.refused) if (refusal !== 'rejected') ranks.push(rankFor(a, id));
+  return ranks.sort((x, y) => x - y);
+}
+
+/**
+ * Whether the applicant may be offered an excursion of this rank: it has room, or the excursion
+ * ranks above the worst of its best maxExcursions slots (a promotion, kept with the lower place
+ * until it answers).
+ */
+function mayTake(slots: readonly number[], rank: number, maxExcursions: number): boolean {
+  if (slots.length < maxExcursions) return true;
+  return maxExcursions > 0 && rank < slots[maxExcursions - 1];
+}
+
+/**
+ * One round of deferred acceptance over the seats still free: each applicant that may take another
  * excursion holds at most one more. Returns how many applicants were granted seats.
  */
 function runRound(applicants: readonly Applicant[], excursions: ReadonlyMap<string, Excursion>, maxExcursions: number) {
@@ -265,16 +364,24 @@ function runRound(applicants: readonly Applicant[], excursions: ReadonlyMap<stri
   for (const x of excursions.values()) free.set(x, Math.max(0, x.places - x.fixed));
 
   const candidates = new Map<Applicant, Excursion[]>();
+  const slotsOf = new Map<Applicant, number[]>();
   const next = new Map<Applicant, number>();
   let proposing: Applicant[] = [];
   for (const a of applicants) {
-    if (a.held.size >= maxExcursions) continue;
+    const slots = slotRanks(a);
     // Excursions with no free seat would reject anyway; leaving them out saves iterations.
     const options = a.listed
-      .map((l) => l.excursion)
-      .filter((x) => !a.held.has(x.id) && !a.refused.has(x.id) && (free.get(x) ?? 0) > 0);
+      .filter(
+        (l) =>
+          !a.held.has(l.excursion.id) &&
+          !a.refused.has(l.excursion.id) &&
+          (free.get(l.excursion) ?? 0) > 0 &&
+          mayTake(slots, l.rank, maxExcursions),
+      )
+      .map((l) => l.excursion);
     if (options.length === 0) continue;
     candidates.set(a, options);
+    slotsOf.set(a, slots);
     next.set(a, 0);
     proposing.push(a);
   }
@@ -315,7 +422,21 @@ function runRound(applicants: readonly Applicant[], excursions: ReadonlyMap<stri
   for (const [x, list] of holders) {
     for (const a of list) {
       const seats = tentative.get(a)!;
-      a.held.set(x.id, { seats, kept: false });
+      const slots = slotsOf.get(a)!;
+      const holding: Holding = { seats, kind: 'granted', locked: false };
+      if (slots.length >= maxExcursions) {
+        // At capacity: the place it would give up on confirming is its worst counted slot, if that is a holding.
+        const worst = slots[maxExcursions - 1];
+        const gives = [...a.held]
+          .filter(([id, h]) => slotRank(a, id, h) === worst)
+          .map(([id]) => id)
+          .sort(compareIds)[0];
+        if (gives !== undefined) {
+          holding.kind = 'promoted';
+          holding.releases = gives;
+        }
+      }
+      a.held.set(x.id, holding);
       x.fixed += seats;
       granted++;
     }
@@ -328,15 +449,14 @@ function buildRows(
   excursions: ReadonlyMap<string, Excursion>,
   maxExcursions: number,
 ): AllocationRow[] {
-  const lowestHeldRank = new Map<Applicant, number>();
+  const slotsOf = new Map<Applicant, number[]>();
   const competitorsAt = new Map<Excursion, Applicant[]>();
   for (const x of excursions.values()) competitorsAt.set(x, []);
   // Applicants are already in priority order, so each competitor list comes out sorted.
   for (const a of applicants) {
-    let lowest = 0;
-    for (const id of a.held.keys()) lowest = Math.max(lowest, a.rankOf.get(id) ?? Number.POSITIVE_INFINITY);
-    lowestHeldRank.set(a, lowest);
-    for (const x of excursions.values()) if (a.rankOf.has(x.id) || a.held.has(x.id)) competitorsAt.get(x)!.push(a);
+    slotsOf.set(a, slotRanks(a));
+    for (const x of excursions.values())
+      if (a.rankOf.has(x.id) || a.held.has(x.id) || a.released.has(x.id)) competitorsAt.get(x)!.push(a);
   }
 
   const rows: AllocationRow[] = [];
@@ -346,6 +466,12 @@ function buildRows(
     const waitlisted: AllocationRow[] = [];
     const notSelected: AllocationRow[] = [];
     let seatsAbove = 0;
+    let holdersAbove = 0;
+    const fixedBelow = (i: number) =>
+      competitors.slice(i + 1).reduce((n, b) => {
+        const h = b.held.get(x.id);
+        return n + (h && (h.kind === 'kept' || h.kind === 'offer') ? h.seats : 0);
+      }, 0);
     competitors.forEach((a, i) => {
       const rank = a.rankOf.get(x.id) ?? 0;
       const holding = a.held.get(x.id);
@@ -358,18 +484,37 @@ function buildRows(
         placesGranted: holding?.seats ?? 0,
         decision,
         waitlistPosition: null,
-        reason: { kind, rank, priority: i + 1, competitors: competitors.length, seatsTaken, places: x.places },
+        reason: {
+          kind,
+          rank,
+          priority: i + 1,
+          competitors: competitors.length,
+          seatsTaken,
+          places: x.places,
+          ahead: 0,
+          keptBelow: 0,
+        },
       });
       if (holding) {
-        accepted.push(row('Accepted', holding.kept ? 'kept' : 'granted', x.fixed));
+        const r = row('Accepted', holding.kind, x.fixed);
+        if (holding.releases !== undefined) r.reason.releases = holding.releases;
+        accepted.push(r);
       } else if (refusal) {
         notSelected.push(row('Not selected', refusal, x.fixed));
-      } else if (a.held.size < maxExcursions || rank < lowestHeldRank.get(a)!) {
+      } else if (a.released.has(x.id)) {
+        notSelected.push(row('Not selected', 'released', x.fixed));
+      } else if (mayTake(slotsOf.get(a)!, rank, maxExcursions)) {
         const waiting = row('Waitlisted', 'full', seatsAbove);
         waiting.waitlistPosition = waitlisted.length + 1;
+        waiting.reason.ahead = holdersAbove;
+        waiting.reason.keptBelow = fixedBelow(i);
         waitlisted.push(waiting);
+      } else if (a.prior.has(x.id)) {
+        // It had a row here before: the row stays and says why nothing is offered here now.
+        notSelected.push(row('Not selected', 'better', x.fixed));
       }
       seatsAbove += holding?.seats ?? 0;
+      if (holding) holdersAbove++;
     });
     rows.push(...accepted, ...waitlisted, ...notSelected);
   }

@@ -5,7 +5,7 @@
  * changed. Notices are queued before Allocations is written: a run that dies in between is
  * re-run to the same decisions and queues nothing twice.
  */
-import { type AllocApplicant, type AllocationRow, allocate, type Reason, type StaffMark } from '../core/allocation';
+import { type AllocApplicant, type AllocationRow, allocate, type PriorRow, type Reason } from '../core/allocation';
 import { StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { parsePreferences } from '../core/intake';
@@ -148,20 +148,21 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     const key = keyOf(text(r[c['Application ID']]), text(r[c['Excursion ID']]));
     if (key !== '|' && !previous.has(key)) previous.set(key, r);
   }
-  const marks: StaffMark[] = [...previous.values()].map((r) => ({
+  const prior: PriorRow[] = [...previous.values()].map((r) => ({
     applicationId: text(r[c['Application ID']]),
     excursionId: text(r[c['Excursion ID']]),
-    locked: (['Accepted', 'Rejected'].includes(text(r[c.Locked])) ? text(r[c.Locked]) : '') as StaffMark['locked'],
-    response: (['Confirmed', 'Declined'].includes(text(r[c.Response]))
+    locked: (['Accepted', 'Rejected'].includes(text(r[c.Locked])) ? text(r[c.Locked]) : '') as PriorRow['locked'],
+    response: (['Confirmed', 'Declined', 'Lapsed'].includes(text(r[c.Response]))
       ? text(r[c.Response])
-      : '') as StaffMark['response'],
+      : '') as PriorRow['response'],
     placesGranted: Number(r[c['Places Granted']]) || 0,
+    toldPlaces: toldPlaces(r[c.Told]),
   }));
 
   const input = {
     applicants,
     excursions: allocatable.map((e) => ({ id: e.id, places: e.places, maxPerMunicipality: e.maxPerMunicipality })),
-    marks,
+    prior,
     maxExcursionsPerMunicipality: settings.maxExcursionsPerMunicipality,
     prioritizeNewcomers: settings.prioritizeNewcomers,
   };
@@ -292,4 +293,10 @@ export function describeCounts(counts: Record<string, number>, lang: Language): 
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${k} ${n}`);
   return parts.length > 0 ? parts.join(', ') : t(lang, 'allocate.none');
+}
+
+/** N of a `Told` cell reading `Accepted N` or `Confirmed N` (spacing and case forgiven), else 0. */
+export function toldPlaces(cell: Cell | undefined): number {
+  const m = /^(accepted|confirmed)\s+(\d+)$/i.exec(text(cell).trim());
+  return m ? Number(m[2]) : 0;
 }

@@ -1,5 +1,5 @@
 /** Allocation examples that pin what the properties leave loose (found by `npm run mutate`). */
-import { type AllocApplicant, type AllocationInput, allocate, type StaffMark } from '../../src/core/allocation';
+import { type AllocApplicant, type AllocationInput, allocate, type PriorRow } from '../../src/core/allocation';
 
 const applicant = (id: string, preferences: string[], more: Partial<AllocApplicant> = {}): AllocApplicant => ({
   id,
@@ -11,19 +11,20 @@ const applicant = (id: string, preferences: string[], more: Partial<AllocApplica
   preferences,
   ...more,
 });
-const mark = (applicationId: string, excursionId: string, more: Partial<StaffMark>): StaffMark => ({
+const mark = (applicationId: string, excursionId: string, more: Partial<PriorRow>): PriorRow => ({
   applicationId,
   excursionId,
   locked: '',
   response: '',
   placesGranted: 0,
+  toldPlaces: 0,
   ...more,
 });
 const run = (input: Partial<AllocationInput>) =>
   allocate({
     applicants: [],
     excursions: [],
-    marks: [],
+    prior: [],
     maxExcursionsPerMunicipality: 1,
     prioritizeNewcomers: true,
     ...input,
@@ -43,10 +44,10 @@ describe('allocation, pinned', () => {
   });
 
   it('keeps the larger of two keeps written on the same row, in either order', () => {
-    const input = (marks: StaffMark[]) => ({
+    const input = (marks: PriorRow[]) => ({
       excursions: [{ id: 'X', places: 5, maxPerMunicipality: 3 }],
       applicants: [applicant('A', ['X'], { requested: 1 })],
-      marks,
+      prior: marks,
     });
     const one = mark('A', 'X', { locked: 'Accepted', placesGranted: 1 });
     const three = mark('A', 'X', { response: 'Confirmed', placesGranted: 3 });
@@ -55,10 +56,10 @@ describe('allocation, pinned', () => {
   });
 
   it('lets a staff rejection win over a decline on the same row, in either order', () => {
-    const input = (marks: StaffMark[]) => ({
+    const input = (marks: PriorRow[]) => ({
       excursions: [{ id: 'X', places: 5, maxPerMunicipality: 1 }],
       applicants: [applicant('A', ['X'])],
-      marks,
+      prior: marks,
     });
     const rejected = mark('A', 'X', { locked: 'Rejected' });
     const declined = mark('A', 'X', { response: 'Declined' });

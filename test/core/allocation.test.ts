@@ -8,7 +8,7 @@ import {
   allocate,
   comparePriority,
   type Decision,
-  type StaffMark,
+  type PriorRow,
 } from '../../src/core/allocation';
 
 // ---------------------------------------------------------------- generators
@@ -44,14 +44,19 @@ const inputArb: fc.Arbitrary<AllocationInput> = fc.integer({ min: 1, max: 6 }).c
         applicationId: fc.constantFrom(...applicationIds, UNKNOWN_APPLICANT),
         excursionId: fc.constantFrom(...excursionIds, UNKNOWN_EXCURSION),
         locked: fc.constantFrom('' as const, 'Accepted' as const, 'Rejected' as const),
-        response: fc.constantFrom('' as const, 'Confirmed' as const, 'Declined' as const),
+        response: fc.constantFrom('' as const, 'Confirmed' as const, 'Declined' as const, 'Lapsed' as const),
         placesGranted: fc.integer({ min: 0, max: 3 }),
+        // Mostly nothing told, so that offers made are a part of the call and not all of it.
+        toldPlaces: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(0) },
+          { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) },
+        ),
       });
       return fc.array(markArb, { maxLength: 20 }).map(
-        (marks): AllocationInput => ({
+        (prior): AllocationInput => ({
           excursions: excursions.map((x, i) => ({ id: excursionIds[i], ...x })),
           applicants: applicants.map((a, i) => ({ id: applicationIds[i], municipality: `M${i}`, ...a })),
-          marks,
+          prior,
           maxExcursionsPerMunicipality,
           prioritizeNewcomers,
         }),
@@ -79,7 +84,7 @@ const unitInputArb: fc.Arbitrary<AllocationInput> = fc.integer({ min: 1, max: 3 
     .map(({ places, applicants, prioritizeNewcomers }) => ({
       excursions: excursionIds.map((id, i) => ({ id, places: places[i], maxPerMunicipality: 1 })),
       applicants: applicants.map((a, i) => ({ id: `A${i}`, municipality: `M${i}`, requested: 1, ...a })),
-      marks: [],
+      prior: [],
       maxExcursionsPerMunicipality: 1,
       prioritizeNewcomers,
     }));
@@ -91,26 +96,46 @@ function permutation<T>(items: readonly T[]): fc.Arbitrary<T[]> {
 
 // ---------------------------------------------------------------- a model of the input, written independently
 
-type Refusal = 'rejected' | 'declined';
+type Refusal = 'rejected' | 'declined' | 'lapsed';
 
-/** What the marks mean for one call: a refusal on a pair wins over a keep, a staff rejection over a decline. */
-function readMarks(input: AllocationInput) {
+interface KeptPair {
+  /** Places Granted written on the row (0: the request decides). */
+  want: number;
+  told: number;
+  lock: boolean;
+}
+
+/**
+ * What the prior rows mean for one call: a refusal on a pair wins over anything else (a staff
+ * rejection first, then a decline, then a lapse); then a staff lock or a confirmation keeps the
+ * pair; then places told are an offer, kept.
+ */
+function readPrior(input: AllocationInput) {
   const applicantIds = new Set(input.applicants.map((a) => a.id));
   const excursionIds = new Set(input.excursions.map((x) => x.id));
-  const refused = new Map<string, Refusal>();
-  const kept = new Map<string, number>();
-  for (const m of input.marks) {
+  const rows = new Map<string, PriorRow[]>();
+  for (const m of input.prior) {
     if (!applicantIds.has(m.applicationId) || !excursionIds.has(m.excursionId)) continue;
     const key = pair(m.applicationId, m.excursionId);
-    if (m.locked === 'Rejected') refused.set(key, 'rejected');
-    else if (m.response === 'Declined') {
-      if (refused.get(key) !== 'rejected') refused.set(key, 'declined');
-    } else if (m.locked === 'Accepted' || m.response === 'Confirmed') {
-      kept.set(key, Math.max(kept.get(key) ?? 0, m.placesGranted));
-    }
+    rows.set(key, [...(rows.get(key) ?? []), m]);
   }
-  for (const key of refused.keys()) kept.delete(key);
-  return { refused, kept };
+  const refused = new Map<string, Refusal>();
+  const kept = new Map<string, KeptPair>();
+  const offers = new Map<string, number>();
+  for (const [key, list] of rows) {
+    const told = Math.max(...list.map((m) => m.toldPlaces));
+    if (list.some((m) => m.locked === 'Rejected')) refused.set(key, 'rejected');
+    else if (list.some((m) => m.response === 'Declined')) refused.set(key, 'declined');
+    else if (list.some((m) => m.response === 'Lapsed')) refused.set(key, 'lapsed');
+    else if (list.some((m) => m.locked === 'Accepted' || m.response === 'Confirmed'))
+      kept.set(key, {
+        want: Math.max(...list.map((m) => m.placesGranted)),
+        told,
+        lock: list.some((m) => m.locked === 'Accepted'),
+      });
+    else if (told > 0) offers.set(key, told);
+  }
+  return { refused, kept, offers };
 }
 
 function pair(applicationId: string, excursionId: string): string {
@@ -156,63 +181,137 @@ function referencePriority(a: AllocApplicant, b: AllocApplicant, newcomersFirst:
   return 0;
 }
 
+/** Rank of an excursion for an applicant; one it did not list ranks below all it did. */
+function rankOr(rankOf: Map<string, number>, id: string): number {
+  return rankOf.get(id) ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Whether an applicant whose used excursions (holdings, declines, lapses) have these ranks may be
+ * offered one of `rank`: it has room, or it ranks above the worst of its best max.
+ */
+function mayTakeRef(slots: number[], rank: number, max: number): boolean {
+  const sorted = [...slots].sort((p, q) => p - q);
+  return sorted.length < max || (max > 0 && rank < sorted[max - 1]);
+}
+
 /**
  * The allocation as a plain serial dictatorship, the reference the product's deferred acceptance
- * must agree with because every excursion ranks applicants in the same order: staff keeps first
- * (in priority order, at least one seat each), then round after round each applicant with room
- * takes, in priority order, the best listed excursion it does not hold, did not refuse and that
- * still has a seat. Returns seats granted by "applicant@excursion".
+ * must agree with because every excursion ranks applicants in the same order: told places and
+ * staff keeps first (told places whatever Places says; the rest of a keep from what is left, in
+ * priority order, at least one seat), holdings below max confirmed/locked ones released (not
+ * locks), then round after round each applicant that may take another excursion takes, in
+ * priority order, the best listed one it does not hold, did not refuse and that still has a seat.
+ * Returns seats granted by "applicant@excursion" and the pairs released.
  */
-function serialDictatorship(input: AllocationInput): Map<string, number> {
+function serialDictatorship(input: AllocationInput): { seats: Map<string, number>; released: Set<string> } {
   const order = [...input.applicants].sort((a, b) => referencePriority(a, b, input.prioritizeNewcomers));
-  const { refused, kept } = readMarks(input);
+  const max = input.maxExcursionsPerMunicipality;
+  const { refused, kept, offers } = readPrior(input);
   const places = new Map(input.excursions.map((x) => [x.id, Math.max(0, Math.floor(x.places))]));
   const cap = new Map(input.excursions.map((x) => [x.id, Math.max(1, Math.floor(x.maxPerMunicipality))]));
   const taken = new Map(input.excursions.map((x) => [x.id, 0]));
   const seats = new Map<string, number>();
-  const holdings = (a: AllocApplicant) => input.excursions.filter((x) => seats.has(pair(a.id, x.id))).length;
+  const released = new Set<string>();
   const requested = (a: AllocApplicant) => Math.max(1, Math.floor(a.requested));
+  const take = (key: string, x: string, n: number) => {
+    seats.set(key, (seats.get(key) ?? 0) + n);
+    taken.set(x, taken.get(x)! + n);
+  };
 
+  for (const [key, told] of offers) take(key, key.split('@')[1], told);
+  for (const [key, k] of kept) take(key, key.split('@')[1], k.told);
   for (const x of input.excursions) {
     for (const a of order) {
-      const want = kept.get(pair(a.id, x.id));
-      if (want === undefined) continue;
+      const k = kept.get(pair(a.id, x.id));
+      if (!k) continue;
+      const target = Math.max(1, Math.min(k.want > 0 ? k.want : requested(a), cap.get(x.id)!));
       const left = places.get(x.id)! - taken.get(x.id)!;
-      const n = Math.max(1, Math.min(want > 0 ? want : requested(a), cap.get(x.id)!, left));
-      seats.set(pair(a.id, x.id), n);
-      taken.set(x.id, taken.get(x.id)! + n);
+      let extra = Math.max(0, Math.min(target - k.told, left));
+      if (k.told + extra === 0) extra = 1;
+      if (extra > 0) take(pair(a.id, x.id), x.id, extra);
+      else seats.set(pair(a.id, x.id), seats.get(pair(a.id, x.id)) ?? 0);
     }
   }
-  for (let round = 0; round < input.maxExcursionsPerMunicipality; round++) {
+  for (const a of order) {
+    const rankOf = ranks(a, input.excursions);
+    const firm = input.excursions.filter((x) => kept.has(pair(a.id, x.id))).map((x) => rankOr(rankOf, x.id));
+    for (const x of input.excursions) {
+      const key = pair(a.id, x.id);
+      if (!seats.has(key) || kept.get(key)?.lock) continue;
+      if (firm.filter((r) => r < rankOr(rankOf, x.id)).length < max) continue;
+      taken.set(x.id, taken.get(x.id)! - seats.get(key)!);
+      seats.delete(key);
+      released.add(key);
+    }
+  }
+  for (let round = 0; round < max; round++) {
+    const slotsAtStart = new Map(
+      order.map((a) => {
+        const rankOf = ranks(a, input.excursions);
+        const used = input.excursions.filter((x) => {
+          const key = pair(a.id, x.id);
+          return seats.has(key) || refused.get(key) === 'declined' || refused.get(key) === 'lapsed';
+        });
+        return [a.id, used.map((x) => (kept.get(pair(a.id, x.id))?.lock ? 0 : rankOr(rankOf, x.id)))];
+      }),
+    );
     let granted = 0;
     for (const a of order) {
-      if (holdings(a) >= input.maxExcursionsPerMunicipality) continue;
-      const choice = [...ranks(a, input.excursions).keys()].find(
-        (id) => !seats.has(pair(a.id, id)) && !refused.has(pair(a.id, id)) && places.get(id)! - taken.get(id)! > 0,
+      const choice = [...ranks(a, input.excursions)].find(
+        ([id, rank]) =>
+          !seats.has(pair(a.id, id)) &&
+          !refused.has(pair(a.id, id)) &&
+          places.get(id)! - taken.get(id)! > 0 &&
+          mayTakeRef(slotsAtStart.get(a.id)!, rank, max),
       );
       if (choice === undefined) continue;
-      const n = Math.min(requested(a), cap.get(choice)!, places.get(choice)! - taken.get(choice)!);
-      seats.set(pair(a.id, choice), n);
-      taken.set(choice, taken.get(choice)! + n);
+      const [id] = choice;
+      take(pair(a.id, id), id, Math.min(requested(a), cap.get(id)!, places.get(id)! - taken.get(id)!));
       granted++;
     }
     if (granted === 0) break;
   }
-  return seats;
+  return { seats, released };
 }
+
+/**
+ * An applicant's used excursions after the allocation: what it holds, and what it declined or let
+ * lapse. A staff lock is never given up for a promotion, so it counts as ranked above everything.
+ */
+function finalSlots(input: AllocationInput, result: AllocationResult, a: AllocApplicant): number[] {
+  const rankOf = ranks(a, input.excursions);
+  const { kept } = readPrior(input);
+  return result.rows
+    .filter(
+      (r) =>
+        r.applicationId === a.id &&
+        (r.decision === 'Accepted' || r.reason.kind === 'declined' || r.reason.kind === 'lapsed'),
+    )
+    .map((r) => (kept.get(pair(a.id, r.excursionId))?.lock ? 0 : rankOr(rankOf, r.excursionId)));
+}
+
+const NEW_PLACE = new Set(['granted', 'promoted']);
+const KEPT_PLACE = new Set(['kept', 'offer']);
 
 // ---------------------------------------------------------------- properties
 
 describe('allocation properties on random calls', () => {
-  it('seats exactly whom a plain serial dictatorship over the same priority rules seats', () => {
+  it('seats exactly whom a plain serial dictatorship over the same rules seats, and releases the same', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
+        const result = allocate(input);
         const ours = new Map<string, number>();
-        for (const r of allocate(input).rows)
+        for (const r of result.rows)
           if (r.decision === 'Accepted') ours.set(pair(r.applicationId, r.excursionId), r.placesGranted);
-        expect(Object.fromEntries([...ours].sort())).toEqual(Object.fromEntries([...serialDictatorship(input)].sort()));
+        const reference = serialDictatorship(input);
+        expect(Object.fromEntries([...ours].sort())).toEqual(Object.fromEntries([...reference.seats].sort()));
+        const released = result.rows.filter((r) => r.reason.kind === 'released');
+        expect(released.map((r) => pair(r.applicationId, r.excursionId)).sort()).toEqual(
+          [...reference.released].sort(),
+        );
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 
@@ -234,85 +333,121 @@ describe('allocation properties on random calls', () => {
     );
   });
 
-  it('never gives an excursion more seats than Places (unless staff kept more)', () => {
+  it('never gives an excursion more seats than Places, unless offers made and staff keeps alone fill it', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = allocate(input);
         for (const x of input.excursions) {
           const here = result.rows.filter((r) => r.excursionId === x.id && r.decision === 'Accepted');
           const total = here.reduce((n, r) => n + r.placesGranted, 0);
-          const keptSeats = here.filter((r) => r.reason.kind === 'kept').reduce((n, r) => n + r.placesGranted, 0);
           expect(result.seats[x.id]).toEqual({ places: x.places, granted: total });
-          // Where staff kept Places or more, the excursion is theirs alone.
-          if (keptSeats >= x.places) expect(total).toBe(keptSeats);
-          else expect(total).toBeLessThanOrEqual(x.places);
+          if (total > x.places) expect(here.every((r) => KEPT_PLACE.has(r.reason.kind))).toBe(true);
         }
       }),
     );
   });
 
-  it('never gives an applicant more than Max Per Municipality on one excursion, nor more than it asked for', () => {
+  it('never gives a new place of more than Max Per Municipality or the request, nor cuts an offer told', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = allocate(input);
+        const { kept, offers } = readPrior(input);
         const maxPer = new Map(input.excursions.map((x) => [x.id, x.maxPerMunicipality]));
         for (const r of result.rows) {
+          const key = pair(r.applicationId, r.excursionId);
           if (r.decision !== 'Accepted') {
             expect(r.placesGranted).toBe(0);
             continue;
           }
-          expect(r.placesGranted).toBeGreaterThanOrEqual(1);
-          expect(r.placesGranted).toBeLessThanOrEqual(maxPer.get(r.excursionId)!);
-          if (r.reason.kind === 'granted') expect(r.placesGranted).toBeLessThanOrEqual(r.placesRequested);
+          const told = kept.get(key)?.told ?? offers.get(key) ?? 0;
+          expect(r.placesGranted).toBeGreaterThanOrEqual(Math.max(1, told));
+          expect(r.placesGranted).toBeLessThanOrEqual(Math.max(maxPer.get(r.excursionId)!, told));
+          if (NEW_PLACE.has(r.reason.kind)) expect(r.placesGranted).toBeLessThanOrEqual(r.placesRequested);
+          if (r.reason.kind === 'offer') expect(r.placesGranted).toBe(told);
         }
       }),
     );
   });
 
-  it('never gives an applicant more excursions than maxExcursionsPerMunicipality (beyond what staff kept)', () => {
+  it('gives a new place only within maxExcursionsPerMunicipality, counting declines and lapses (properties 1 and 8)', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = allocate(input);
+        const max = input.maxExcursionsPerMunicipality;
         for (const a of input.applicants) {
-          const held = result.rows.filter((r) => r.applicationId === a.id && r.decision === 'Accepted');
-          const kept = held.filter((r) => r.reason.kind === 'kept').length;
-          expect(held.length).toBeLessThanOrEqual(Math.max(input.maxExcursionsPerMunicipality, kept));
+          const mine = result.rows.filter((r) => r.applicationId === a.id);
+          const rankOf = ranks(a, input.excursions);
+          const grants = mine.filter((r) => r.reason.kind === 'granted');
+          const promotions = mine.filter((r) => r.reason.kind === 'promoted');
+          expect(grants.length + promotions.length).toBeLessThanOrEqual(max);
+          const holdings = mine.filter((r) => ['kept', 'offer', 'granted'].includes(r.reason.kind)).length;
+          if (grants.length > 0) expect(holdings).toBeLessThanOrEqual(max);
+          // A decline is for that excursion: a new place ranked below a decline or lapse only comes with room for it.
+          const refusals = mine.filter((r) => r.reason.kind === 'declined' || r.reason.kind === 'lapsed');
+          const worstRefusal = Math.max(0, ...refusals.map((r) => rankOr(rankOf, r.excursionId)));
+          if (grants.some((g) => rankOf.get(g.excursionId)! > worstRefusal) && refusals.length > 0)
+            expect(holdings + refusals.length).toBeLessThanOrEqual(max);
+          for (const p of promotions) {
+            // A promotion ranks above the place it would give up, which it still holds.
+            expect(p.reason.releases).toBeDefined();
+            const gives = mine.find((r) => r.excursionId === p.reason.releases)!;
+            expect(gives.decision).toBe('Accepted');
+            expect(KEPT_PLACE.has(gives.reason.kind)).toBe(true);
+            expect(rankOf.get(p.excursionId)!).toBeLessThan(rankOr(rankOf, gives.excursionId));
+          }
         }
-        expect(result.rounds).toBeLessThanOrEqual(input.maxExcursionsPerMunicipality);
+        expect(result.rounds).toBeLessThanOrEqual(max);
       }),
     );
   });
 
-  it('keeps the seats of Locked=Accepted and Response=Confirmed rows', () => {
+  it('keeps every staff keep, confirmation and offer told, unless refused or released by a confirmation above it', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = allocate(input);
         const accepted = acceptedRows(result);
-        const { kept } = readMarks(input);
-        for (const key of kept.keys()) expect(accepted.get(key)?.reason.kind).toBe('kept');
-        for (const [key, row] of accepted) if (row.reason.kind === 'kept') expect(kept.has(key)).toBe(true);
+        const byPair = new Map(result.rows.map((r) => [pair(r.applicationId, r.excursionId), r]));
+        const { kept, offers } = readPrior(input);
+        for (const [key, k] of kept) {
+          const row = byPair.get(key);
+          if (row?.reason.kind === 'released') expect(k.lock).toBe(false);
+          else expect(accepted.get(key)?.reason.kind).toBe('kept');
+        }
+        for (const key of offers.keys()) {
+          const row = byPair.get(key);
+          if (row && row.reason.kind !== 'released') expect(accepted.get(key)?.reason.kind).toBe('offer');
+        }
+        for (const [key, row] of accepted) {
+          if (row.reason.kind === 'kept') expect(kept.has(key)).toBe(true);
+          if (row.reason.kind === 'offer') expect(offers.has(key)).toBe(true);
+        }
 
-        // Where the kept rows fit, each keeps exactly what staff granted (or what it asked for, if 0), capped by Max Per Municipality.
+        // Where the keeps fit, each keeps what staff granted (or what it asked for, if 0), capped by Max Per Municipality.
         for (const x of input.excursions) {
-          const wanted = input.applicants
-            .filter((a) => kept.has(pair(a.id, x.id)))
-            .map((a) => {
-              const granted = kept.get(pair(a.id, x.id))!;
-              return { a, seats: Math.min(granted > 0 ? granted : a.requested, x.maxPerMunicipality) };
-            });
+          const fixed = input.applicants.filter((a) => kept.has(pair(a.id, x.id)) || offers.has(pair(a.id, x.id)));
+          const wanted = fixed.map((a) => {
+            const k = kept.get(pair(a.id, x.id));
+            if (!k) return { a, seats: offers.get(pair(a.id, x.id))! };
+            const target = Math.max(1, Math.min(k.want > 0 ? k.want : a.requested, x.maxPerMunicipality));
+            return { a, seats: Math.max(k.told, target) };
+          });
           if (wanted.reduce((n, w) => n + w.seats, 0) > x.places) continue;
-          for (const w of wanted) expect(accepted.get(pair(w.a.id, x.id))!.placesGranted).toBe(w.seats);
+          for (const w of wanted) {
+            const row = byPair.get(pair(w.a.id, x.id));
+            if (row?.reason.kind === 'released') continue;
+            expect(accepted.get(pair(w.a.id, x.id))!.placesGranted).toBe(w.seats);
+          }
         }
       }),
     );
   });
 
-  it('never grants a Locked=Rejected or Response=Declined row, and marks it Not selected', () => {
+  it('never grants a refused row, and marks it Not selected with the refusal', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = allocate(input);
         const byPair = new Map(result.rows.map((r) => [pair(r.applicationId, r.excursionId), r]));
-        const { refused } = readMarks(input);
+        const { refused } = readPrior(input);
         const listed = new Set(
           input.applicants.flatMap((a) => [...ranks(a, input.excursions).keys()].map((x) => pair(a.id, x))),
         );
@@ -330,93 +465,89 @@ describe('allocation properties on random calls', () => {
   });
 
   /*
-   * The exact no-envy property tested. Let B hold seats at X that staff did not keep, and let A come
-   * before B in the priority order, list X, not hold X, and not be refused X by a mark. Then A holds,
-   * by allocation rather than by staff, an excursion it ranks above X — or staff-kept excursions alone
-   * already fill A's maxExcursionsPerMunicipality.
-   *
-   * Why this and not "A prefers X to any one excursion it holds": a second excursion only comes from
-   * seats still free after everyone's first (rounds, SPEC section 6), so A may get its 1st choice in
-   * round 1 while B takes the last seat of A's 2nd, and A then gets its 3rd in round 2. Within a
-   * round, greedy filling in priority order means the seats at X ran out before A was reached, so B,
-   * after A, cannot have been reached either; seat sizes do not change that.
+   * No justified envy, for every seat that is not kept (property 3 and the paragraph after 9). Let B
+   * hold a new place at X, and let A come before B in the priority order, list X, and neither hold
+   * X nor have refused or released it. Then A holds a new place it ranks above X (a second
+   * excursion only comes from seats still free after everyone's first, SPEC section 6), or A may
+   * not take X at all: its holdings, declines and lapses already fill maxExcursionsPerMunicipality
+   * with excursions it ranks above X.
    */
-  it('leaves no justified envy: an applicant of higher priority that wanted X got something better', () => {
+  it('leaves no justified envy over a new place: an applicant of higher priority that wanted X got better or may not take X', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = allocate(input);
         const accepted = acceptedRows(result);
-        const { refused } = readMarks(input);
+        const byPair = new Map(result.rows.map((r) => [pair(r.applicationId, r.excursionId), r]));
+        const { refused } = readPrior(input);
         for (const x of input.excursions) {
           const lowest = input.applicants
-            .filter((b) => accepted.get(pair(b.id, x.id))?.reason.kind === 'granted')
+            .filter((b) => NEW_PLACE.has(accepted.get(pair(b.id, x.id))?.reason.kind ?? ''))
             .sort((p, q) => referencePriority(p, q, input.prioritizeNewcomers))
             .pop();
           if (!lowest) continue;
           for (const a of input.applicants) {
-            const rankOfA = ranks(a, input.excursions);
-            const rankOfX = rankOfA.get(x.id);
-            if (rankOfX === undefined || accepted.has(pair(a.id, x.id)) || refused.has(pair(a.id, x.id))) continue;
+            const rankOf = ranks(a, input.excursions);
+            const rankOfX = rankOf.get(x.id);
+            const key = pair(a.id, x.id);
+            if (rankOfX === undefined || accepted.has(key) || refused.has(key)) continue;
+            if (byPair.get(key)?.reason.kind === 'released') continue;
             if (referencePriority(a, lowest, input.prioritizeNewcomers) >= 0) continue;
             const held = [...accepted.values()].filter((r) => r.applicationId === a.id);
-            const keptCount = held.filter((r) => r.reason.kind === 'kept').length;
-            const betterGrant = held.some((r) => r.reason.kind === 'granted' && r.preference < rankOfX);
-            expect(betterGrant || keptCount >= input.maxExcursionsPerMunicipality).toBe(true);
+            const betterNew = held.some((r) => NEW_PLACE.has(r.reason.kind) && r.preference < rankOfX);
+            const mayTake = mayTakeRef(finalSlots(input, result, a), rankOfX, input.maxExcursionsPerMunicipality);
+            expect(betterNew || !mayTake).toBe(true);
           }
         }
       }),
     );
   });
 
-  it('wastes no seat: an applicant with room for more is refused an excursion only when it is full', () => {
+  it('keeps waitlists honest: nobody waits where a place is free (property 9)', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = allocate(input);
-        const accepted = acceptedRows(result);
-        const { refused } = readMarks(input);
-        for (const a of input.applicants) {
-          const heldCount = [...accepted.values()].filter((r) => r.applicationId === a.id).length;
-          if (heldCount >= input.maxExcursionsPerMunicipality) continue;
-          for (const id of ranks(a, input.excursions).keys()) {
-            if (accepted.has(pair(a.id, id)) || refused.has(pair(a.id, id))) continue;
-            expect(result.seats[id].granted).toBeGreaterThanOrEqual(result.seats[id].places);
-          }
+        for (const r of result.rows.filter((row) => row.decision === 'Waitlisted')) {
+          expect(result.seats[r.excursionId].granted).toBeGreaterThanOrEqual(result.seats[r.excursionId].places);
+          const why = r.reason;
+          // What holds it back, in numbers that add up: those ahead, kept offers after it, the rest after it from earlier rounds.
+          expect(why.seatsTaken + why.keptBelow).toBeLessThanOrEqual(result.seats[r.excursionId].granted);
+          expect(why.ahead === 0).toBe(why.seatsTaken === 0);
         }
       }),
     );
   });
 
-  it('gives the same result whatever the order of applicants, excursions and marks', () => {
+  it('gives the same result whatever the order of applicants, excursions and prior rows', () => {
     const shuffled = inputArb.chain((input) =>
       fc.tuple(
         fc.constant(input),
         permutation(input.applicants),
         permutation(input.excursions),
-        permutation(input.marks),
+        permutation(input.prior),
       ),
     );
     fc.assert(
-      fc.property(shuffled, ([input, applicants, excursions, marks]) => {
-        expect(allocate({ ...input, applicants, excursions, marks })).toEqual(allocate(input));
+      fc.property(shuffled, ([input, applicants, excursions, prior]) => {
+        expect(allocate({ ...input, applicants, excursions, prior })).toEqual(allocate(input));
       }),
     );
   });
 
-  it('waitlists an applicant exactly on the listed excursions it prefers to what it holds', () => {
+  it('waitlists an applicant exactly on the listed excursions it may still be offered', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = allocate(input);
-        const { refused } = readMarks(input);
+        const { refused } = readPrior(input);
         for (const a of input.applicants) {
           const rankOf = ranks(a, input.excursions);
           const mine = result.rows.filter((r) => r.applicationId === a.id);
-          const held = mine.filter((r) => r.decision === 'Accepted');
-          const lowestHeld = Math.max(0, ...held.map((r) => rankOf.get(r.excursionId) ?? Number.POSITIVE_INFINITY));
-          const hasRoom = held.length < input.maxExcursionsPerMunicipality;
+          const slots = finalSlots(input, result, a);
           const expected = [...rankOf]
             .filter(([id, rank]) => {
-              if (held.some((r) => r.excursionId === id) || refused.has(pair(a.id, id))) return false;
-              return hasRoom || rank < lowestHeld;
+              const row = mine.find((r) => r.excursionId === id);
+              if (row?.decision === 'Accepted' || row?.reason.kind === 'released' || refused.has(pair(a.id, id)))
+                return false;
+              return mayTakeRef(slots, rank, input.maxExcursionsPerMunicipality);
             })
             .map(([id]) => id)
             .sort();
@@ -460,6 +591,35 @@ describe('allocation properties on random calls', () => {
           const [px, pd, pp] = key(p);
           const [qx, qd, qp] = key(q);
           expect(px < qx || (px === qx && (pd < qd || (pd === qd && pp < qp)))).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('keeps its word when run again with what it decided as told: the same places, every one now an offer', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const first = allocate(input);
+        const told: PriorRow[] = first.rows.map((r) => ({
+          applicationId: r.applicationId,
+          excursionId: r.excursionId,
+          locked: '',
+          response:
+            r.reason.kind === 'declined' || r.reason.kind === 'lapsed'
+              ? r.reason.kind === 'declined'
+                ? 'Declined'
+                : 'Lapsed'
+              : '',
+          placesGranted: r.placesGranted,
+          toldPlaces: r.decision === 'Accepted' ? r.placesGranted : 0,
+        }));
+        // Staff marks stay as they were; only what was told is added.
+        const again = allocate({ ...input, prior: [...input.prior, ...told] });
+        expect(acceptedRows(again).size).toBe(acceptedRows(first).size);
+        for (const [key, row] of acceptedRows(first)) {
+          const now = acceptedRows(again).get(key);
+          expect(now?.placesGranted).toBe(row.placesGranted);
+          expect(KEPT_PLACE.has(now!.reason.kind)).toBe(true);
         }
       }),
     );
@@ -539,8 +699,8 @@ function excursion(id: string, places: number, maxPerMunicipality = 1): AllocExc
   return { id, places, maxPerMunicipality };
 }
 
-function mark(applicationId: string, excursionId: string, more: Partial<StaffMark>): StaffMark {
-  return { applicationId, excursionId, locked: '', response: '', placesGranted: 0, ...more };
+function mark(applicationId: string, excursionId: string, more: Partial<PriorRow>): PriorRow {
+  return { applicationId, excursionId, locked: '', response: '', placesGranted: 0, toldPlaces: 0, ...more };
 }
 
 function run(
@@ -551,7 +711,7 @@ function run(
   return allocate({
     applicants,
     excursions,
-    marks: [],
+    prior: [],
     maxExcursionsPerMunicipality: 1,
     prioritizeNewcomers: true,
     ...options,
@@ -587,7 +747,7 @@ describe('allocation examples', () => {
   });
 
   it('promotes the first on the waitlist when a municipality declines, and changes nothing else', () => {
-    const result = run(call, trips, { marks: [mark('B', 'X', { response: 'Declined' })] });
+    const result = run(call, trips, { prior: [mark('B', 'X', { response: 'Declined' })] });
     expect(summary(result)).toEqual([
       'A@X Accepted 1',
       'C@X Accepted 1',
@@ -643,6 +803,8 @@ describe('allocation examples', () => {
       competitors: 3,
       seatsTaken: 3,
       places: 3,
+      ahead: 2,
+      keptBelow: 0,
     });
   });
 
@@ -655,7 +817,7 @@ describe('allocation examples', () => {
       ],
       [excursion('X', 1)],
       {
-        marks: [
+        prior: [
           mark('locked', 'X', { locked: 'Accepted', placesGranted: 1 }),
           mark('confirmed', 'X', { response: 'Confirmed', placesGranted: 1 }),
         ],
@@ -670,7 +832,7 @@ describe('allocation examples', () => {
       [applicant('second', ['X'], { score: 1, requested: 2 }), applicant('first', ['X'], { score: 2, requested: 2 })],
       [excursion('X', 3, 2)],
       {
-        marks: [
+        prior: [
           mark('second', 'X', { response: 'Confirmed', placesGranted: 2 }),
           mark('first', 'X', { locked: 'Accepted', placesGranted: 2 }),
         ],
@@ -681,7 +843,7 @@ describe('allocation examples', () => {
 
   it('lets a refusal win over a keep written on the same row', () => {
     const result = run([applicant('A', ['X'])], [excursion('X', 1)], {
-      marks: [mark('A', 'X', { locked: 'Rejected', response: 'Confirmed', placesGranted: 1 })],
+      prior: [mark('A', 'X', { locked: 'Rejected', response: 'Confirmed', placesGranted: 1 })],
     });
     expect(summary(result)).toEqual(['A@X Not selected 0']);
     expect(result.rows[0].reason.kind).toBe('rejected');
@@ -704,10 +866,11 @@ describe('allocation examples', () => {
 
   it('keeps a seat staff kept on an excursion the applicant did not list, with preference 0', () => {
     const result = run([applicant('A', ['X'])], [excursion('X', 1), excursion('Y', 1)], {
-      marks: [mark('A', 'Y', { locked: 'Accepted' }), mark('nobody', 'X', { locked: 'Accepted' })],
+      prior: [mark('A', 'Y', { locked: 'Accepted' }), mark('nobody', 'X', { locked: 'Accepted' })],
     });
-    expect(summary(result)).toEqual(['A@X Waitlisted 0 #1', 'A@Y Accepted 1']);
-    expect(result.rows[1].preference).toBe(0);
+    // A staff lock is never given up for a promotion, so A is not waitlisted at X either.
+    expect(summary(result)).toEqual(['A@Y Accepted 1']);
+    expect(result.rows[0].preference).toBe(0);
   });
 
   it('allocates 20,000 applicants over 7 excursions', () => {
@@ -743,7 +906,7 @@ function largeCall(size: number): AllocationInput {
   return {
     applicants,
     excursions: ids.map((id) => excursion(id, 500 + random(1000), 2)),
-    marks: applicants.slice(0, 300).map((a) => mark(a.id, a.preferences[0], { response: 'Declined' })),
+    prior: applicants.slice(0, 300).map((a) => mark(a.id, a.preferences[0], { response: 'Declined' })),
     maxExcursionsPerMunicipality: 3,
     prioritizeNewcomers: true,
   };
