@@ -89,6 +89,13 @@ export interface RoundContext {
   input: AllocationInput;
   /** Pairs `applicant@excursion` that the previous allocation of the season left Waitlisted. */
   previousWaitlisted: ReadonlySet<string>;
+  /**
+   * Pairs an earlier allocation of the season released by property 7 and that hold nothing since.
+   * The sheet shows them as `Places Granted` 0 under a `Told` of `Accepted N` (no notice is sent for
+   * a place the applicant gave up); a release stays a release even if staff later reject the
+   * confirmed place that caused it.
+   */
+  releasedBefore?: ReadonlySet<string>;
 }
 
 type Refusal = 'rejected' | 'declined' | 'lapsed';
@@ -107,7 +114,7 @@ export class RoundModel {
   readonly keptOffer = new Set<string>();
   readonly told = new Map<string, number>();
   readonly granted = new Map<string, number>();
-  /** Holdings given up by property 7 (confirmed or locked places ranked above, as many as the maximum). */
+  /** Holdings given up by property 7 (confirmed places ranked above, as many as the maximum). */
   readonly released = new Set<string>();
   /** Holdings fixed before any round: locks, confirmations and kept offers, not refused, not released. */
   readonly fixed = new Set<string>();
@@ -149,18 +156,19 @@ export class RoundModel {
     for (const [key, n] of this.told) {
       if (n > 0 && !this.refusal.has(key) && !this.locked.has(key) && !this.confirmed.has(key)) this.keptOffer.add(key);
     }
-    // Design: "A holding ranked below another holding that is Confirmed/locked is released once the
-    // applicant has maxExcursionsPerMunicipality confirmed/locked holdings ranked above it." A staff
-    // lock is never released: property 2 keeps it.
+    // 7. "confirming the new one releases the old one": a holding is given up once the applicant has
+    // confirmed as many places ranked above it as it may hold. The design counts a staff lock as a
+    // confirmation; the SPEC does not ("keeps both until it answers": a lock is staff's word, not the
+    // applicant's answer), and this follows the SPEC. A staff lock itself is never released (2).
     const firm = new Set([...this.locked, ...this.confirmed]);
     for (const key of [...this.confirmed, ...this.keptOffer]) {
       if (this.locked.has(key)) continue;
       const [a, x] = split(key);
-      const firmAbove = [...firm].filter((k) => {
+      const confirmedAbove = [...this.confirmed].filter((k) => {
         const [b, y] = split(k);
         return b === a && this.rankOf(a, y) < this.rankOf(a, x);
       }).length;
-      if (firmAbove >= this.maxExcursions) this.released.add(key);
+      if (confirmedAbove >= this.maxExcursions || ctx.releasedBefore?.has(key)) this.released.add(key);
     }
     for (const key of new Set([...firm, ...this.keptOffer])) {
       if (!this.released.has(key)) this.fixed.add(key);
@@ -182,40 +190,58 @@ export class RoundModel {
     return Math.max(1, this.told.get(key) ?? 0);
   }
 
-  /** Slots the applicant has used before this allocation: fixed holdings, and (design, property 8) its declines and lapses. */
-  usedBefore(applicationId: string): string[] {
-    const out: string[] = [];
-    for (const x of this.excursions.keys()) {
-      const key = pair(applicationId, x);
-      const r = this.refusal.get(key);
-      if (this.fixed.has(key) || r === 'declined' || r === 'lapsed') out.push(x);
-    }
-    return out;
+  /** Its declines and lapses: slots it used up (design, property 8). */
+  burned(applicationId: string): string[] {
+    return [...this.excursions.keys()].filter((x) => {
+      const r = this.refusal.get(pair(applicationId, x));
+      return r === 'declined' || r === 'lapsed';
+    });
   }
 
-  hasDeclinedOrLapsed(applicationId: string, which: Refusal[] = ['declined', 'lapsed']): boolean {
-    for (const x of this.excursions.keys()) {
-      const r = this.refusal.get(pair(applicationId, x));
-      if (r && which.includes(r)) return true;
-    }
-    return false;
+  /** The fixed holdings it came into this allocation with. */
+  fixedHeld(applicationId: string): string[] {
+    return [...this.excursions.keys()].filter((x) => this.fixed.has(pair(applicationId, x)));
   }
 
   /**
-   * Could this allocation offer the applicant a seat at X? It lists X, holds no fixed seat there, was
-   * not refused there, and either has a slot free even counting its declines and lapses as used
-   * (design), or X ranks above the worst slot it uses (a promotion, design) and, for one that
-   * declined or lapsed, it was already waitlisted there (8).
+   * Could this allocation offer the applicant a seat at X, for certain? It lists X, holds no fixed
+   * seat there, was not refused there, and prefers X to what it holds (`prefers`, narrow reading);
+   * one that declined or lapsed and has no slot free only where it was already waitlisted (8).
    */
   canBeOffered(applicationId: string, excursionId: string): boolean {
     const key = pair(applicationId, excursionId);
     if (!this.rank.get(applicationId)!.has(excursionId) || this.fixed.has(key) || this.refusal.has(key)) return false;
-    const used = this.usedBefore(applicationId);
-    if (used.length < this.maxExcursions) return true;
-    if (this.hasDeclinedOrLapsed(applicationId) && !this.ctx.previousWaitlisted.has(key)) return false;
-    const worst = Math.max(...used.map((x) => this.rankOf(applicationId, x)));
-    return this.rankOf(applicationId, excursionId) < worst;
+    const held = this.fixedHeld(applicationId);
+    if (!prefers(this, applicationId, held, 'narrow')(excursionId)) return false;
+    const burned = this.burned(applicationId);
+    const room = afterConfirmingAll(this, applicationId, held).length + burned.length < this.maxExcursions;
+    return room || burned.length === 0 || this.ctx.previousWaitlisted.has(key);
   }
+}
+
+/**
+ * "prefers X to what it holds" (properties 3 and 5), given what it holds. With a slot free (its
+ * declines and lapses use slots: design) it prefers every listed excursion. Without one, where the
+ * SPEC leaves room for two readings this gives both:
+ * - narrow (it surely prefers X): X ranks above the worst place it would keep on confirming every
+ *   offer it holds (7 releases the rest), and above every excursion it declined or let lapse ("only
+ *   excursions ranked above them": design); with no place held, above its declines and lapses;
+ * - wide (it may be said to prefer X): X ranks above the worst of all it holds now (a promotion keeps
+ *   the lower place until answered) or declined or let lapse.
+ */
+export function prefers(m: RoundModel, a: string, held: string[], reading: 'narrow' | 'wide'): (x: string) => boolean {
+  const burned = m.burned(a);
+  const settled = afterConfirmingAll(m, a, held);
+  const rank = (x: string) => m.rankOf(a, x);
+  if (reading === 'narrow') {
+    if (settled.length + burned.length < m.maxExcursions) return () => true;
+    const worstHeld = settled.length ? Math.max(...settled.map(rank)) : Number.POSITIVE_INFINITY;
+    const bestBurned = burned.length ? Math.min(...burned.map(rank)) : Number.POSITIVE_INFINITY;
+    return (x) => rank(x) < worstHeld && rank(x) < bestBurned;
+  }
+  if (held.length + burned.length < m.maxExcursions) return () => true;
+  const worst = Math.max(...[...held, ...burned].map(rank));
+  return (x) => rank(x) < worst;
 }
 
 function split(key: string): [string, string] {
@@ -236,27 +262,18 @@ export function outcomeOf(result: AllocationResult): Outcome {
 }
 
 /**
- * Property 5's waitlist, at its narrowest and widest. "An applicant is `Waitlisted` on each listed
- * excursion that it prefers to what it holds": required where it prefers X to everything it would
- * hold if it confirmed every offer (and to its declines and lapses, which use a slot: design);
- * allowed up to what it holds now, since a promotion keeps the lower place until answered (7).
+ * Property 5's waitlist, at its narrowest and widest: "an applicant is `Waitlisted` on each listed
+ * excursion that it prefers to what it holds", required where it surely prefers X, allowed where it
+ * may be said to (`prefers`).
  */
 export function waitlistBounds(m: RoundModel, outcome: Outcome, applicationId: string) {
   const held = [...m.excursions.keys()].filter((x) => outcome.has(pair(applicationId, x)));
-  const refusedSlots = [...m.excursions.keys()].filter((x) => {
-    const r = m.refusal.get(pair(applicationId, x));
-    return r === 'declined' || r === 'lapsed';
-  });
-  const ifAllConfirmed = afterConfirmingAll(m, applicationId, held);
-  const within = (slots: string[]) => (x: string) =>
-    slots.length < m.maxExcursions ||
-    m.rankOf(applicationId, x) < Math.max(...slots.map((y) => m.rankOf(applicationId, y)));
   const candidates = [...m.rank.get(applicationId)!.keys()].filter(
     (x) => !outcome.has(pair(applicationId, x)) && !m.refusal.has(pair(applicationId, x)),
   );
   return {
-    required: new Set(candidates.filter(within([...ifAllConfirmed, ...refusedSlots]))),
-    allowed: new Set(candidates.filter(within([...held, ...refusedSlots]))),
+    required: new Set(candidates.filter(prefers(m, applicationId, held, 'narrow'))),
+    allowed: new Set(candidates.filter(prefers(m, applicationId, held, 'wide'))),
   };
 }
 
@@ -332,7 +349,13 @@ export function outcomeViolations(m: RoundModel, outcome: Outcome, waitlisted: R
     // 8. "a municipality that declines is not offered another excursion in its place (it asked for
     // none), unless it is already waitlisted there." In its place: the design counts its declines
     // (and lapses) as used slots, so only a slot freed otherwise (a staff rejection) may be filled.
-    if (m.hasDeclinedOrLapsed(a) && m.usedBefore(a).length >= m.maxExcursions) {
+    // A slot staff freed (`Locked = Rejected` on a place it was told of) is not the decline's place.
+    const staffFreed = [...m.excursions.keys()].some(
+      (x) => m.refusal.get(pair(a, x)) === 'rejected' && (m.told.get(pair(a, x)) ?? 0) > 0,
+    );
+    const burned = m.burned(a);
+    const full = afterConfirmingAll(m, a, m.fixedHeld(a)).length + burned.length >= m.maxExcursions;
+    if (burned.length && full && !staffFreed) {
       for (const x of fresh) {
         if (!m.ctx.previousWaitlisted.has(pair(a, x)))
           v.push(`P8 ${a}: declined or lapsed, yet offered ${x} where it was not waitlisted`);
@@ -363,8 +386,7 @@ export function outcomeViolations(m: RoundModel, outcome: Outcome, waitlisted: R
   }
   for (const key of m.released) {
     // 7. "confirming the new one releases the old one".
-    if (outcome.has(key))
-      v.push(`P7 ${key}: ranked below enough confirmed places, yet still holds ${outcome.get(key)}`);
+    if (outcome.has(key)) v.push(`P7 ${key}: released by a confirmation, yet still holds ${outcome.get(key)}`);
   }
 
   // 3. "No justified envy: if applicant A prefers excursion X to what A holds, and A has priority over
@@ -599,6 +621,7 @@ export function playSeason(
 
   const sheet = new Map<string, SheetRow>();
   let previousWaitlisted = new Set<string>();
+  const releasedBefore = new Set<string>();
   const violations: string[] = [];
 
   for (let round = 1; round <= rounds; round++) {
@@ -618,7 +641,7 @@ export function playSeason(
       maxExcursionsPerMunicipality,
       prioritizeNewcomers,
     };
-    const ctx: RoundContext = { input, previousWaitlisted };
+    const ctx: RoundContext = { input, previousWaitlisted, releasedBefore: new Set(releasedBefore) };
     const where = `seed ${seed} round ${round}`;
     let result: AllocationResult;
     try {
@@ -639,6 +662,10 @@ export function playSeason(
       violations.push(`${where}: P4 the result changes when the rows are shuffled`);
     if (onRound) for (const msg of onRound(ctx, result, round)) violations.push(`${where}: ${msg}`);
 
+    const model = new RoundModel(ctx);
+    for (const key of model.released) releasedBefore.add(key);
+    for (const r of result.rows)
+      if (r.decision === 'Accepted') releasedBefore.delete(pair(r.applicationId, r.excursionId));
     writeAndSend(sheet, result);
     previousWaitlisted = new Set(
       result.rows.filter((r) => r.decision === 'Waitlisted').map((r) => pair(r.applicationId, r.excursionId)),
@@ -717,7 +744,7 @@ function happen(
   for (let i = 0; i < staffEdits; i++) {
     const s = rng.pick(rows.filter((r) => r.locked === ''));
     if (!s) break;
-    if (rng.chance(0.6) && s.response === '') {
+    if (rng.chance(0.6) && s.response === '' && !process.env.NOLOCK) {
       const x = excursions.find((e) => e.id === s.excursionId)!;
       const a = applicants.find((p) => p.id === s.applicationId)!;
       s.locked = 'Accepted';
