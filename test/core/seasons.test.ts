@@ -34,12 +34,24 @@ function seeds(from: number, count: number): number[] {
   return ONLY === null ? Array.from({ length: count }, (_, i) => from + i) : [ONLY];
 }
 
-/** The first few failing seasons in full, so that a red run says what broke and how to replay it. */
+/**
+ * What broke, grouped by property (the tag a violation starts with), with how often, in how many
+ * seasons, and the first few instances with the seed and round that replay them.
+ */
 function describeFailures(reports: SeasonReport[]): string {
-  const failing = reports.filter((r) => r.violations.length > 0);
-  return failing
-    .slice(0, 5)
-    .map((r) => `seed ${r.seed} (${r.violations.length} violations):\n  ${r.violations.slice(0, 8).join('\n  ')}`)
+  const byRule = new Map<string, { count: number; seeds: Set<number>; examples: string[] }>();
+  for (const r of reports) {
+    for (const v of r.violations) {
+      const rule = /round \d+: (\S+)/.exec(v)?.[1] ?? v;
+      const entry = byRule.get(rule) ?? { count: 0, seeds: new Set<number>(), examples: [] };
+      entry.count++;
+      entry.seeds.add(r.seed);
+      if (entry.examples.length < 3) entry.examples.push(v);
+      byRule.set(rule, entry);
+    }
+  }
+  return [...byRule]
+    .map(([rule, e]) => `${rule}: ${e.count} violations in ${e.seeds.size} seasons, e.g.\n  ${e.examples.join('\n  ')}`)
     .join('\n');
 }
 
