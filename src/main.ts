@@ -10,7 +10,7 @@ import { escapeHtml } from './core/text';
 import { QUESTION } from './core/vocabulary';
 import { buildMenu } from './ui/menu';
 import { documentLock, runAction, showReport } from './workspace/actions';
-import { describeCounts, describeSeats, planAllocation } from './workspace/allocation';
+import { describeChanges, describeCounts, describeSeats, planAllocation } from './workspace/allocation';
 import { buildDashboardData, writeSummary } from './workspace/dashboard';
 import { openExcursionLabels } from './workspace/excursions';
 import { commit, openExecution } from './workspace/execution';
@@ -179,6 +179,7 @@ export function allocatePlaces(): string | undefined {
       decisions: describeCounts(plan.decisions, lang),
       changed: plan.changed,
       notices: describeCounts(noticeCounts, lang),
+      details: describeChanges(plan, lang),
     });
     if (ui.alert(t(lang, 'allocate.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
       writeLog(ss, 'allocatePlaces', 'Cancelled at the confirmation; nothing written');

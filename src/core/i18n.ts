@@ -80,12 +80,22 @@ const en = {
   'reason.granted':
     '{rank} choice; priority {priority} of {competitors} at {label}; {granted} of {requested} places granted',
   'reason.kept': '{rank} choice; kept by staff ({mark}); {granted} places',
-  'reason.full':
-    '{rank} choice; priority {priority} of {competitors} at {label}; {taken} of {places} seats taken by higher priority',
+  'reason.full': '{rank} choice; waitlisted at {label}, position {position}: {why}',
+  'reason.full.ahead': 'the applicants ahead of it in priority ({ahead}) hold {taken} of the {places} places',
+  'reason.full.kept':
+    '{kept} places are held by offers made earlier to applicants after it in priority (an offer made is kept)',
+  'reason.full.rounds': '{rest} places went to applicants after it in priority while it took its first excursion',
+  'reason.full.none': 'the excursion has no places',
+  'reason.offer': '{rank} choice; offered {granted} places earlier, kept while the municipality answers',
+  'reason.promoted':
+    '{rank} choice; {granted} places offered, ranked above its place at {releases}: it keeps that place until it answers, and confirming this one gives it up',
   'reason.rejected': '{rank} choice; locked as Rejected by staff',
   'reason.declined': '{rank} choice; declined by the municipality',
+  'reason.lapsed': '{rank} choice; the offer lapsed: no answer by Reply By',
+  'reason.released': '{rank} choice; given up: the municipality confirmed an excursion it ranked higher',
   'reason.gone': 'No longer allocated: the application is {status}',
-  'reason.better': 'No longer needed: the municipality holds an excursion it ranked higher',
+  'reason.better':
+    'Not offered: the municipality holds, declined or let lapse as many excursions as it may have, all ranked higher',
   'rank.1': '1st',
   'rank.2': '2nd',
   'rank.3': '3rd',
@@ -98,8 +108,20 @@ const en = {
     'No excursion has Status "Open" or "Allocated", so there is nothing to allocate. Nothing was written.',
   'allocate.title': 'Allocate places',
   'allocate.confirm':
-    'Allocate {applicants} applications over {excursions} excursions?\n\nSeats: {seats}\nDecisions: {decisions}\nChanged since the last run: {changed}\nNotices to queue: {notices}',
+    'Allocate {applicants} applications over {excursions} excursions?\n\nSeats: {seats}\nDecisions: {decisions}\nChanged since the last run: {changed}\nNotices to queue: {notices}{details}',
   'allocate.none': 'none',
+  'allocate.offered': 'Newly offered a place ({count}): {names}',
+  'allocate.promoted':
+    'Offered a place ranked higher, keeping the place they hold until they answer ({count}): {names}',
+  'allocate.lost': 'Would lose or change a place ({count}): {names}',
+  'allocate.unmatched':
+    'Waiting, because the municipality is not a name in the Municipalities sheet ({count}): {names}. Correct the Municipality cell in Applications to let them take part.',
+  'allocate.freed': 'Places freed by declines and lapsed offers since the last allocation: {count}',
+  'allocate.more': 'and {count} more',
+  'allocate.places': '{places} places',
+  'allocate.change': '{before} → {after} places',
+  'allocate.withdrawn': 'place withdrawn',
+  'allocate.keeps': 'keeps {label}',
   'allocate.done': 'Places allocated. {changed} decisions changed; {notices} notices queued.',
   'action.cancelled': 'Nothing was changed.',
   'error.templateMissing':
@@ -296,12 +318,23 @@ const sl: Record<MessageKey, string> = {
   'reason.granted':
     '{rank} izbira; prednost {priority} od {competitors} pri {label}; dodeljenih mest: {granted} od {requested}',
   'reason.kept': '{rank} izbira; ohranjeno po odločitvi osebja ({mark}); mest: {granted}',
-  'reason.full':
-    '{rank} izbira; prednost {priority} od {competitors} pri {label}; {taken} od {places} mest zasedajo prijavitelji z večjo prednostjo',
+  'reason.full': '{rank} izbira; čakalni seznam pri {label}, mesto na seznamu {position}: {why}',
+  'reason.full.ahead': 'prijavitelji z večjo prednostjo (število: {ahead}) imajo mest: {taken} od {places}',
+  'reason.full.kept':
+    'mest, ki jih imajo že dane ponudbe prijaviteljem z manjšo prednostjo: {kept} (dana ponudba velja)',
+  'reason.full.rounds':
+    'mest, ki so jih dobili prijavitelji z manjšo prednostjo, medtem ko je ta dobila svojo prvo ekskurzijo: {rest}',
+  'reason.full.none': 'ekskurzija nima mest',
+  'reason.offer': '{rank} izbira; ponudba je bila dana že prej (mest: {granted}) in velja, dokler občina ne odgovori',
+  'reason.promoted':
+    '{rank} izbira; ponujenih mest: {granted}, uvrščeno višje od mesta pri {releases}: to mesto obdrži, dokler ne odgovori, s potrditvijo tega pa se mu odpove',
   'reason.rejected': '{rank} izbira; osebje je zaklenilo kot Rejected',
   'reason.declined': '{rank} izbira; občina je odklonila',
+  'reason.lapsed': '{rank} izbira; ponudba je potekla: do roka za odgovor ni bilo odgovora',
+  'reason.released': '{rank} izbira; opuščeno: občina je potrdila ekskurzijo, ki jo je uvrstila višje',
   'reason.gone': 'Ni več razporejeno: prijava ima status {status}',
-  'reason.better': 'Ni več potrebno: občina ima mesto na ekskurziji, ki jo je uvrstila višje',
+  'reason.better':
+    'Ni ponujeno: občina ima, je odklonila ali pustila poteči toliko ekskurzij, kolikor jih sme imeti, vse uvrščene višje',
   'rank.1': '1.',
   'rank.2': '2.',
   'rank.3': '3.',
@@ -314,8 +347,20 @@ const sl: Record<MessageKey, string> = {
     'Nobena ekskurzija nima statusa "Open" ali "Allocated", zato ni kaj razporediti. Nič ni bilo zapisano.',
   'allocate.title': 'Razporedi mesta',
   'allocate.confirm':
-    'Razporedim {applicants} prijav na {excursions} ekskurzij?\n\nMesta: {seats}\nOdločitve: {decisions}\nSpremenjeno od zadnjega razporejanja: {changed}\nObvestila v čakalno vrsto: {notices}',
+    'Razporedim {applicants} prijav na {excursions} ekskurzij?\n\nMesta: {seats}\nOdločitve: {decisions}\nSpremenjeno od zadnjega razporejanja: {changed}\nObvestila v čakalno vrsto: {notices}{details}',
   'allocate.none': 'nobeno',
+  'allocate.offered': 'Na novo ponujeno mesto (število: {count}): {names}',
+  'allocate.promoted':
+    'Ponujeno mesto, uvrščeno višje; mesto, ki ga imajo, obdržijo, dokler ne odgovorijo (število: {count}): {names}',
+  'allocate.lost': 'Izgubili bi ali spremenili mesto (število: {count}): {names}',
+  'allocate.unmatched':
+    'Čakajo, ker občine ni med imeni na listu Municipalities (število: {count}): {names}. Popravite celico Municipality na listu Applications, da bodo sodelovale.',
+  'allocate.freed': 'Mesta, sproščena z odklonitvami in poteklimi ponudbami od zadnjega razporejanja: {count}',
+  'allocate.more': 'in še {count}',
+  'allocate.places': 'mest: {places}',
+  'allocate.change': 'mest: {before} → {after}',
+  'allocate.withdrawn': 'mesto odvzeto',
+  'allocate.keeps': 'obdrži {label}',
   'allocate.done': 'Mesta razporejena. Spremenjenih odločitev: {changed}; obvestil v čakalni vrsti: {notices}.',
   'action.cancelled': 'Nič ni bilo spremenjeno.',
   'error.templateMissing':

@@ -1,26 +1,60 @@
 /**
- * Allocate places (SPEC section 6): reads Applications, Excursions and Allocations once, lets the
- * core decide, then writes Allocations in one block (staff's Locked, Response and own columns kept
- * row by row), sets the allocated excursions' Status, and queues a notice for each decision that
- * changed. Notices are queued before Allocations is written: a run that dies in between is
- * re-run to the same decisions and queues nothing twice.
+ * Allocate places (SPEC section 6): reads Applications, Excursions, Municipalities and Allocations
+ * once, lets the core decide, then writes Allocations in one block (staff's Locked, Response, Reply
+ * By, Delegates Named, Told and own columns kept row by row), sets the allocated excursions'
+ * Status, and queues a notice for each row whose news differs from what its `Told` says the
+ * applicant was last told. Notices are queued before Allocations is written: a run that dies in
+ * between is re-run to the same decisions, and a notice still Queued is not queued twice
+ * (`nextKey`).
  */
 import { type AllocApplicant, type AllocationRow, allocate, type PriorRow, type Reason } from '../core/allocation';
 import { StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { parsePreferences } from '../core/intake';
 import { municipalityKey } from '../core/municipalities';
+import { nextKey } from '../core/notice-keys';
 import { cellName } from '../core/table';
 import { asText } from '../core/text';
-import { ALLOCATION_HEADERS, APPLICATION_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
+import {
+  ALLOCATION_HEADERS,
+  APPLICATION_HEADERS,
+  MUNICIPALITY_HEADERS,
+  NOTICE_HEADERS,
+  type NoticeType,
+  SHEET,
+} from '../core/vocabulary';
 import { type ExcursionRow, readExcursions } from './excursions';
-import { timeZoneOf } from './execution';
-import { missingNotices, type QueuedNotice, queueNotices } from './notices';
+import { lookUpSheet, timeZoneOf } from './execution';
+import { loadMunicipalities } from './municipality-cache';
+import { noticeKey, type QueuedNotice, queueNotices } from './notices';
 import { attendedMunicipalities } from './scoring';
 import { loadSettings } from './settings';
-import { type Cell, isDateCell, readSheet, rewriteRows, type Spreadsheet, text, writeColumns } from './sheets';
+import {
+  type Cell,
+  isDateCell,
+  readSheet,
+  readTable,
+  rewriteRows,
+  type Spreadsheet,
+  text,
+  writeColumns,
+} from './sheets';
 
 type AllocationHeader = (typeof ALLOCATION_HEADERS)[number];
+
+/** One line of the dialog: who, where, and the places before and after. */
+export interface PlannedChange {
+  applicationId: string;
+  municipality: string;
+  excursionId: string;
+  label: string;
+  /** Places the applicant was told it has here (0: none). */
+  before: number;
+  /** Places it would have here now (0: none). */
+  after: number;
+  /** For a promotion: the label of the place it keeps until it answers. */
+  keeps?: string;
+}
 
 export interface AllocationPlan {
   applicants: number;
@@ -30,7 +64,17 @@ export interface AllocationPlan {
   changed: number;
   notices: QueuedNotice[];
   digest: string;
-  /** Writes the plan; returns how many notices were queued (keys already in Notices are not queued again). */
+  /** New offers (an `accepted` notice). */
+  offered: PlannedChange[];
+  /** Offers ranked above a place held, kept until answered (a `promoted` notice). */
+  promoted: PlannedChange[];
+  /** Places withdrawn or changed in size (a `changed` notice). */
+  lost: PlannedChange[];
+  /** Municipalities as entered that are no name of the Municipalities sheet: their applications wait. */
+  unmatched: string[];
+  /** Places granted on rows declined or lapsed since the last allocation: what this one can hand out again. */
+  freed: number;
+  /** Writes the plan; returns how many notices were queued. */
   apply(): number;
 }
 
@@ -38,10 +82,20 @@ function ordinal(rank: number, lang: Language): string {
   return rank <= 3 ? t(lang, `rank.${rank}` as MessageKey) : t(lang, 'rank.n', { n: rank });
 }
 
-/** The Reason cell: words a member of staff can read out on the phone. */
-export function describeReason(row: AllocationRow, label: string, mark: string, lang: Language): string {
+/**
+ * The Reason cell: words a member of staff can read out on the phone. `labelOf` names an
+ * excursion; `held` is every seat held at this one (for a waitlisted row: what holds it back).
+ */
+export function describeReason(
+  row: AllocationRow,
+  labelOf: (excursionId: string) => string,
+  mark: string,
+  lang: Language,
+  held = row.reason.seatsTaken,
+): string {
   const r: Reason = row.reason;
   const rank = ordinal(r.rank, lang);
+  const label = labelOf(row.excursionId);
   switch (r.kind) {
     case 'granted':
       return t(lang, 'reason.granted', {
@@ -54,27 +108,87 @@ export function describeReason(row: AllocationRow, label: string, mark: string, 
       });
     case 'kept':
       return t(lang, 'reason.kept', { rank, mark, granted: row.placesGranted });
-    case 'full':
-      return t(lang, 'reason.full', {
+    case 'offer':
+      return t(lang, 'reason.offer', { rank, granted: row.placesGranted });
+    case 'promoted':
+      return t(lang, 'reason.promoted', {
         rank,
-        priority: r.priority,
-        competitors: r.competitors,
-        label,
-        taken: r.seatsTaken,
-        places: r.places,
+        granted: row.placesGranted,
+        releases: labelOf(r.releases ?? ''),
       });
+    case 'full': {
+      // Only what is true is said: no "0 of 3 places taken" when nobody ahead holds one.
+      const why: string[] = [];
+      if (r.places === 0) why.push(t(lang, 'reason.full.none'));
+      if (r.ahead > 0)
+        why.push(t(lang, 'reason.full.ahead', { ahead: r.ahead, taken: r.seatsTaken, places: r.places }));
+      if (r.keptBelow > 0) why.push(t(lang, 'reason.full.kept', { kept: r.keptBelow }));
+      const rest = held - r.seatsTaken - r.keptBelow;
+      if (rest > 0) why.push(t(lang, 'reason.full.rounds', { rest }));
+      return t(lang, 'reason.full', { rank, label, position: row.waitlistPosition ?? '', why: why.join('; ') });
+    }
     case 'rejected':
       return t(lang, 'reason.rejected', { rank });
+    case 'lapsed':
+      return t(lang, 'reason.lapsed', { rank });
+    case 'released':
+      return t(lang, 'reason.released', { rank });
+    case 'better':
+      return t(lang, 'reason.better');
     default:
       return t(lang, 'reason.declined', { rank });
   }
 }
 
-/** The notice a changed decision needs (none when it did not change). */
-export function noticeFor(previous: string | undefined, next: string): NoticeType | null {
-  if (previous === next) return null;
-  if (next === 'Accepted') return previous === 'Waitlisted' ? 'promoted' : 'accepted';
-  if (next === 'Waitlisted') return 'waitlisted';
+/**
+ * What a `Told` cell says the applicant was last told (spacing and case forgiven; anything
+ * unreadable counts as nothing told). The same reading as core/told.ts of the notices work, which
+ * writes the cell; kept here so that allocation does not depend on how sending words it.
+ */
+export function parseTold(cell: Cell | undefined): { kind: string; places: number } {
+  const s = text(cell).trim().replace(/\s+/g, ' ');
+  const offer = /^(accepted|confirmed) (\d+)$/i.exec(s);
+  if (offer && Number(offer[2]) >= 1)
+    return { kind: offer[1].toLowerCase() === 'accepted' ? 'Accepted' : 'Confirmed', places: Number(offer[2]) };
+  const simple = ['Declined', 'Waitlisted', 'Not selected', 'Lapsed'].find((k) => k.toLowerCase() === s.toLowerCase());
+  return { kind: simple ?? '', places: 0 };
+}
+
+/** N of a `Told` cell reading `Accepted N` or `Confirmed N`, else 0. */
+export function toldPlaces(cell: Cell | undefined): number {
+  return parseTold(cell).places;
+}
+
+/**
+ * The notices allocation queues. `changed` (more or fewer places, a place withdrawn) is a type of
+ * the notices work, which adds it to NOTICE_TYPES with its letters; written so that this file
+ * compiles with or without that.
+ */
+export type AllocationNotice = NoticeType | 'changed';
+
+/** Reasons whose applicant brought the outcome about, or was told it already (no `not_selected`, no `changed`). */
+const QUIET = new Set<Reason['kind'] | 'gone'>(['declined', 'lapsed', 'released']);
+
+/**
+ * The notice a row needs, comparing it with what the applicant was last told (`Told`), never with
+ * the old Decision: every change to what it believes is told once, and nothing it believes is told
+ * again. `kind` 'gone' is a row the core no longer has (the application no longer takes part).
+ */
+export function noticeFor(
+  row: { decision: string; placesGranted: number; kind: Reason['kind'] | 'gone' },
+  told: Cell | undefined,
+): AllocationNotice | null {
+  const was = parseTold(told);
+  const believesOffer = was.kind === 'Accepted' || was.kind === 'Confirmed';
+  if (row.decision === 'Accepted' && row.placesGranted > 0) {
+    if (believesOffer) return was.places === row.placesGranted ? null : 'changed';
+    return row.kind === 'promoted' ? 'promoted' : 'accepted';
+  }
+  // A place it believes it has is gone: told as a withdrawal, unless it gave the place up itself.
+  if (believesOffer) return QUIET.has(row.kind) ? null : 'changed';
+  if (was.kind === 'Lapsed' || was.kind === 'Declined') return null;
+  if (row.decision === 'Waitlisted') return was.kind === 'Waitlisted' ? null : 'waitlisted';
+  if (was.kind === 'Not selected' || row.kind === 'gone' || row.kind === 'better' || QUIET.has(row.kind)) return null;
   return 'not_selected';
 }
 
@@ -105,6 +219,9 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
   }
   const byId = new Map(allocatable.map((e) => [e.id, e]));
 
+  const labelOf = (id: string) => byId.get(id)?.label || id;
+
+  const register = registerNames(ss);
   const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
   const a = apps.cols;
   const attended = attendedMunicipalities(ss);
@@ -112,6 +229,7 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
   const municipalities = new Map<string, string>();
   const applicants: AllocApplicant[] = [];
   const unscored: string[] = [];
+  const unmatched = new Set<string>();
   for (const r of apps.rows) {
     const id = text(r[a['Application ID']]);
     const status = text(r[a.Status]);
@@ -120,6 +238,12 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     municipalities.set(id, text(r[a.Municipality]));
     const takesPart = status === 'Received' || (status === 'Late' && settings.acceptLate);
     if (!takesPart || (settings.requireSignedForm && r[a['Signed Form Received']] !== true)) continue;
+    // Intake normalised the name to the register's spelling; one that is not there waits for staff.
+    const municipality = text(r[a.Municipality]).trim();
+    if (!register.has(municipality)) {
+      unmatched.add(municipality || text(r[a['Municipality (as entered)']]).trim() || id);
+      continue;
+    }
     if (typeof r[a.Score] !== 'number') {
       unscored.push(id);
       continue;
@@ -127,11 +251,11 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     const submitted = r[a['Submitted At']];
     applicants.push({
       id,
-      municipality: text(r[a.Municipality]),
+      municipality,
       score: r[a.Score] as number,
       // No time (a blank cell) is NaN, which the core sorts last: 0 would win every tie.
       submittedAt: isDateCell(submitted) ? submitted.getTime() : Number.NaN,
-      newcomer: !attended.has(municipalityKey(text(r[a.Municipality]))),
+      newcomer: !attended.has(municipalityKey(municipality)),
       requested: Math.max(1, Math.round(Number(r[a.Delegates]) || 1)),
       preferences: parsePreferences(text(r[a.Preferences]))
         .map((p) => p.excursionId)
@@ -144,9 +268,13 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
   const c = alloc.cols;
   const keyOf = (appId: string, excId: string) => `${appId}|${excId}`;
   const previous = new Map<string, Cell[]>();
+  let freed = 0;
   for (const r of alloc.rows) {
     const key = keyOf(text(r[c['Application ID']]), text(r[c['Excursion ID']]));
     if (key !== '|' && !previous.has(key)) previous.set(key, r);
+    // Still Accepted with places: no allocation has run since this decline or lapse.
+    if (['Declined', 'Lapsed'].includes(text(r[c.Response])) && text(r[c.Decision]) === 'Accepted')
+      freed += Number(r[c['Places Granted']]) || 0;
   }
   const prior: PriorRow[] = [...previous.values()].map((r) => ({
     applicationId: text(r[c['Application ID']]),
@@ -168,6 +296,12 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
   };
   const result = allocate(input);
 
+  // Notice keys already used, for `#n` when news is told again (one read of Notices).
+  const notes = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const keys = new Map<string, string>(
+    notes.rows.map((r) => [text(r[notes.cols['Notice Key']]).trim(), text(r[notes.cols.Status]).trim()]),
+  );
+
   // The new block: the core's rows in excursion order, then earlier rows the core no longer has.
   const order = new Map(allocatable.map((e, i) => [e.id, i]));
   const sorted = [...result.rows].sort((x, y) => (order.get(x.excursionId) ?? 0) - (order.get(y.excursionId) ?? 0));
@@ -175,11 +309,40 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
   const statusOf = new Map(apps.rows.map((r) => [text(r[a['Application ID']]), text(r[a.Status])]));
   const block: Cell[][] = [];
   const notices: QueuedNotice[] = [];
+  const offered: PlannedChange[] = [];
+  const promoted: PlannedChange[] = [];
+  const lost: PlannedChange[] = [];
   const decisions: Record<string, number> = { Accepted: 0, Waitlisted: 0, 'Not selected': 0 };
   let changed = 0;
   const seen = new Set<string>();
   const holding = new Set(result.rows.filter((r) => r.decision === 'Accepted').map((r) => r.applicationId));
   const staffCell = (v: Cell | undefined): Cell => (typeof v === 'string' ? asText(v) : (v ?? ''));
+  const tell = (
+    row: { decision: string; placesGranted: number; kind: Reason['kind'] | 'gone'; releases?: string },
+    applicationId: string,
+    excursionId: string,
+    told: Cell | undefined,
+  ) => {
+    const found = noticeFor(row, told);
+    if (!found) return;
+    const type = found as NoticeType;
+    const key = nextKey(keys, noticeKey({ type, applicationId, excursionId }));
+    // A notice of the same family still waits to be sent: the send-time check words it from the row as it is then.
+    if (key === null) return;
+    keys.set(key, 'Queued');
+    notices.push({ type, applicationId, excursionId, to: emails.get(applicationId) ?? '', key });
+    const line: PlannedChange = {
+      applicationId,
+      municipality: municipalities.get(applicationId) || applicationId,
+      excursionId,
+      label: labelOf(excursionId),
+      before: toldPlaces(told),
+      after: row.decision === 'Accepted' ? row.placesGranted : 0,
+    };
+    if (found === 'accepted') offered.push(line);
+    else if (found === 'promoted') promoted.push({ ...line, keeps: labelOf(row.releases ?? '') });
+    else if (found === 'changed') lost.push(line);
+  };
   for (const row of sorted) {
     const key = keyOf(row.applicationId, row.excursionId);
     seen.add(key);
@@ -191,6 +354,7 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       oldDecision === row.decision &&
       Number(old[c['Places Granted']]) === row.placesGranted &&
       text(old[c['Waitlist Position']]) === (row.waitlistPosition === null ? '' : String(row.waitlistPosition));
+    const held = result.seats[row.excursionId]?.granted ?? 0;
     const values: Partial<Record<AllocationHeader, Cell>> = {
       'Application ID': asText(row.applicationId),
       Municipality: asText(municipalities.get(row.applicationId) ?? ''),
@@ -200,26 +364,32 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       'Places Granted': row.placesGranted,
       Decision: row.decision,
       'Waitlist Position': row.waitlistPosition ?? '',
-      Reason: asText(describeReason(row, byId.get(row.excursionId)?.label ?? row.excursionId, mark, lang)),
-      Locked: staffCell(old?.[c.Locked]),
-      Response: staffCell(old?.[c.Response]),
+      Reason: asText(describeReason(row, labelOf, mark, lang, held)),
       'Updated At': sameAsBefore && old ? old[c['Updated At']] : now,
     };
     block.push(withStaffColumns(alloc.width, c, values, old, staffCell));
     decisions[row.decision]++;
     if (oldDecision !== row.decision) changed++;
-    // A municipality that declined is not told it was not selected.
-    const type = row.reason.kind === 'declined' ? null : noticeFor(oldDecision, row.decision);
-    if (type)
-      notices.push({
-        type,
-        applicationId: row.applicationId,
-        excursionId: row.excursionId,
-        to: emails.get(row.applicationId) ?? '',
-      });
+    tell(
+      {
+        decision: row.decision,
+        placesGranted: row.placesGranted,
+        kind: row.reason.kind,
+        releases: row.reason.releases,
+      },
+      row.applicationId,
+      row.excursionId,
+      old?.[c.Told],
+    );
   }
   for (const [key, old] of previous) {
     if (seen.has(key)) continue;
+    const excursionId = text(old[c['Excursion ID']]);
+    // An excursion not allocated now (Closed, Done) keeps its rows as they are: they record what happened.
+    if (!byId.has(excursionId)) {
+      block.push(withStaffColumns(alloc.width, c, {}, old, staffCell));
+      continue;
+    }
     // Kept, never deleted: the applicant now holds an excursion it prefers, or no longer takes part.
     const appId = text(old[c['Application ID']]);
     const status = statusOf.get(appId) || '—';
@@ -234,6 +404,12 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     };
     block.push(withStaffColumns(alloc.width, c, values, old, staffCell));
     if (gone) changed++;
+    tell(
+      { decision: 'Not selected', placesGranted: 0, kind: better ? 'better' : 'gone' },
+      appId,
+      excursionId,
+      old[c.Told],
+    );
   }
 
   const digest = Utilities.computeDigest(
@@ -253,9 +429,13 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     changed,
     notices,
     digest,
+    offered,
+    promoted,
+    lost,
+    unmatched: [...unmatched].sort((x, y) => x.localeCompare(y, 'sl')),
+    freed,
     apply() {
-      const fresh = missingNotices(ss, notices);
-      queueNotices(ss, fresh);
+      queueNotices(ss, notices);
       rewriteRows(alloc, block);
       const ids = new Set(allocatable.filter((e) => e.status === 'Open').map((e) => e.id));
       if (ids.size > 0) {
@@ -265,9 +445,23 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
           return ids.has(text(excursionTable.rows[i][ec['Excursion ID']])) ? 'Allocated' : staffCell(current);
         });
       }
-      return fresh.length;
+      return notices.length;
     },
   };
+}
+
+/**
+ * The names of the Municipalities sheet, trimmed, read fresh (not from the ten-minute cache, so a
+ * name staff just added counts at once); the bundled list where the sheet is missing or empty.
+ */
+function registerNames(ss: Spreadsheet): Set<string> {
+  const sheet = lookUpSheet(ss, SHEET.municipalities);
+  if (sheet) {
+    const table = readTable(sheet, MUNICIPALITY_HEADERS, SHEET.municipalities, ss);
+    const names = table.rows.map((r) => text(r[table.cols.Name]).trim()).filter((n) => n !== '');
+    if (names.length > 0) return new Set(names);
+  }
+  return new Set(loadMunicipalities(ss).map((m) => m.name.trim()));
 }
 
 /** A full row: the computed values over the staff's own cells of the same row (carried by key). */
@@ -295,8 +489,45 @@ export function describeCounts(counts: Record<string, number>, lang: Language): 
   return parts.length > 0 ? parts.join(', ') : t(lang, 'allocate.none');
 }
 
-/** N of a `Told` cell reading `Accepted N` or `Confirmed N` (spacing and case forgiven), else 0. */
-export function toldPlaces(cell: Cell | undefined): number {
-  const m = /^(accepted|confirmed)\s+(\d+)$/i.exec(text(cell).trim());
-  return m ? Number(m[2]) : 0;
+/** At most this many names per list in the dialog; the rest are counted. */
+const NAMES_SHOWN = 10;
+
+function names(items: readonly string[], lang: Language): string {
+  const shown = items.slice(0, NAMES_SHOWN).join('; ');
+  return items.length > NAMES_SHOWN
+    ? `${shown}; ${t(lang, 'allocate.more', { count: items.length - NAMES_SHOWN })}`
+    : shown;
+}
+
+/**
+ * What the Allocate places dialog says before anything is written: who would be newly offered a
+ * place, who promoted, who would lose or change a place, which municipalities wait unmatched, and
+ * how many places declines and lapses freed since the last allocation. Empty lists are left out.
+ */
+export function describeChanges(plan: AllocationPlan, lang: Language): string {
+  const lines: string[] = [];
+  const list = (key: MessageKey, items: string[]) => {
+    if (items.length > 0) lines.push(t(lang, key, { count: items.length, names: names(items, lang) }));
+  };
+  list(
+    'allocate.offered',
+    plan.offered.map((c) => `${c.municipality}, ${c.label}: ${t(lang, 'allocate.places', { places: c.after })}`),
+  );
+  list(
+    'allocate.promoted',
+    plan.promoted.map(
+      (c) =>
+        `${c.municipality}, ${c.label}: ${t(lang, 'allocate.places', { places: c.after })} (${t(lang, 'allocate.keeps', { label: c.keeps ?? '' })})`,
+    ),
+  );
+  list(
+    'allocate.lost',
+    plan.lost.map(
+      (c) =>
+        `${c.municipality}, ${c.label}: ${c.after === 0 ? t(lang, 'allocate.withdrawn') : t(lang, 'allocate.change', { before: c.before, after: c.after })}`,
+    ),
+  );
+  list('allocate.unmatched', plan.unmatched);
+  if (plan.freed > 0) lines.push(t(lang, 'allocate.freed', { count: plan.freed }));
+  return lines.length > 0 ? `\n\n${lines.join('\n\n')}` : '';
 }

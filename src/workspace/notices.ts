@@ -9,6 +9,8 @@ export interface QueuedNotice {
   applicationId: string;
   excursionId?: string;
   to: string;
+  /** The key to queue it under; its base key (`noticeKey`) when not given. */
+  key?: string;
 }
 
 /** `type:applicationId[:excursionId]` (SPEC section 7). */
@@ -29,7 +31,7 @@ export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]):
   const col = (h: (typeof NOTICE_HEADERS)[number]) => cols[h];
   const rows = notices.map((n) => {
     const row: string[] = new Array(lastColumn).fill('');
-    row[col('Notice Key')] = asText(noticeKey(n));
+    row[col('Notice Key')] = asText(n.key ?? noticeKey(n));
     row[col('Application ID')] = asText(n.applicationId);
     row[col('Excursion ID')] = asText(n.excursionId ?? '');
     row[col('Type')] = n.type;

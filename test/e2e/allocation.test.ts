@@ -84,7 +84,7 @@ describe('Allocate places', () => {
     const reasons = allocations(emulator).map((r) => r.Reason);
     expect(reasons[0]).toBe('1st choice; priority 1 of 3 at Cologne, 25–27 April 2017; 1 of 2 places granted');
     expect(reasons[1]).toBe(
-      '1st choice; priority 2 of 3 at Cologne, 25–27 April 2017; 1 of 1 seats taken by higher priority',
+      '1st choice; waitlisted at Cologne, 25–27 April 2017, position 1: the applicants ahead of it in priority (1) hold 1 of the 1 places',
     );
     expect(records(emulator, 'Excursions').filter((e) => e.Status === 'Allocated')).toHaveLength(7);
   });
@@ -109,7 +109,7 @@ describe('Allocate places', () => {
     expect(emulator.ui.alerts.at(-1)?.prompt).toBe('Places allocated. 0 decisions changed; 0 notices queued.');
   });
 
-  it('promotes the first on the waitlist after a decline, and only that applicant is notified', () => {
+  it('offers the first on the waitlist the place a decline frees, and only that applicant is notified', () => {
     const emulator = smallCall();
     emulator.run('allocatePlaces');
     const before = notices(emulator).length;
@@ -126,7 +126,8 @@ describe('Allocate places', () => {
     const fresh = notices(emulator)
       .slice(before)
       .map((n) => n['Notice Key']);
-    expect(fresh).toEqual(['promoted:APP-0002:CGN-2017-04']);
+    // Nothing was sent yet, so APP-0002 was told of no place: this is a new offer, not a promotion.
+    expect(fresh).toEqual(['accepted:APP-0002:CGN-2017-04']);
   });
 
   it('keeps a Locked seat and staff columns with their row across re-runs', () => {

@@ -140,6 +140,7 @@ export function fillApplications(emulator: Emulator, n: number, seed = 1): void 
     };
     for (const [h, v] of Object.entries(values)) sheet.setValue(i + 1, header.indexOf(h), v);
   }
+  registerNumberedMunicipalities(emulator, n, municipalities);
 }
 
 /** Leaves `n` received notices queued in Notices for the first n applications of fillApplications. */
@@ -207,4 +208,23 @@ export function setSettingIn(
   value: string | number | boolean | Date,
 ): void {
   seat.emulator.within(seat.user, seat.spreadsheetId, () => setSetting(seat.emulator, key, value));
+}
+
+/**
+ * Beyond the 212 names, fillApplications numbers them ("Ajdovščina 2"); only a municipality of the
+ * register takes part in the allocation (issue 12), so those names are added to Municipalities.
+ */
+function registerNumberedMunicipalities(emulator: Emulator, n: number, municipalities: Record<string, unknown>[]) {
+  if (n <= municipalities.length) return;
+  const sheet = emulator.workbook().sheetByName('Municipalities')!;
+  const header = sheet.dataValues()[0].map(String);
+  let at = municipalities.length + 1;
+  for (let i = municipalities.length; i < n; i++) {
+    const m = municipalities[i % municipalities.length];
+    const name = `${m.Name} ${Math.floor(i / municipalities.length) + 1}`;
+    sheet.setValue(at, header.indexOf('Name'), name);
+    sheet.setValue(at, header.indexOf('Population'), Number(m.Population));
+    sheet.setValue(at, header.indexOf('Region'), String(m.Region));
+    at++;
+  }
 }

@@ -1,0 +1,31 @@
+/**
+ * Notice keys (SPEC section 7): `type:applicationId[:excursionId]`, and `#n` (n = 2, 3, …) after it
+ * when the same notice is told again after what it told had changed. A key is sent at most once,
+ * so telling a decision again needs a key of its own.
+ */
+
+/** Statuses of a notice that is still to be sent: a second one of its family would tell it twice. */
+const PENDING = new Set(['Queued', 'Failed']);
+
+/** The base key and n of `key` (`accepted:APP-1:CGN#3` → base `accepted:APP-1:CGN`, n 3; no `#n` → 1). */
+export function splitKey(key: string): { base: string; n: number } {
+  const m = /^(.*)#(\d+)$/.exec(key.trim());
+  return m ? { base: m[1], n: Number(m[2]) } : { base: key.trim(), n: 1 };
+}
+
+/**
+ * The key under which a notice of base key `base` is queued, given the Notices rows as (key,
+ * status) pairs (a Map of key → status serves): null when one of its family (K, K#2, …) is still
+ * Queued or Failed (it is pending already, and says what the new one would), `base` when none
+ * exists, else the next free `base#n`.
+ */
+export function nextKey(existing: Iterable<readonly [string, string]>, base: string): string | null {
+  let highest = 0;
+  for (const [key, status] of existing) {
+    const k = splitKey(String(key));
+    if (k.base !== base) continue;
+    if (PENDING.has(String(status).trim())) return null;
+    highest = Math.max(highest, k.n);
+  }
+  return highest === 0 ? base : `${base}#${highest + 1}`;
+}
