@@ -425,15 +425,14 @@ function runRound(applicants: readonly Applicant[], excursions: ReadonlyMap<stri
       const slots = slotsOf.get(a)!;
       const holding: Holding = { seats, kind: 'granted', locked: false };
       if (slots.length >= maxExcursions) {
-        // At capacity: the place it would give up on confirming is its worst counted slot, if that is a holding.
-        const worst = slots[maxExcursions - 1];
+        // At capacity: confirming this one gives up its worst place that is not a staff lock, if any ranks below.
+        const rank = rankFor(a, x.id);
         const gives = [...a.held]
-          .filter(([id, h]) => slotRank(a, id, h) === worst)
-          .map(([id]) => id)
-          .sort(compareIds)[0];
+          .filter(([id, h]) => slotRank(a, id, h) > rank)
+          .sort(([p], [q]) => rankFor(a, q) - rankFor(a, p) || compareIds(p, q))[0];
         if (gives !== undefined) {
           holding.kind = 'promoted';
-          holding.releases = gives;
+          holding.releases = gives[0];
         }
       }
       a.held.set(x.id, holding);

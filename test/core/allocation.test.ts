@@ -873,6 +873,69 @@ describe('allocation examples', () => {
     expect(result.rows[0].preference).toBe(0);
   });
 
+  it('keeps an offer told over a priority that appeared later, and says so in the Reason of the one left waiting', () => {
+    const result = run(
+      [applicant('told', ['X'], { score: 1 }), applicant('later', ['X'], { score: 9 })],
+      [excursion('X', 1)],
+      { prior: [mark('told', 'X', { placesGranted: 1, toldPlaces: 1 })] },
+    );
+    expect(summary(result)).toEqual(['told@X Accepted 1', 'later@X Waitlisted 0 #1']);
+    expect(result.rows[0].reason.kind).toBe('offer');
+    expect(result.rows[1].reason).toMatchObject({ kind: 'full', ahead: 0, seatsTaken: 0, keptBelow: 1 });
+  });
+
+  it('keeps the places told even when Places was lowered since', () => {
+    const result = run([applicant('A', ['X'], { requested: 2 })], [excursion('X', 1, 2)], {
+      prior: [mark('A', 'X', { placesGranted: 2, toldPlaces: 2 })],
+    });
+    expect(summary(result)).toEqual(['A@X Accepted 2']);
+  });
+
+  it('offers a place ranked higher as a promotion: the place held stays until the applicant answers', () => {
+    const result = run([applicant('A', ['X', 'Y'])], [excursion('X', 1), excursion('Y', 1)], {
+      prior: [mark('A', 'Y', { placesGranted: 1, toldPlaces: 1 }), mark('A', 'X', {})],
+    });
+    expect(summary(result)).toEqual(['A@X Accepted 1', 'A@Y Accepted 1']);
+    expect(result.rows[0].reason).toMatchObject({ kind: 'promoted', releases: 'Y' });
+    expect(result.rows[1].reason.kind).toBe('offer');
+  });
+
+  it('releases the lower place once the promotion is confirmed, and keeps it when the promotion is declined', () => {
+    const trips = [excursion('X', 1), excursion('Y', 1)];
+    const held = mark('A', 'Y', { placesGranted: 1, toldPlaces: 1 });
+    const confirmed = run([applicant('A', ['X', 'Y'])], trips, {
+      prior: [held, mark('A', 'X', { response: 'Confirmed', placesGranted: 1, toldPlaces: 1 })],
+    });
+    expect(summary(confirmed)).toEqual(['A@X Accepted 1', 'A@Y Not selected 0']);
+    expect(confirmed.rows[1].reason.kind).toBe('released');
+    expect(confirmed.seats.Y.granted).toBe(0);
+    const declined = run([applicant('A', ['X', 'Y'])], trips, {
+      prior: [held, mark('A', 'X', { response: 'Declined', placesGranted: 1, toldPlaces: 1 })],
+    });
+    expect(summary(declined)).toEqual(['A@X Not selected 0', 'A@Y Accepted 1']);
+  });
+
+  it('offers nothing in place of a decline or a lapse, except an excursion ranked above it', () => {
+    const trips = [excursion('X', 1), excursion('Y', 1), excursion('Z', 1)];
+    const declinedFirst = run([applicant('A', ['X', 'Y'])], trips, {
+      prior: [mark('A', 'X', { response: 'Declined', placesGranted: 1, toldPlaces: 1 }), mark('A', 'Y', {})],
+    });
+    expect(summary(declinedFirst)).toEqual(['A@X Not selected 0', 'A@Y Not selected 0']);
+    expect(declinedFirst.rows.map((r) => r.reason.kind)).toEqual(['declined', 'better']);
+    const lapsedSecond = run([applicant('A', ['X', 'Y', 'Z'])], trips, {
+      prior: [mark('A', 'Y', { response: 'Lapsed', placesGranted: 1, toldPlaces: 1 })],
+    });
+    expect(summary(lapsedSecond)).toEqual(['A@X Accepted 1', 'A@Y Not selected 0']);
+    expect(lapsedSecond.rows.map((r) => r.reason.kind)).toEqual(['granted', 'lapsed']);
+  });
+
+  it('never gives up a staff lock for a promotion, nor waitlists its applicant above it', () => {
+    const result = run([applicant('A', ['X', 'Y'])], [excursion('X', 1), excursion('Y', 1)], {
+      prior: [mark('A', 'Y', { locked: 'Accepted', placesGranted: 1, toldPlaces: 1 })],
+    });
+    expect(summary(result)).toEqual(['A@Y Accepted 1']);
+  });
+
   it('allocates 20,000 applicants over 7 excursions', () => {
     const input = largeCall(20000);
     const result = allocate(input);

@@ -7,7 +7,7 @@
  * what it would (see its comment), and sends by hand the `changed` notices this branch has no
  * letter for yet.
  */
-import type { Emulator } from '../../emulator/src';
+import { type Emulator, ExecutionKilled } from '../../emulator/src';
 import { records, setUpWorkspace, validAnswer } from './harness';
 
 const CGN = 'CGN-2017-04';
@@ -166,7 +166,7 @@ const toldDone = new WeakMap<Emulator, Set<string>>();
  * gets Cologne; Celje, second, is waitlisted there and gets Barcelona; Ljubljana takes 2 places at
  * Stockholm and Novo mesto the last one. Everyone is told. Then Maribor declines Cologne.
  */
-function mariborDeclines(options: { celjeConfirmsBarcelona?: boolean } = {}) {
+function mariborDeclines(options: { celjeConfirmsBarcelona?: boolean; allocate?: boolean } = {}) {
   const emulator = call({ [CGN]: [1, 1], [STO]: [3, 2], [BCN]: [2, 1] }, [
     { municipality: 'Maribor', prefs: [CGN, STO], boost: 40 },
     { municipality: 'Celje', prefs: [CGN, BCN], boost: 30 },
@@ -184,7 +184,7 @@ function mariborDeclines(options: { celjeConfirmsBarcelona?: boolean } = {}) {
   if (options.celjeConfirmsBarcelona) mark(emulator, 'Celje', BCN, 'Response', 'Confirmed');
   mark(emulator, 'Maribor', CGN, 'Response', 'Declined');
   const before = notices(emulator).length;
-  const question = allocate(emulator);
+  const question = options.allocate === false ? '' : allocate(emulator);
   return { emulator, before, question };
 }
 
@@ -340,5 +340,41 @@ describe('Decisions people can rely on (issue 12, allocation)', () => {
     const again = notices(emulator).find((n) => n['Notice Key'] === `accepted:${idOf(emulator, 'Bled')}:${CGN}#2`);
     expect(again?.Status).toBe('Sent');
     expect(emulator.mailApp.outbox.length).toBe(mails + 1);
+  });
+
+  it('queues each notice once when the re-allocation is killed at any service call and run again', () => {
+    const decisions = (e: Emulator) =>
+      JSON.stringify(
+        allocations(e).map((r) => [r['Application ID'], r['Excursion ID'], r.Decision, r['Places Granted']]),
+      );
+    const clean = mariborDeclines();
+    const expected = { notices: queuedSince(clean.emulator, clean.before), decisions: decisions(clean.emulator) };
+    expect(expected.notices).toEqual([`promoted Celje ${CGN}`]);
+
+    const probe = mariborDeclines({ allocate: false }).emulator;
+    const start = probe.env.calls.snapshot();
+    probe.run('allocatePlaces');
+    const end = probe.env.calls.snapshot();
+    const calls = Object.entries(end).flatMap(([method, n]) =>
+      Array.from({ length: n - (start[method] ?? 0) }, (_, i) => ({ method, k: i + 1 })),
+    );
+    expect(calls.length).toBeGreaterThan(10);
+    for (const { method, k } of calls) {
+      const { emulator, before } = mariborDeclines({ allocate: false });
+      emulator.env.calls.killOn(method, emulator.env.calls.count(method) + k);
+      try {
+        emulator.run('allocatePlaces');
+      } catch (err) {
+        expect(err).toBeInstanceOf(ExecutionKilled);
+      }
+      emulator.env.calls.clearFaults();
+      emulator.run('allocatePlaces');
+      expect([method, k, queuedSince(emulator, before), decisions(emulator)]).toEqual([
+        method,
+        k,
+        expected.notices,
+        expected.decisions,
+      ]);
+    }
   });
 });
