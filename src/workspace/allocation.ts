@@ -276,6 +276,7 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     if (['Declined', 'Lapsed'].includes(text(r[c.Response])) && text(r[c.Decision]) === 'Accepted')
       freed += Number(r[c['Places Granted']]) || 0;
   }
+  const toldOf = toldReader(ss, c, [...previous.values()]);
   const prior: PriorRow[] = [...previous.values()].map((r) => ({
     applicationId: text(r[c['Application ID']]),
     excursionId: text(r[c['Excursion ID']]),
@@ -284,7 +285,7 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       ? text(r[c.Response])
       : '') as PriorRow['response'],
     placesGranted: Number(r[c['Places Granted']]) || 0,
-    toldPlaces: toldPlaces(r[c.Told]),
+    toldPlaces: toldPlaces(toldOf(r)),
   }));
 
   const input = {
@@ -296,11 +297,16 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
   };
   const result = allocate(input);
 
-  // Notice keys already used, for `#n` when news is told again (one read of Notices).
-  const notes = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
-  const keys = new Map<string, string>(
-    notes.rows.map((r) => [text(r[notes.cols['Notice Key']]).trim(), text(r[notes.cols.Status]).trim()]),
-  );
+  // Notice keys already used, for `#n` when news is told again: Notices read once, and only when news is to be told.
+  let known: Map<string, string> | null = null;
+  const keysNow = () => {
+    if (known) return known;
+    const notes = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+    known = new Map(
+      notes.rows.map((r) => [text(r[notes.cols['Notice Key']]).trim(), text(r[notes.cols.Status]).trim()]),
+    );
+    return known;
+  };
 
   // The new block: the core's rows in excursion order, then earlier rows the core no longer has.
   const order = new Map(allocatable.map((e, i) => [e.id, i]));
@@ -326,6 +332,7 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     const found = noticeFor(row, told);
     if (!found) return;
     const type = found as NoticeType;
+    const keys = keysNow();
     const key = nextKey(keys, noticeKey({ type, applicationId, excursionId }));
     // A notice of the same family still waits to be sent: the send-time check words it from the row as it is then.
     if (key === null) return;
@@ -379,7 +386,7 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       },
       row.applicationId,
       row.excursionId,
-      old?.[c.Told],
+      old ? toldOf(old) : '',
     );
   }
   for (const [key, old] of previous) {
@@ -408,7 +415,7 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       { decision: 'Not selected', placesGranted: 0, kind: better ? 'better' : 'gone' },
       appId,
       excursionId,
-      old[c.Told],
+      toldOf(old),
     );
   }
 
@@ -447,6 +454,43 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       }
       return notices.length;
     },
+  };
+}
+
+/** What each allocation notice told, when sending did not record it in `Told` (design table). */
+const TOLD_BY: Record<string, (row: Cell[], c: Record<AllocationHeader, number>) => string> = {
+  accepted: (row, c) => (Number(row[c['Places Granted']]) > 0 ? `Accepted ${Number(row[c['Places Granted']])}` : ''),
+  promoted: (row, c) => TOLD_BY.accepted(row, c),
+  changed: (row, c) => (text(row[c.Decision]) === 'Accepted' ? TOLD_BY.accepted(row, c) : 'Not selected'),
+  waitlisted: () => 'Waitlisted',
+  not_selected: () => 'Not selected',
+};
+
+/**
+ * `Told` of an Allocations row. A row told by a notice `Sent` before sending recorded `Told` (a
+ * season under way when the add-on was updated) has it blank: then the last allocation notice Sent
+ * for its pair says what the applicant was told, read against the row as that allocation left it.
+ * Without this, the first allocation after an update would tell every applicant its place again.
+ * Notices is read only when some row has `Told` blank.
+ */
+function toldReader(
+  ss: Spreadsheet,
+  c: Record<AllocationHeader, number>,
+  rows: readonly Cell[][],
+): (row: Cell[]) => Cell {
+  if (rows.every((r) => text(r[c.Told]).trim() !== '')) return (row) => row[c.Told];
+  const notes = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const n = notes.cols;
+  const lastSent = new Map<string, string>();
+  for (const r of notes.rows) {
+    const type = text(r[n.Type]);
+    if (text(r[n.Status]) !== 'Sent' || !(type in TOLD_BY)) continue;
+    lastSent.set(`${text(r[n['Application ID']])}|${text(r[n['Excursion ID']])}`, type);
+  }
+  return (row) => {
+    if (text(row[c.Told]).trim() !== '') return row[c.Told];
+    const type = lastSent.get(`${text(row[c['Application ID']])}|${text(row[c['Excursion ID']])}`);
+    return type ? TOLD_BY[type](row, c) : '';
   };
 }
 

@@ -1,6 +1,13 @@
 /** Allocate places through the built bundle: the sheets, the confirmation, re-runs and notices. */
 import type { Emulator } from '../../emulator/src';
-import { fillApplications, records, setSetting, setUpWorkspace, validAnswer } from './harness';
+import {
+  fillApplications,
+  records,
+  registerNumberedMunicipalities,
+  setSetting,
+  setUpWorkspace,
+  validAnswer,
+} from './harness';
 
 const allocations = (emulator: Emulator) => records(emulator, 'Allocations');
 const notices = (emulator: Emulator) => records(emulator, 'Notices');
@@ -181,6 +188,7 @@ describe('Allocate places', () => {
     const cost = (n: number) => {
       const emulator = setUpWorkspace({ language: 'en' });
       fillApplications(emulator, n);
+      registerNumberedMunicipalities(emulator, n);
       emulator.run('scoreApplicants');
       const calls = emulator.env.calls;
       const before = calls.total('Spreadsheet.');

@@ -52,7 +52,9 @@ function call(places: Record<string, [number, number]>, entries: Entry[]): Emula
     );
     emulator.env.clock.advance(60000);
   });
-  entries.forEach((e, i) => setCell(emulator, 'Applications', i + 1, 'Manual Adjustment', e.boost));
+  entries.forEach((e, i) => {
+    setCell(emulator, 'Applications', i + 1, 'Manual Adjustment', e.boost);
+  });
   emulator.run('scoreApplicants');
   return emulator;
 }
@@ -256,7 +258,9 @@ describe('Decisions people can rely on (issue 12, allocation)', () => {
   });
 
   it('offers Maribor, which declined, nothing in place of Cologne, and tells it nothing more', () => {
-    const { emulator, before } = mariborDeclines();
+    const { emulator, before, question } = mariborDeclines();
+    expect(question).toContain('Places freed by declines and lapsed offers since the last allocation: 1');
+    expect(allocate(emulator)).not.toContain('Places freed');
     const maribor = allocations(emulator).filter((r) => r.Municipality === 'Maribor');
     expect(maribor.map((r) => [r['Excursion ID'], r.Decision, r['Places Granted']])).toEqual([
       [CGN, 'Not selected', 0],

@@ -31,7 +31,16 @@ describe('the demo', () => {
     const allocations = read(out, 'Allocations');
     expect(allocations.filter((r) => r.Response === 'Declined').every((r) => r.Decision === 'Not selected')).toBe(true);
     const notices = read(out, 'Notices');
-    expect(notices.filter((n) => n.Type === 'promoted' && n.Status === 'Sent').length).toBeGreaterThan(0);
+    // Issue 12: a place freed goes to the waitlist as an `accepted` notice (`promoted` only for one holding a
+    // lower place); every place held was told, and someone told it was waitlisted now holds that place.
+    const pair = (r: Record<string, string>) => `${r['Application ID']}|${r['Excursion ID']}`;
+    const sent = (types: string[]) =>
+      new Set(notices.filter((n) => types.includes(n.Type) && n.Status === 'Sent').map(pair));
+    const offered = sent(['accepted', 'promoted']);
+    const accepted = allocations.filter((r) => r.Decision === 'Accepted');
+    expect(accepted.every((r) => offered.has(pair(r)))).toBe(true);
+    const waitlisted = sent(['waitlisted']);
+    expect(accepted.some((r) => waitlisted.has(pair(r)))).toBe(true);
     expect(new Set(notices.map((n) => n['Notice Key'])).size).toBe(notices.length);
   });
 

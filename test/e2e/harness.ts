@@ -140,7 +140,6 @@ export function fillApplications(emulator: Emulator, n: number, seed = 1): void 
     };
     for (const [h, v] of Object.entries(values)) sheet.setValue(i + 1, header.indexOf(h), v);
   }
-  registerNumberedMunicipalities(emulator, n, municipalities);
 }
 
 /** Leaves `n` received notices queued in Notices for the first n applications of fillApplications. */
@@ -212,17 +211,17 @@ export function setSettingIn(
 
 /**
  * Beyond the 212 names, fillApplications numbers them ("Ajdovščina 2"); only a municipality of the
- * register takes part in the allocation (issue 12), so those names are added to Municipalities.
+ * register takes part in the allocation (issue 12), so this adds those of its first n to Municipalities.
  */
-function registerNumberedMunicipalities(emulator: Emulator, n: number, municipalities: Record<string, unknown>[]) {
+export function registerNumberedMunicipalities(emulator: Emulator, n: number): void {
+  const municipalities = records(emulator, 'Municipalities');
   if (n <= municipalities.length) return;
   const sheet = emulator.workbook().sheetByName('Municipalities')!;
   const header = sheet.dataValues()[0].map(String);
   let at = municipalities.length + 1;
   for (let i = municipalities.length; i < n; i++) {
     const m = municipalities[i % municipalities.length];
-    const name = `${m.Name} ${Math.floor(i / municipalities.length) + 1}`;
-    sheet.setValue(at, header.indexOf('Name'), name);
+    sheet.setValue(at, header.indexOf('Name'), `${m.Name} ${Math.floor(i / municipalities.length) + 1}`);
     sheet.setValue(at, header.indexOf('Population'), Number(m.Population));
     sheet.setValue(at, header.indexOf('Region'), String(m.Region));
     at++;
