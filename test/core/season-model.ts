@@ -210,7 +210,13 @@ export class RoundModel {
    */
   canBeOffered(applicationId: string, excursionId: string): boolean {
     const key = pair(applicationId, excursionId);
-    if (!this.rank.get(applicationId)!.has(excursionId) || this.fixed.has(key) || this.refusal.has(key)) return false;
+    if (
+      !this.rank.get(applicationId)!.has(excursionId) ||
+      this.fixed.has(key) ||
+      this.refusal.has(key) ||
+      this.released.has(key)
+    )
+      return false;
     const held = this.fixedHeld(applicationId);
     if (!prefers(this, applicationId, held, 'narrow')(excursionId)) return false;
     const burned = this.burned(applicationId);
@@ -269,7 +275,11 @@ export function outcomeOf(result: AllocationResult): Outcome {
 export function waitlistBounds(m: RoundModel, outcome: Outcome, applicationId: string) {
   const held = [...m.excursions.keys()].filter((x) => outcome.has(pair(applicationId, x)));
   const candidates = [...m.rank.get(applicationId)!.keys()].filter(
-    (x) => !outcome.has(pair(applicationId, x)) && !m.refusal.has(pair(applicationId, x)),
+    // A place it gave up by confirming one above (7) is not one it waits for: it stays released.
+    (x) =>
+      !outcome.has(pair(applicationId, x)) &&
+      !m.refusal.has(pair(applicationId, x)) &&
+      !m.released.has(pair(applicationId, x)),
   );
   return {
     required: new Set(candidates.filter(prefers(m, applicationId, held, 'narrow'))),
@@ -473,11 +483,15 @@ export function checkAllocation(ctx: RoundContext, result: AllocationResult): st
           `P9 ${where}: Reason ${JSON.stringify(said)}, but ${ahead.length} ahead hold ${seats(ahead)} ` +
             `and kept offers/locks below hold ${seats(keptBelow)} of ${x.places}`,
         );
-      } else if (seats(ahead) + seats(keptBelow) < x.places) {
-        // What else holds it back (seats lower priorities took in an earlier round) the Reason cannot say.
+      } else if (
+        said.takenEarlier !== seats(below) - seats(keptBelow) ||
+        seats(ahead) + seats(keptBelow) + said.takenEarlier < x.places
+      ) {
+        // What else holds it back: seats lower priorities took in an earlier round (Reason.takenEarlier).
         v.push(
-          `P9 ${where}: Reason says ${seats(ahead)} seats held ahead and ${seats(keptBelow)} kept below, ` +
-            `yet ${x.places} Places are full: ${seats(below) - seats(keptBelow)} held below are not accounted for`,
+          `P9 ${where}: Reason says ${seats(ahead)} seats held ahead, ${seats(keptBelow)} kept below and ` +
+            `${said.takenEarlier} taken earlier below, yet ${x.places} Places are full: ` +
+            `${seats(below) - seats(keptBelow)} held below are not kept offers or locks`,
         );
       }
     }
