@@ -351,25 +351,29 @@ function releaseBelowConfirmed(a: Applicant, excursions: ReadonlyMap<string, Exc
  * The places it would still hold were it to confirm every one it holds: property 7 releases a place
  * below maxExcursions others; a staff lock stays whatever it confirms.
  */
-function settledRanks(a: Applicant, maxExcursions: number): number[] {
+function settled(a: Applicant, maxExcursions: number): { rank: number; locked: boolean }[] {
   const ranks = [...a.held.keys()].map((id) => rankFor(a, id));
   return [...a.held]
     .filter(([id, h]) => h.locked || ranks.filter((r) => r < rankFor(a, id)).length < maxExcursions)
-    .map(([id]) => rankFor(a, id));
+    .map(([id, h]) => ({ rank: rankFor(a, id), locked: h.locked }));
 }
 
 /**
  * Whether it may be offered (and so is waitlisted at) an excursion of this rank: it has a slot free
  * (its declines and lapses use slots: property 8), or it ranks the excursion above the worst place it
  * would keep on confirming all it holds (a promotion, kept with the lower place until it answers) and
- * above every excursion it declined or let lapse. A staff lock is a holding like any other here:
- * it does not stop the applicant moving up to what it ranked higher.
+ * above every excursion it declined or let lapse. A staff lock uses a slot but does not stop the
+ * applicant moving up to what it ranked higher.
  */
 function mayTake(a: Applicant, rank: number, maxExcursions: number): boolean {
-  const settled = settledRanks(a, maxExcursions);
+  const kept = settled(a, maxExcursions);
   const burned = [...a.refused].filter(([, r]) => r !== 'rejected').map(([id]) => rankFor(a, id));
-  if (settled.length + burned.length < maxExcursions) return true;
-  const worstHeld = settled.length ? Math.max(...settled) : Number.POSITIVE_INFINITY;
+  if (kept.length + burned.length < maxExcursions) return true;
+  // Once its own places (not staff's locks) fill its maximum, only those can be moved up from:
+  // a lock ranked lower is never given up, so an excursion above the lock alone is no promotion.
+  const own = kept.filter((h) => !h.locked);
+  const ranks = (own.length >= maxExcursions ? own : kept).map((h) => h.rank);
+  const worstHeld = ranks.length ? Math.max(...ranks) : Number.POSITIVE_INFINITY;
   const bestBurned = burned.length ? Math.min(...burned) : Number.POSITIVE_INFINITY;
   return rank < worstHeld && rank < bestBurned;
 }

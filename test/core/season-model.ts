@@ -241,7 +241,12 @@ export function prefers(m: RoundModel, a: string, held: string[], reading: 'narr
   const rank = (x: string) => m.rankOf(a, x);
   if (reading === 'narrow') {
     if (settled.length + burned.length < m.maxExcursions) return () => true;
-    const worstHeld = settled.length ? Math.max(...settled.map(rank)) : Number.POSITIVE_INFINITY;
+    // Once its own places fill the maximum, a lock ranked below them is no place to move up from
+    // (7: a promotion releases the place it is above; a lock is never released), and within one
+    // allocation's rounds (6) nothing more could be offered: it does not surely prefer X then.
+    const own = settled.filter((x) => !m.locked.has(pair(a, x)));
+    const from = own.length >= m.maxExcursions ? own : settled;
+    const worstHeld = from.length ? Math.max(...from.map(rank)) : Number.POSITIVE_INFINITY;
     const bestBurned = burned.length ? Math.min(...burned.map(rank)) : Number.POSITIVE_INFINITY;
     return (x) => rank(x) < worstHeld && rank(x) < bestBurned;
   }
