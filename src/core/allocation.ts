@@ -294,14 +294,15 @@ function applyPrior(
         applicant.refused.set(excursion.id, refusal);
         continue;
       }
-      if (e.keptBy.confirmed) applicant.confirmedRanks.push(rankFor(applicant, excursion.id));
       if (!e.keptBy.lock && e.told > 0 && e.granted === 0) {
         // Told a place that now shows 0 granted: only allocation writes 0 on a told offer, and only
         // when the applicant's confirmation above released it. A release stays a release, even if
-        // staff later reject the place that caused it: the seat has gone to someone else.
+        // staff later reject the place that caused it: the seat has gone to someone else. A
+        // confirmation of a place given up so is spent: it releases nothing below it.
         applicant.released.add(excursion.id);
         continue;
       }
+      if (e.keptBy.confirmed) applicant.confirmedRanks.push(rankFor(applicant, excursion.id));
       if (e.keptBy.lock || e.keptBy.confirmed) {
         const list = keptAt.get(excursion) ?? [];
         // A row that was not Accepted before has 0 granted: then the request decides the size.

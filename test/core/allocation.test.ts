@@ -103,7 +103,6 @@ interface KeptPair {
   want: number;
   told: number;
   lock: boolean;
-  confirmed: boolean;
 }
 
 /**
@@ -135,9 +134,11 @@ function readPrior(input: AllocationInput) {
     else if (list.some((m) => m.response === 'Declined')) refused.set(key, 'declined');
     else if (list.some((m) => m.response === 'Lapsed')) refused.set(key, 'lapsed');
     else {
-      if (list.some((m) => m.response === 'Confirmed')) confirmed.add(key);
+      const answered = list.some((m) => m.response === 'Confirmed');
       if (!lock && told > 0 && want === 0) releasedBefore.add(key);
-      else if (lock || confirmed.has(key)) kept.set(key, { want, told, lock, confirmed: confirmed.has(key) });
+      else if (answered) confirmed.add(key);
+      if (releasedBefore.has(key)) continue;
+      if (lock || answered) kept.set(key, { want, told, lock });
       else if (told > 0) offers.set(key, told);
     }
   }
@@ -850,7 +851,13 @@ describe('allocation examples', () => {
       { maxExcursionsPerMunicipality: 2 },
     );
     expect(summary(result)).toEqual(['A@X1 Accepted 1', 'B@X2 Accepted 1', 'A@X2 Waitlisted 0 #1']);
-    expect(result.rows[2].reason).toMatchObject({ kind: 'full', ahead: 0, seatsTaken: 0, keptBelow: 0, takenEarlier: 1 });
+    expect(result.rows[2].reason).toMatchObject({
+      kind: 'full',
+      ahead: 0,
+      seatsTaken: 0,
+      keptBelow: 0,
+      takenEarlier: 1,
+    });
   });
 
   it('keeps every seat staff kept, even past Places, and then seats no one else there', () => {

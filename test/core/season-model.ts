@@ -164,9 +164,10 @@ export class RoundModel {
     for (const key of [...this.confirmed, ...this.keptOffer]) {
       if (this.locked.has(key)) continue;
       const [a, x] = split(key);
+      // A confirmation of a place given up earlier is spent: it releases nothing more.
       const confirmedAbove = [...this.confirmed].filter((k) => {
         const [b, y] = split(k);
-        return b === a && this.rankOf(a, y) < this.rankOf(a, x);
+        return b === a && this.rankOf(a, y) < this.rankOf(a, x) && !ctx.releasedBefore?.has(k);
       }).length;
       if (confirmedAbove >= this.maxExcursions || ctx.releasedBefore?.has(key)) this.released.add(key);
     }
