@@ -367,6 +367,8 @@ function settled(a: Applicant, maxExcursions: number): { rank: number; locked: b
  * applicant moving up to what it ranked higher.
  */
 function mayTake(a: Applicant, rank: number, maxExcursions: number): boolean {
+  // Below as many places as it confirmed, a place would be released the moment it is offered (7).
+  if (a.confirmedRanks.filter((r) => r < rank).length >= maxExcursions) return false;
   const kept = settled(a, maxExcursions);
   const burned = [...a.refused].filter(([, r]) => r !== 'rejected').map(([id]) => rankFor(a, id));
   if (kept.length + burned.length < maxExcursions) return true;

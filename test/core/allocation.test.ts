@@ -197,6 +197,8 @@ function rankOr(rankOf: Map<string, number>, id: string): number {
 interface Slots {
   held: { rank: number; lock: boolean }[];
   burned: number[];
+  /** Ranks of its confirmations that still count (not of places released earlier). */
+  confirmed: number[];
 }
 
 /**
@@ -206,6 +208,7 @@ interface Slots {
  * above every decline and lapse.
  */
 function mayTakeRef(slots: Slots, rank: number, max: number): boolean {
+  if (slots.confirmed.filter((r) => r < rank).length >= max) return false;
   const settled = slots.held
     .filter((h) => h.lock || slots.held.filter((o) => o.rank < h.rank).length < max)
     .map((h) => h.rank);
@@ -284,6 +287,7 @@ function serialDictatorship(input: AllocationInput): { seats: Map<string, number
             burned: ids
               .filter((id) => refusedAs(id) === 'declined' || refusedAs(id) === 'lapsed')
               .map((id) => rankOr(rankOf, id)),
+            confirmed: ids.filter((id) => confirmed.has(pair(a.id, id))).map((id) => rankOr(rankOf, id)),
           },
         ];
       }),
@@ -311,7 +315,7 @@ function serialDictatorship(input: AllocationInput): { seats: Map<string, number
 /** An applicant's holdings after the allocation, and what it declined or let lapse. */
 function finalSlots(input: AllocationInput, result: AllocationResult, a: AllocApplicant): Slots {
   const rankOf = ranks(a, input.excursions);
-  const { kept, refused } = readPrior(input);
+  const { kept, refused, confirmed } = readPrior(input);
   const mine = result.rows.filter((r) => r.applicationId === a.id);
   // A decline or lapse uses a slot even on an excursion it did not list (a seat staff had kept there).
   const burned = input.excursions.filter((x) => ['declined', 'lapsed'].includes(refused.get(pair(a.id, x.id)) ?? ''));
@@ -320,6 +324,7 @@ function finalSlots(input: AllocationInput, result: AllocationResult, a: AllocAp
       .filter((r) => r.decision === 'Accepted')
       .map((r) => ({ rank: rankOr(rankOf, r.excursionId), lock: kept.get(pair(a.id, r.excursionId))?.lock === true })),
     burned: burned.map((x) => rankOr(rankOf, x.id)),
+    confirmed: input.excursions.filter((x) => confirmed.has(pair(a.id, x.id))).map((x) => rankOr(rankOf, x.id)),
   };
 }
 
@@ -1009,6 +1014,17 @@ describe('allocation examples', () => {
     );
     expect(summary(result)).toEqual(['A@X Accepted 1', 'A@Y Accepted 1', 'B@Y Waitlisted 0 #1']);
     expect(result.rows.map((r) => r.reason.kind)).toEqual(['kept', 'offer', 'full']);
+  });
+
+  it('offers nothing ranked below as many places as the applicant confirmed, even beside a staff lock', () => {
+    const result = run([applicant('A', ['X', 'Z'])], [excursion('X', 1), excursion('Y', 1), excursion('Z', 1)], {
+      prior: [
+        mark('A', 'X', { locked: 'Accepted', response: 'Confirmed', placesGranted: 1, toldPlaces: 1 }),
+        mark('A', 'Y', { locked: 'Accepted', placesGranted: 1, toldPlaces: 1 }),
+      ],
+    });
+    // Z would be released by A's confirmation of X the moment it is offered.
+    expect(summary(result)).toEqual(['A@X Accepted 1', 'A@Y Accepted 1']);
   });
 
   it('keeps a place released by a confirmation released when staff later reject the confirmed place', () => {

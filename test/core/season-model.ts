@@ -241,7 +241,13 @@ export function prefers(m: RoundModel, a: string, held: string[], reading: 'narr
   const settled = afterConfirmingAll(m, a, held);
   const rank = (x: string) => m.rankOf(a, x);
   if (reading === 'narrow') {
-    if (settled.length + burned.length < m.maxExcursions) return () => true;
+    // Below as many places as it confirmed, a place would be released as soon as offered (7).
+    const confirmedAbove = (x: string) =>
+      [...m.confirmed].filter((k) => {
+        const [b, y] = split(k);
+        return b === a && rank(y) < rank(x) && !m.ctx.releasedBefore?.has(k);
+      }).length;
+    if (settled.length + burned.length < m.maxExcursions) return (x) => confirmedAbove(x) < m.maxExcursions;
     // Once its own places fill the maximum, a lock ranked below them is no place to move up from
     // (7: a promotion releases the place it is above; a lock is never released), and within one
     // allocation's rounds (6) nothing more could be offered: it does not surely prefer X then.
@@ -249,7 +255,7 @@ export function prefers(m: RoundModel, a: string, held: string[], reading: 'narr
     const from = own.length >= m.maxExcursions ? own : settled;
     const worstHeld = from.length ? Math.max(...from.map(rank)) : Number.POSITIVE_INFINITY;
     const bestBurned = burned.length ? Math.min(...burned.map(rank)) : Number.POSITIVE_INFINITY;
-    return (x) => rank(x) < worstHeld && rank(x) < bestBurned;
+    return (x) => rank(x) < worstHeld && rank(x) < bestBurned && confirmedAbove(x) < m.maxExcursions;
   }
   if (held.length + burned.length < m.maxExcursions) return () => true;
   const worst = Math.max(...[...held, ...burned].map(rank));
