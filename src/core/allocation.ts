@@ -74,6 +74,12 @@ export interface Reason {
   ahead: number;
   /** For 'full': seats held here by kept offers and staff keeps of applicants of lower priority. */
   keptBelow: number;
+  /**
+   * For 'full': seats held here by applicants of lower priority that got them in this allocation, in
+   * a round before the one that reached this applicant here (it was being given a place it ranked
+   * higher, and a second excursion only comes from seats still free after everyone's first).
+   */
+  takenEarlier: number;
   /** For 'promoted': the excursion whose place it gives up on confirming this one. */
   releases?: string;
 }
@@ -149,6 +155,8 @@ interface Applicant {
   held: Map<string, Holding>;
   refused: Map<string, Refusal>;
   released: Set<string>;
+  /** Ranks of the places it confirmed (and did not refuse since): only its own answer releases a place below them. */
+  confirmedRanks: number[];
   /** Excursions with a row before this run, for the rows that say why nothing is offered there. */
   prior: Set<string>;
 }
@@ -219,6 +227,7 @@ function readApplicants(
       held: new Map(),
       refused: new Map(),
       released: new Set(),
+      confirmedRanks: [],
       prior: new Set(),
     };
   });
@@ -285,6 +294,15 @@ function applyPrior(
         applicant.refused.set(excursion.id, refusal);
         continue;
       }
+      if (!e.keptBy.lock && e.told > 0 && e.granted === 0) {
+        // Told a place that now shows 0 granted: only allocation writes 0 on a told offer, and only
+        // when the applicant's confirmation above released it. A release stays a release, even if
+        // staff later reject the place that caused it: the seat has gone to someone else. A
+        // confirmation of a place given up so is spent: it releases nothing below it.
+        applicant.released.add(excursion.id);
+        continue;
+      }
+      if (e.keptBy.confirmed) applicant.confirmedRanks.push(rankFor(applicant, excursion.id));
       if (e.keptBy.lock || e.keptBy.confirmed) {
         const list = keptAt.get(excursion) ?? [];
         // A row that was not Accepted before has 0 granted: then the request decides the size.
@@ -315,44 +333,52 @@ function applyPrior(
 
 /**
  * Property 7: confirming a promotion gives up the lower place. A holding is released once the
- * applicant has maxExcursionsPerMunicipality confirmed or locked holdings ranked above it; a staff
- * lock itself is never released (staff decided it).
+ * applicant has confirmed maxExcursionsPerMunicipality places ranked above it. Only the applicant's
+ * own answer releases ("keeps both until it answers"): a staff lock neither releases another place
+ * nor is itself released (staff decided it).
  */
 function releaseBelowConfirmed(a: Applicant, excursions: ReadonlyMap<string, Excursion>, maxExcursions: number) {
-  const firm = [...a.held].filter(([, h]) => h.kind === 'kept').map(([id]) => rankFor(a, id));
   for (const [id, h] of [...a.held]) {
     if (h.locked) continue;
     const rank = rankFor(a, id);
-    if (firm.filter((r) => r < rank).length < maxExcursions) continue;
+    if (a.confirmedRanks.filter((r) => r < rank).length < maxExcursions) continue;
     a.held.delete(id);
     a.released.add(id);
     excursions.get(id)!.fixed -= h.seats;
   }
 }
 
-/** A staff lock is never given up for a promotion, so it counts as ranked above everything. */
-function slotRank(a: Applicant, id: string, h: Holding): number {
-  return h.locked ? 0 : rankFor(a, id);
+/**
+ * The places it would still hold were it to confirm every one it holds: property 7 releases a place
+ * below maxExcursions others; a staff lock stays whatever it confirms.
+ */
+function settled(a: Applicant, maxExcursions: number): { rank: number; locked: boolean }[] {
+  const ranks = [...a.held.keys()].map((id) => rankFor(a, id));
+  return [...a.held]
+    .filter(([id, h]) => h.locked || ranks.filter((r) => r < rankFor(a, id)).length < maxExcursions)
+    .map(([id, h]) => ({ rank: rankFor(a, id), locked: h.locked }));
 }
 
 /**
- * The ranks of what uses up the applicant's excursions: its holdings, and its declines and lapses
- * (property 8: a decline is for that excursion, not a free slot for another). Best first.
+ * Whether it may be offered (and so is waitlisted at) an excursion of this rank: it has a slot free
+ * (its declines and lapses use slots: property 8), or it ranks the excursion above the worst place it
+ * would keep on confirming all it holds (a promotion, kept with the lower place until it answers) and
+ * above every excursion it declined or let lapse. A staff lock uses a slot but does not stop the
+ * applicant moving up to what it ranked higher.
  */
-function slotRanks(a: Applicant): number[] {
-  const ranks = [...a.held].map(([id, h]) => slotRank(a, id, h));
-  for (const [id, refusal] of a.refused) if (refusal !== 'rejected') ranks.push(rankFor(a, id));
-  return ranks.sort((x, y) => x - y);
-}
-
-/**
- * Whether the applicant may be offered an excursion of this rank: it has room, or the excursion
- * ranks above the worst of its best maxExcursions slots (a promotion, kept with the lower place
- * until it answers).
- */
-function mayTake(slots: readonly number[], rank: number, maxExcursions: number): boolean {
-  if (slots.length < maxExcursions) return true;
-  return maxExcursions > 0 && rank < slots[maxExcursions - 1];
+function mayTake(a: Applicant, rank: number, maxExcursions: number): boolean {
+  // Below as many places as it confirmed, a place would be released the moment it is offered (7).
+  if (a.confirmedRanks.filter((r) => r < rank).length >= maxExcursions) return false;
+  const kept = settled(a, maxExcursions);
+  const burned = [...a.refused].filter(([, r]) => r !== 'rejected').map(([id]) => rankFor(a, id));
+  if (kept.length + burned.length < maxExcursions) return true;
+  // Once its own places (not staff's locks) fill its maximum, only those can be moved up from:
+  // a lock ranked lower is never given up, so an excursion above the lock alone is no promotion.
+  const own = kept.filter((h) => !h.locked);
+  const ranks = (own.length >= maxExcursions ? own : kept).map((h) => h.rank);
+  const worstHeld = ranks.length ? Math.max(...ranks) : Number.POSITIVE_INFINITY;
+  const bestBurned = burned.length ? Math.min(...burned) : Number.POSITIVE_INFINITY;
+  return rank < worstHeld && rank < bestBurned;
 }
 
 /**
@@ -364,24 +390,22 @@ function runRound(applicants: readonly Applicant[], excursions: ReadonlyMap<stri
   for (const x of excursions.values()) free.set(x, Math.max(0, x.places - x.fixed));
 
   const candidates = new Map<Applicant, Excursion[]>();
-  const slotsOf = new Map<Applicant, number[]>();
   const next = new Map<Applicant, number>();
   let proposing: Applicant[] = [];
   for (const a of applicants) {
-    const slots = slotRanks(a);
     // Excursions with no free seat would reject anyway; leaving them out saves iterations.
     const options = a.listed
       .filter(
         (l) =>
           !a.held.has(l.excursion.id) &&
           !a.refused.has(l.excursion.id) &&
+          !a.released.has(l.excursion.id) &&
           (free.get(l.excursion) ?? 0) > 0 &&
-          mayTake(slots, l.rank, maxExcursions),
+          mayTake(a, l.rank, maxExcursions),
       )
       .map((l) => l.excursion);
     if (options.length === 0) continue;
     candidates.set(a, options);
-    slotsOf.set(a, slots);
     next.set(a, 0);
     proposing.push(a);
   }
@@ -422,18 +446,20 @@ function runRound(applicants: readonly Applicant[], excursions: ReadonlyMap<stri
   for (const [x, list] of holders) {
     for (const a of list) {
       const seats = tentative.get(a)!;
-      const slots = slotsOf.get(a)!;
       const holding: Holding = { seats, kind: 'granted', locked: false };
-      if (slots.length >= maxExcursions) {
-        // At capacity: confirming this one gives up its worst place that is not a staff lock, if any ranks below.
-        const rank = rankFor(a, x.id);
-        const gives = [...a.held]
-          .filter(([id, h]) => slotRank(a, id, h) > rank)
-          .sort(([p], [q]) => rankFor(a, q) - rankFor(a, p) || compareIds(p, q))[0];
-        if (gives !== undefined) {
-          holding.kind = 'promoted';
-          holding.releases = gives[0];
-        }
+      // Confirming this one would give up its worst place that is not a staff lock and that would
+      // then have maxExcursions places above it: a promotion, told what it gives up.
+      const rank = rankFor(a, x.id);
+      const ranks = [...a.held.keys()].map((id) => rankFor(a, id)).concat(rank);
+      const gives = [...a.held]
+        .filter(
+          ([id, h]) =>
+            !h.locked && rankFor(a, id) > rank && ranks.filter((r) => r < rankFor(a, id)).length >= maxExcursions,
+        )
+        .sort(([p], [q]) => rankFor(a, q) - rankFor(a, p) || compareIds(p, q))[0];
+      if (gives !== undefined) {
+        holding.kind = 'promoted';
+        holding.releases = gives[0];
       }
       a.held.set(x.id, holding);
       x.fixed += seats;
@@ -448,12 +474,10 @@ function buildRows(
   excursions: ReadonlyMap<string, Excursion>,
   maxExcursions: number,
 ): AllocationRow[] {
-  const slotsOf = new Map<Applicant, number[]>();
   const competitorsAt = new Map<Excursion, Applicant[]>();
   for (const x of excursions.values()) competitorsAt.set(x, []);
   // Applicants are already in priority order, so each competitor list comes out sorted.
   for (const a of applicants) {
-    slotsOf.set(a, slotRanks(a));
     for (const x of excursions.values())
       if (a.rankOf.has(x.id) || a.held.has(x.id) || a.released.has(x.id)) competitorsAt.get(x)!.push(a);
   }
@@ -466,13 +490,17 @@ function buildRows(
     const notSelected: AllocationRow[] = [];
     let seatsAbove = 0;
     let holdersAbove = 0;
-    // Seats of kept offers and staff keeps held by competitors after position i, summed once from the end.
-    const keptAfter: number[] = new Array(competitors.length + 1).fill(0);
+    // Seats held by competitors after position i, summed once from the end: those of kept offers and
+    // staff keeps (fixed), and the rest (taken in this allocation's rounds).
+    const fixedAfter: number[] = new Array(competitors.length + 1).fill(0);
+    const otherAfter: number[] = new Array(competitors.length + 1).fill(0);
     for (let i = competitors.length - 1; i >= 0; i--) {
       const h = competitors[i].held.get(x.id);
-      keptAfter[i] = keptAfter[i + 1] + (h && (h.kind === 'kept' || h.kind === 'offer') ? h.seats : 0);
+      const fixed = h !== undefined && (h.kind === 'kept' || h.kind === 'offer');
+      fixedAfter[i] = fixedAfter[i + 1] + (h && fixed ? h.seats : 0);
+      otherAfter[i] = otherAfter[i + 1] + (h && !fixed ? h.seats : 0);
     }
-    const fixedBelow = (i: number) => keptAfter[i + 1];
+    const heldBelow = (i: number, fixed: boolean) => (fixed ? fixedAfter[i + 1] : otherAfter[i + 1]);
     competitors.forEach((a, i) => {
       const rank = a.rankOf.get(x.id) ?? 0;
       const holding = a.held.get(x.id);
@@ -494,6 +522,7 @@ function buildRows(
           places: x.places,
           ahead: 0,
           keptBelow: 0,
+          takenEarlier: 0,
         },
       });
       if (holding) {
@@ -504,11 +533,12 @@ function buildRows(
         notSelected.push(row('Not selected', refusal, x.fixed));
       } else if (a.released.has(x.id)) {
         notSelected.push(row('Not selected', 'released', x.fixed));
-      } else if (mayTake(slotsOf.get(a)!, rank, maxExcursions)) {
+      } else if (mayTake(a, rank, maxExcursions)) {
         const waiting = row('Waitlisted', 'full', seatsAbove);
         waiting.waitlistPosition = waitlisted.length + 1;
         waiting.reason.ahead = holdersAbove;
-        waiting.reason.keptBelow = fixedBelow(i);
+        waiting.reason.keptBelow = heldBelow(i, true);
+        waiting.reason.takenEarlier = heldBelow(i, false);
         waitlisted.push(waiting);
       } else if (a.prior.has(x.id)) {
         // It had a row here before: the row stays and says why nothing is offered here now.
