@@ -353,7 +353,8 @@ function releaseBelowConfirmed(a: Applicant, excursions: ReadonlyMap<string, Exc
  * below maxExcursions others; a staff lock stays whatever it confirms.
  */
 function settled(a: Applicant, maxExcursions: number): { rank: number; locked: boolean }[] {
-  const ranks = [...a.held.keys()].map((id) => rankFor(a, id));
+  // Only its own places count above another: confirming releases below its own answers, never for a lock.
+  const ranks = [...a.held].filter(([, h]) => !h.locked).map(([id]) => rankFor(a, id));
   return [...a.held]
     .filter(([id, h]) => h.locked || ranks.filter((r) => r < rankFor(a, id)).length < maxExcursions)
     .map(([id, h]) => ({ rank: rankFor(a, id), locked: h.locked }));
@@ -450,7 +451,10 @@ function runRound(applicants: readonly Applicant[], excursions: ReadonlyMap<stri
       // Confirming this one would give up its worst place that is not a staff lock and that would
       // then have maxExcursions places above it: a promotion, told what it gives up.
       const rank = rankFor(a, x.id);
-      const ranks = [...a.held.keys()].map((id) => rankFor(a, id)).concat(rank);
+      const ranks = [...a.held]
+        .filter(([, h]) => !h.locked)
+        .map(([id]) => rankFor(a, id))
+        .concat(rank);
       const gives = [...a.held]
         .filter(
           ([id, h]) =>

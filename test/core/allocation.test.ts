@@ -1027,6 +1027,24 @@ describe('allocation examples', () => {
     expect(summary(result)).toEqual(['A@X Accepted 1', 'A@Y Accepted 1']);
   });
 
+  it('gives an applicant beside two staff locks no more own places than its maximum, on a re-run too', () => {
+    // Found by the property "keeps its word when run again" (seed -417851392): a lock counted above
+    // its own offers, so the worst own place looked released and a fifth excursion was handed out.
+    const excursions = ['X1', 'X2', 'X4', 'X5', 'X6'].map((id) => excursion(id, 4));
+    const locks = [mark('A', 'X1', { locked: 'Accepted' }), mark('A', 'X4', { locked: 'Accepted' })];
+    const options = { prior: locks, maxExcursionsPerMunicipality: 2 };
+    const a = applicant('A', ['X1', 'X6', 'X5', 'X2']);
+    const first = run([a], excursions, options);
+    const own = (r: AllocationResult) =>
+      r.rows.filter((x) => x.decision === 'Accepted' && x.reason.kind !== 'kept').map((x) => x.excursionId);
+    expect(own(first)).toEqual(['X5', 'X6']);
+    const told = first.rows.map((r) =>
+      mark('A', r.excursionId, { placesGranted: r.placesGranted, toldPlaces: r.placesGranted }),
+    );
+    const again = run([a], excursions, { ...options, prior: [...locks, ...told] });
+    expect(own(again)).toEqual(['X5', 'X6']);
+  });
+
   it('keeps a place released by a confirmation released when staff later reject the confirmed place', () => {
     // Told Accepted 1 at Y with 0 granted: allocation wrote 0 when A's confirmation of X released Y.
     const result = run(
