@@ -34,13 +34,6 @@ function withoutReplyLink(emulator: Emulator, type: string, lang: 'en' | 'sl') {
   emulator.documentApp.openById(id).getBody().replaceText('\\{\\{ReplyLink\\}\\}', 'reply to this mail');
 }
 
-/** Set up creates and links the reply form (branch replies): the letters with a reply link can be sent. */
-const replyFormReady = (() => {
-  const probe = setUpWorkspace({ language: 'en' });
-  return Boolean(probe.propertiesService.peek('document')['excursionDesk.replyFormId']);
-})();
-const withReplyForm = replyFormReady ? it : it.skip;
-
 /** Three municipalities want the one seat of Cologne; scored. */
 function smallCall(language: 'en' | 'sl' = 'en'): Emulator {
   const emulator = setUpWorkspace({ language });
@@ -75,43 +68,39 @@ function smallCall(language: 'en' | 'sl' = 'en'): Emulator {
 }
 
 describe('the accepted letter', () => {
-  withReplyForm(
-    'gives a date to answer by, the personal link, a way to decline, asks for the delegates, and calls nothing confirmed',
-    () => {
-      const emulator = smallCall('en');
-      emulator.run('allocatePlaces');
-      emulator.run('sendNotices');
-      const mail = emulator.mailApp.outbox.find(
-        (m) => m.to.includes('a@ajdovscina.si') && m.subject.includes('Cologne'),
-      )!;
-      expect(mail.subject).toBe('Excursion to Cologne, 25–27 April 2017: places offered to Ajdovščina');
-      expect(mail.subject).not.toMatch(/confirm/i);
-      // Sent on 6 February 2017 with replyDays 7.
-      expect(mail.body).toContain('The places are held for you until 13 February 2017');
-      expect(mail.body).toMatch(/https:\/\/docs\.google\.com\/forms\/\S+/);
-      expect(mail.body).toContain('choose "We decline"');
-      expect(mail.body).toContain('the name and position of each delegate');
-      const row = allocation(emulator, 'APP-0001', 'CGN-2017-04')!;
-      expect(row.Told).toBe('Accepted 1');
-      expect(Object.prototype.toString.call(row['Reply By'])).toBe('[object Date]');
-    },
-  );
+  it('gives a date to answer by, the personal link, a way to decline, asks for the delegates, and calls nothing confirmed', () => {
+    const emulator = smallCall('en');
+    emulator.run('allocatePlaces');
+    emulator.run('sendNotices');
+    const mail = emulator.mailApp.outbox.find(
+      (m) => m.to.includes('a@ajdovscina.si') && m.subject.includes('Cologne'),
+    )!;
+    expect(mail.subject).toBe('Excursion to Cologne, 25–27 April 2017: places offered to Ajdovščina');
+    expect(mail.subject).not.toMatch(/confirm/i);
+    // Sent on 6 February 2017 with replyDays 7.
+    expect(mail.body).toContain('The places are held for you until 13 February 2017');
+    expect(mail.body).toMatch(/https:\/\/docs\.google\.com\/forms\/\S+/);
+    expect(mail.body).toContain('choose "We decline"');
+    expect(mail.body).toContain('the name and position of each delegate');
+    const row = allocation(emulator, 'APP-0001', 'CGN-2017-04')!;
+    expect(row.Told).toBe('Accepted 1');
+    expect(Object.prototype.toString.call(row['Reply By'])).toBe('[object Date]');
+  });
 
-  (replyFormReady ? it.skip : it)(
-    'stops Send notices before any mail, naming the reply form, where the spreadsheet has none',
-    () => {
-      const emulator = smallCall('en');
-      emulator.run('allocatePlaces');
-      emulator.run('sendNotices');
-      expect(emulator.mailApp.outbox.filter((m) => /Excursion to/.test(m.subject))).toHaveLength(0);
-      expect(JSON.stringify(emulator.ui.alerts.at(-1))).toContain('The reply form cannot be found');
-      expect(
-        notices(emulator)
-          .filter((n) => n.Type !== 'received')
-          .every((n) => n.Status === 'Queued'),
-      ).toBe(true);
-    },
-  );
+  it('stops Send notices before any mail, naming the reply form, where the spreadsheet has none', () => {
+    const emulator = smallCall('en');
+    // Someone deleted the reply form for good (not only to the trash).
+    emulator.env.drive.remove(emulator.propertiesService.peek('document')['excursionDesk.replyFormId']);
+    emulator.run('allocatePlaces');
+    emulator.run('sendNotices');
+    expect(emulator.mailApp.outbox.filter((m) => /Excursion to/.test(m.subject))).toHaveLength(0);
+    expect(JSON.stringify(emulator.ui.alerts.at(-1))).toContain('The reply form cannot be found');
+    expect(
+      notices(emulator)
+        .filter((n) => n.Type !== 'received')
+        .every((n) => n.Status === 'Queued'),
+    ).toBe(true);
+  });
 });
 
 describe('intake letters that fit the outcome', () => {
@@ -242,7 +231,7 @@ describe('{{Changes}} says what changed', () => {
 });
 
 describe('offers with the reply link (after the reply form exists)', () => {
-  withReplyForm('an open offer cut from 2 places to 1 says so, with its date and the personal link again', () => {
+  it('an open offer cut from 2 places to 1 says so, with its date and the personal link again', () => {
     const emulator = seeded(
       1,
       () => ({
@@ -274,7 +263,7 @@ describe('offers with the reply link (after the reply form exists)', () => {
     expect(allocation(emulator, 'APP-00001', 'CGN-2017-04')!.Told).toBe('Accepted 1');
   });
 
-  withReplyForm('a promotion says what becomes of the place held, and gives its own Reply By', () => {
+  it('a promotion says what becomes of the place held, and gives its own Reply By', () => {
     const emulator = seeded(
       1,
       () => ({ 'Places Granted': 1, Decision: 'Accepted', Told: '' }),
