@@ -29,3 +29,38 @@ export function nextKey(existing: Iterable<readonly [string, string]>, base: str
   }
   return highest === 0 ? base : `${base}#${highest + 1}`;
 }
+
+/**
+ * `nextKey` over many notices at once: the Notices rows are indexed by family once, so queueing
+ * a notice per allocation row costs no scan of every notice (20,000 applications would otherwise
+ * cost 20,000 × 20,000 comparisons). `next` records the key it gives as Queued.
+ */
+export class KeyFamilies {
+  private readonly families = new Map<string, { highest: number; pending: boolean }>();
+
+  constructor(existing: Iterable<readonly [string, string]>) {
+    for (const [key, status] of existing) this.add(String(key), String(status));
+  }
+
+  private add(key: string, status: string): void {
+    const k = splitKey(key);
+    const family = this.families.get(k.base) ?? { highest: 0, pending: false };
+    family.highest = Math.max(family.highest, k.n);
+    if (PENDING.has(status.trim())) family.pending = true;
+    this.families.set(k.base, family);
+  }
+
+  /** As `nextKey(existing, base)`; the key given counts as Queued from now on. */
+  next(base: string): string | null {
+    const family = this.families.get(base);
+    if (family?.pending) return null;
+    const key = !family || family.highest === 0 ? base : `${base}#${family.highest + 1}`;
+    this.add(key, 'Queued');
+    return key;
+  }
+
+  /** Whether any key of the family of `base` exists. */
+  has(base: string): boolean {
+    return this.families.has(base);
+  }
+}

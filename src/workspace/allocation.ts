@@ -12,7 +12,7 @@ import { StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { parsePreferences } from '../core/intake';
 import { municipalityKey } from '../core/municipalities';
-import { nextKey } from '../core/notice-keys';
+import { KeyFamilies } from '../core/notice-keys';
 import { cellName } from '../core/table';
 import { asText } from '../core/text';
 import {
@@ -298,12 +298,12 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
   const result = allocate(input);
 
   // Notice keys already used, for `#n` when news is told again: Notices read once, and only when news is to be told.
-  let known: Map<string, string> | null = null;
+  let known: KeyFamilies | null = null;
   const keysNow = () => {
     if (known) return known;
     const notes = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
-    known = new Map(
-      notes.rows.map((r) => [text(r[notes.cols['Notice Key']]).trim(), text(r[notes.cols.Status]).trim()]),
+    known = new KeyFamilies(
+      notes.rows.map((r) => [text(r[notes.cols['Notice Key']]).trim(), text(r[notes.cols.Status]).trim()] as const),
     );
     return known;
   };
@@ -332,11 +332,9 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
     const found = noticeFor(row, told);
     if (!found) return;
     const type = found as NoticeType;
-    const keys = keysNow();
-    const key = nextKey(keys, noticeKey({ type, applicationId, excursionId }));
+    const key = keysNow().next(noticeKey({ type, applicationId, excursionId }));
     // A notice of the same family still waits to be sent: the send-time check words it from the row as it is then.
     if (key === null) return;
-    keys.set(key, 'Queued');
     notices.push({ type, applicationId, excursionId, to: emails.get(applicationId) ?? '', key });
     const line: PlannedChange = {
       applicationId,

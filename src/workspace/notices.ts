@@ -1,6 +1,6 @@
 /** The Notices sheet: queueing notices, each under the key that tells it once. */
 
-import { nextKey } from '../core/notice-keys';
+import { KeyFamilies } from '../core/notice-keys';
 import { asText } from '../core/text';
 import { NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { appendRows, readSheet, type Spreadsheet, text } from './sheets';
@@ -60,6 +60,8 @@ export function missingNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]
   const statusCol = table.cols.Status;
   const existing = table.rows.map((r): [string, string] => [text(r[keyCol]), text(r[statusCol])]);
   const keys = new Set(existing.map(([k]) => k));
+  // Two notices of one family in one call: the second waits on the first (next records it Queued).
+  const families = new KeyFamilies(existing);
   const out: QueuedNotice[] = [];
   for (const n of notices) {
     const base = noticeKey(n);
@@ -67,11 +69,9 @@ export function missingNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]
       if (!keys.has(base)) out.push(n);
       continue;
     }
-    const key = nextKey(existing, base);
+    const key = families.next(base);
     if (key === null) continue;
     out.push({ ...n, key });
-    // Two notices of one family in one call: the second waits on the first.
-    existing.push([key, 'Queued']);
   }
   return out;
 }
