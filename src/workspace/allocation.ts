@@ -15,6 +15,7 @@ import { municipalityKey } from '../core/municipalities';
 import { KeyFamilies } from '../core/notice-keys';
 import { cellName } from '../core/table';
 import { asText } from '../core/text';
+import { parseTold as readTold, toldPlaces } from '../core/told';
 import {
   ALLOCATION_HEADERS,
   APPLICATION_HEADERS,
@@ -140,23 +141,10 @@ export function describeReason(
   }
 }
 
-/**
- * What a `Told` cell says the applicant was last told (spacing and case forgiven; anything
- * unreadable counts as nothing told). The same reading as core/told.ts of the notices work, which
- * writes the cell; kept here so that allocation does not depend on how sending words it.
- */
+/** A `Told` cell as core/told.ts reads it, flattened for this file: kind '' and 0 places when nothing was told. */
 export function parseTold(cell: Cell | undefined): { kind: string; places: number } {
-  const s = text(cell).trim().replace(/\s+/g, ' ');
-  const offer = /^(accepted|confirmed) (\d+)$/i.exec(s);
-  if (offer && Number(offer[2]) >= 1)
-    return { kind: offer[1].toLowerCase() === 'accepted' ? 'Accepted' : 'Confirmed', places: Number(offer[2]) };
-  const simple = ['Declined', 'Waitlisted', 'Not selected', 'Lapsed'].find((k) => k.toLowerCase() === s.toLowerCase());
-  return { kind: simple ?? '', places: 0 };
-}
-
-/** N of a `Told` cell reading `Accepted N` or `Confirmed N`, else 0. */
-export function toldPlaces(cell: Cell | undefined): number {
-  return parseTold(cell).places;
+  const t = readTold(cell);
+  return { kind: t.kind === 'none' ? '' : t.kind, places: toldPlaces(cell) };
 }
 
 /**
@@ -179,9 +167,10 @@ export function noticeFor(
   told: Cell | undefined,
 ): AllocationNotice | null {
   const was = parseTold(told);
-  const believesOffer = was.kind === 'Accepted' || was.kind === 'Confirmed';
+  const wasPlaces = toldPlaces(told);
+  const believesOffer = wasPlaces > 0;
   if (row.decision === 'Accepted' && row.placesGranted > 0) {
-    if (believesOffer) return was.places === row.placesGranted ? null : 'changed';
+    if (believesOffer) return wasPlaces === row.placesGranted ? null : 'changed';
     return row.kind === 'promoted' ? 'promoted' : 'accepted';
   }
   // A place it believes it has is gone: told as a withdrawal, unless it gave the place up itself.
