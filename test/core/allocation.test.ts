@@ -203,20 +203,19 @@ interface Slots {
 
 /**
  * Whether an applicant may be offered one of `rank`: counting the places it would keep on
- * confirming all it holds (a lock always; another place while fewer than max held rank above it)
+ * confirming all it holds (a lock always; another place while fewer than max of its own rank above it)
  * and its declines and lapses, it has room; or it ranks `rank` above the worst such place and
  * above every decline and lapse.
  */
 function mayTakeRef(slots: Slots, rank: number, max: number): boolean {
   if (slots.confirmed.filter((r) => r < rank).length >= max) return false;
-  const settled = slots.held
-    .filter((h) => h.lock || slots.held.filter((o) => o.rank < h.rank).length < max)
-    .map((h) => h.rank);
+  // Confirming releases a place below max confirmed ones, and a lock is no confirmation: only its
+  // own places count above another (seed -1154851140 found this reference counting locks too).
+  const ownAbove = (h: { rank: number }) => slots.held.filter((o) => !o.lock && o.rank < h.rank).length;
+  const settled = slots.held.filter((h) => h.lock || ownAbove(h) < max).map((h) => h.rank);
   if (settled.length + slots.burned.length < max) return true;
   // Its own places filling the maximum, a lower lock is nothing to move up from.
-  const own = slots.held
-    .filter((h) => !h.lock && slots.held.filter((o) => o.rank < h.rank).length < max)
-    .map((h) => h.rank);
+  const own = slots.held.filter((h) => !h.lock && ownAbove(h) < max).map((h) => h.rank);
   const from = own.length >= max ? own : settled;
   const worstHeld = from.length > 0 ? Math.max(...from) : Number.POSITIVE_INFINITY;
   return rank < worstHeld && rank < Math.min(Number.POSITIVE_INFINITY, ...slots.burned);
@@ -1043,6 +1042,60 @@ describe('allocation examples', () => {
     );
     const again = run([a], excursions, { ...options, prior: [...locks, ...told] });
     expect(own(again)).toEqual(['X5', 'X6']);
+  });
+
+  it('offers a promotion above its worst own place beside a lock above them all, as the reference does', () => {
+    // Seed -1154851140 of the serial-dictatorship property: the reference counted the lock among the
+    // places above X1, so it refused X5; confirming X4, X2 and X5 releases X1 (a lock releases
+    // nothing and is no confirmation), so X5 is a promotion and the product was right.
+    const input: AllocationInput = {
+      excursions: [
+        { id: 'X1', places: 3, maxPerMunicipality: 2 },
+        { id: 'X2', places: 7, maxPerMunicipality: 3 },
+        { id: 'X3', places: 8, maxPerMunicipality: 3 },
+        { id: 'X4', places: 8, maxPerMunicipality: 1 },
+        { id: 'X5', places: 2, maxPerMunicipality: 2 },
+        { id: 'X6', places: 1, maxPerMunicipality: 2 },
+      ],
+      applicants: [
+        {
+          id: 'A0',
+          municipality: 'M0',
+          score: 2,
+          submittedAt: 3,
+          newcomer: false,
+          requested: 2,
+          preferences: ['X6', 'X2', 'X3', 'X1', 'X5'],
+        },
+        {
+          id: 'A1',
+          municipality: 'M1',
+          score: 3,
+          submittedAt: 1,
+          newcomer: true,
+          requested: 1,
+          preferences: ['X3', 'X4', 'X2', 'X5', 'X1'],
+        },
+      ],
+      prior: [
+        { applicationId: 'A1', excursionId: 'X1', locked: '', response: 'Confirmed', placesGranted: 0, toldPlaces: 0 },
+        { applicationId: 'A1', excursionId: 'X3', locked: 'Accepted', response: '', placesGranted: 0, toldPlaces: 0 },
+      ],
+      maxExcursionsPerMunicipality: 3,
+      prioritizeNewcomers: false,
+    };
+    const result = allocate(input);
+    const a1 = result.rows.filter((r) => r.applicationId === 'A1' && r.decision === 'Accepted');
+    expect(a1.map((r) => `${r.excursionId} ${r.reason.kind}`).sort()).toEqual([
+      'X1 kept',
+      'X2 granted',
+      'X3 kept',
+      'X4 granted',
+      'X5 promoted',
+    ]);
+    expect(
+      Object.fromEntries([...serialDictatorship(input).seats].filter(([k]) => k.startsWith('A1@')).sort()),
+    ).toEqual(Object.fromEntries(a1.map((r) => [pair('A1', r.excursionId), r.placesGranted]).sort()));
   });
 
   it('keeps a place released by a confirmation released when staff later reject the confirmed place', () => {
