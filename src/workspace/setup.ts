@@ -8,7 +8,7 @@ import { defaultTemplate } from '../core/default-templates';
 import { StaffError } from '../core/errors';
 import { LANGUAGES, type Language, type MessageKey, t } from '../core/i18n';
 import { bundledMunicipalities } from '../core/municipalities';
-import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../core/sample';
+import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS, sampleExcursions } from '../core/sample';
 import { settingDefinitions, templateKey } from '../core/settings';
 import { columnRuns, isBlankRow, missingHeaders } from '../core/table';
 import {
@@ -238,7 +238,7 @@ function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): voi
   if (excursions.rows.every(isBlankRow)) {
     appendRows(
       excursions,
-      SAMPLE_EXCURSIONS.map((e) =>
+      sampleExcursions(lang).map((e) =>
         rowFrom(excursions, {
           'Excursion ID': e.id,
           City: e.city,
