@@ -132,7 +132,7 @@ const sl: Record<NoticeType, TemplateText> = {
       p(
         'prijavo, ki jo je ',
         b('{{Municipality}}'),
-        ' oddala, smo prejeli po izteku roka za prijave, ki se je iztekel {{Deadline}}. Zato je ne moremo uvrstiti v redni izbor udeležencev ekskurzij.',
+        ' oddala, smo prejeli po roku za prijave, ki se je iztekel {{Deadline}}. Zato je ne moremo uvrstiti v redni izbor udeležencev ekskurzij.',
       ),
       p(
         'Prijavo smo shranili pod številko {{ApplicationId}}. Če se bodo mesta sprostila in jo bo sekretariat lahko upošteval, vas bomo obvestili; ničesar vam ni treba pošiljati.',
@@ -161,7 +161,7 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   accepted: {
-    subject: 'Ekskurzija: {{ExcursionCity}}, {{ExcursionDates}} – ponudba mest ({{Municipality}})',
+    subject: 'Ponudba mest na ekskurziji: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       h('Ponudba mest na ekskurziji'),
       p('Spoštovane, spoštovani,'),
@@ -186,7 +186,7 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   waitlisted: {
-    subject: 'Ekskurzija: {{ExcursionCity}}, {{ExcursionDates}} – čakalni seznam ({{Municipality}})',
+    subject: 'Čakalni seznam za ekskurzijo: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
@@ -204,7 +204,7 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   not_selected: {
-    subject: 'Ekskurzija: {{ExcursionCity}}, {{ExcursionDates}} – izid izbora ({{Municipality}})',
+    subject: 'Izid izbora za ekskurzijo: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
@@ -216,7 +216,7 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   promoted: {
-    subject: 'Ekskurzija: {{ExcursionCity}}, {{ExcursionDates}} – nova ponudba ({{Municipality}})',
+    subject: 'Nova ponudba mest na ekskurziji: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       h('Ponudba mest na ekskurziji'),
       p('Spoštovane, spoštovani,'),
@@ -240,7 +240,7 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   changed: {
-    subject: 'Ekskurzija: {{ExcursionCity}}, {{ExcursionDates}} – sprememba ponudbe ({{Municipality}})',
+    subject: 'Sprememba ponudbe na ekskurziji: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
@@ -255,7 +255,7 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   reminder: {
-    subject: 'Ekskurzija: {{ExcursionCity}}, {{ExcursionDates}} – opomnik, odgovor do {{ReplyBy}}',
+    subject: 'Opomnik: prosimo za odgovor do {{ReplyBy}} (ekskurzija: {{ExcursionCity}}, {{ExcursionDates}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
@@ -273,7 +273,7 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   lapsed: {
-    subject: 'Ekskurzija: {{ExcursionCity}}, {{ExcursionDates}} – ponudba je potekla',
+    subject: 'Potekla ponudba mest na ekskurziji: {{ExcursionCity}}, {{ExcursionDates}}',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
@@ -285,7 +285,7 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   reply: {
-    subject: 'Ekskurzija: {{ExcursionCity}}, {{ExcursionDates}} – prejeli smo vaš odgovor',
+    subject: 'Prejeli smo vaš odgovor glede ekskurzije: {{ExcursionCity}}, {{ExcursionDates}}',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p('hvala za vaš odgovor glede študijske ekskurzije ({{ExcursionCity}}, {{ExcursionDates}}).'),
@@ -302,7 +302,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear colleagues,'),
       p(
-        'we invite the ',
+        'We invite the ',
         b('{{Municipality}}'),
         ' to join the city interest group of GrowSmarter, a smart-city project funded by the Horizon 2020 programme.',
       ),
@@ -314,7 +314,9 @@ const en: Record<NoticeType, TemplateText> = {
       p(
         'Taking part is free of charge. Places may be limited; the secretariat selects the participants, taking into account the content of the applications.',
       ),
-      p('Active English is a condition of taking part. Applications from smaller municipalities are especially welcome.'),
+      p(
+        'Active English is a condition of taking part. Applications from smaller municipalities are especially welcome.',
+      ),
       p('What the participants learn will be shared with all municipalities.'),
       p(
         'Please apply by ',
@@ -333,7 +335,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear colleagues,'),
       p(
-        'applications to the GrowSmarter city interest group and its free study excursions close on ',
+        'Applications to the GrowSmarter city interest group and its free study excursions close on ',
         b('{{Deadline}}'),
         '. We have not yet received an application from the {{Municipality}}.',
       ),
@@ -352,7 +354,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'thank you for the application of the {{Municipality}} to the GrowSmarter city interest group. Its number is ',
+        'Thank you for the application of the {{Municipality}} to the GrowSmarter city interest group. Its number is ',
         b('{{ApplicationId}}'),
         '; please quote it in any further correspondence.',
       ),
@@ -368,7 +370,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'we have received the application of the ',
+        'We have received the application of the ',
         b('{{Municipality}}'),
         ' ({{ApplicationId}}), but it is not complete:',
       ),
@@ -388,7 +390,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'the application of the ',
+        'The application of the ',
         b('{{Municipality}}'),
         ' arrived after the closing date, {{Deadline}}, so it cannot take part in the regular selection of participants.',
       ),
@@ -405,7 +407,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'we have received the application of the ',
+        'We have received the application of the ',
         b('{{Municipality}}'),
         ' ({{ApplicationId}}), but it does not meet the conditions of the call:',
       ),
@@ -422,7 +424,7 @@ const en: Record<NoticeType, TemplateText> = {
       h('An offer of places'),
       p('Dear {{ContactName}},'),
       p(
-        'we are glad to offer you ',
+        'We are glad to offer you ',
         b('{{PlacesGranted}}'),
         ' on the study excursion to ',
         b('{{ExcursionCity}}'),
@@ -446,7 +448,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'all places on the study excursion to ',
+        'All places on the study excursion to ',
         b('{{ExcursionCity}}'),
         ' ({{ExcursionDates}}) have been offered to other municipalities. The {{Municipality}} is number ',
         b('{{WaitlistPosition}}'),
@@ -464,7 +466,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'we are sorry that this time we cannot offer the {{Municipality}} a place on the study excursion to {{ExcursionCity}} ({{ExcursionDates}}).',
+        'We are sorry that this time we cannot offer the {{Municipality}} a place on the study excursion to {{ExcursionCity}} ({{ExcursionDates}}).',
       ),
       p('There is nothing you need to do. What the participants learn will be shared with all municipalities.'),
       p('Kind regards,'),
@@ -477,7 +479,7 @@ const en: Record<NoticeType, TemplateText> = {
       h('An offer of places'),
       p('Dear {{ContactName}},'),
       p(
-        'on the study excursion to ',
+        'On the study excursion to ',
         b('{{ExcursionCity}}'),
         ' ({{ExcursionDates}}), which you ranked higher in your application, we can now offer you ',
         b('{{PlacesGranted}}'),
@@ -500,7 +502,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'there is a change on the study excursion to ',
+        'There is a change on the study excursion to ',
         b('{{ExcursionCity}}'),
         ' ({{ExcursionDates}}) for application {{ApplicationId}}.',
       ),
@@ -511,11 +513,11 @@ const en: Record<NoticeType, TemplateText> = {
     ],
   },
   reminder: {
-    subject: 'Reminder: excursion to {{ExcursionCity}}, {{ExcursionDates}} – please answer by {{ReplyBy}}',
+    subject: 'Reminder: please answer by {{ReplyBy}} (excursion to {{ExcursionCity}}, {{ExcursionDates}})',
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'we offered you {{PlacesGranted}} on the study excursion to ',
+        'We offered you {{PlacesGranted}} on the study excursion to ',
         b('{{ExcursionCity}}'),
         ' ({{ExcursionDates}}), and we have not had your answer yet.',
       ),
@@ -533,7 +535,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'the offer on the study excursion to {{ExcursionCity}} ({{ExcursionDates}}) has lapsed, because we had no answer by {{ReplyBy}}. It has passed to other municipalities.',
+        'The offer on the study excursion to {{ExcursionCity}} ({{ExcursionDates}}) has lapsed, because we had no answer by {{ReplyBy}}. It has passed to other municipalities.',
       ),
       p('If you think this is a mistake, please reply to this message as soon as you can.'),
       p('Kind regards,'),
@@ -544,7 +546,7 @@ const en: Record<NoticeType, TemplateText> = {
     subject: 'Excursion to {{ExcursionCity}}, {{ExcursionDates}}: we have your answer',
     blocks: [
       p('Dear {{ContactName}},'),
-      p('thank you for your answer about the study excursion to {{ExcursionCity}} ({{ExcursionDates}}).'),
+      p('Thank you for your answer about the study excursion to {{ExcursionCity}} ({{ExcursionDates}}).'),
       p('{{Changes}}'),
       p('Kind regards,'),
       p('{{SenderName}}'),

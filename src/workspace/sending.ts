@@ -374,7 +374,9 @@ export function mergeData(
       if (change) changes = describeChange(lang, change);
     }
     return {
-      Municipality: uses.has('Municipality') ? municipalityName(lang, municipality, isUrban(municipality)) : municipality,
+      Municipality: uses.has('Municipality')
+        ? municipalityName(lang, municipality, isUrban(municipality))
+        : municipality,
       ContactName: app ? text(app[a['Contact Name']]) : '',
       ApplicationId: n.applicationId,
       ExcursionCity: exc ? cityName(lang, exc.city) : '',
