@@ -149,14 +149,14 @@ export function describeChange(lang: Language, c: Change): string {
     case 'reply': {
       if (c.answer === 'Declined')
         return sl
-          ? 'Zabeležili smo, da se vaša občina te ekskurzije ne bo udeležila. Mesta bomo ponudili občinam na čakalnem seznamu.'
-          : 'We have recorded that you will not take part in this excursion. The places will be offered to the municipalities on the waiting list.';
+          ? 'Zabeležili smo, da se vaša občina te ekskurzije ne bo udeležila. Ponudbo bomo prenesli na občine na čakalnem seznamu.'
+          : 'We have recorded that you will not take part in this excursion. The offer will pass to the municipalities on the waiting list.';
       const head = sl
         ? `Zabeležili smo, da vaša občina potrjuje udeležbo (${places(lang, c.places)}).`
         : `We have recorded that you confirm your participation (${places(lang, c.places)}).`;
       const names =
         c.delegates.length > 0
-          ? `${sl ? `Delegati, kot ste jih navedli (${delegates(lang, c.delegates.length)}):` : `Your delegates, as you named them (${delegates(lang, c.delegates.length)}):`}\n${c.delegates.map((d) => `– ${d}`).join('\n')}`
+          ? `${delegatesNamed(lang, c.delegates.length)}\n${c.delegates.map((d) => `– ${d}`).join('\n')}`
           : sl
             ? 'Imen delegatov niste navedli: prosimo, pošljite jih z odgovorom na to sporočilo.'
             : 'You named no delegates: please send their names and positions in reply to this message.';
@@ -260,4 +260,15 @@ export function cityPhrase(lang: Language, city: string, where: 'to' | 'in'): st
 export function excursionLine(lang: Language, e: { city: string; start: Day | null; end?: Day | null }): string {
   const city = cityName(lang, e.city);
   return e.start ? `${city}, ${proseDays(lang, e.start, e.end ?? null)}` : city;
+}
+
+/** The line before the delegates a reply named, agreeing with how many: `Delegat, kot ste ga navedli:`, `Delegata, kot ste ju navedli:`. */
+export function delegatesNamed(lang: Language, n: number): string {
+  if (lang === 'en') return n === 1 ? 'The delegate you named:' : 'The delegates you named:';
+  const h = Math.abs(n) % 100;
+  return h === 1
+    ? 'Delegat, kot ste ga navedli:'
+    : h === 2
+      ? 'Delegata, kot ste ju navedli:'
+      : 'Delegati, kot ste jih navedli:';
 }

@@ -6,6 +6,7 @@ import {
   cityName,
   cityPhrase,
   delegates,
+  delegatesNamed,
   excursionLine,
   municipalityName,
   places,
@@ -54,6 +55,16 @@ describe('delegates: the noun agrees with the number', () => {
       '21 delegatov',
       '102 delegata',
     ]);
+  });
+
+  it('the line before the delegates named agrees with how many', () => {
+    expect([1, 2, 3, 5].map((n) => delegatesNamed('sl', n))).toEqual([
+      'Delegat, kot ste ga navedli:',
+      'Delegata, kot ste ju navedli:',
+      'Delegati, kot ste jih navedli:',
+      'Delegati, kot ste jih navedli:',
+    ]);
+    expect([1, 2].map((n) => delegatesNamed('en', n))).toEqual(['The delegate you named:', 'The delegates you named:']);
   });
 
   it('English: 1 delegate, 2 delegates', () => {

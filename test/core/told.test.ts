@@ -115,7 +115,7 @@ describe('letter words', () => {
         delegates: ['Ana Novak, županja', 'Bor Kos'],
       }),
     ).toBe(
-      'Zabeležili smo, da vaša občina potrjuje udeležbo (2 mesti).\nDelegati, kot ste jih navedli (2 delegata):\n– Ana Novak, županja\n– Bor Kos',
+      'Zabeležili smo, da vaša občina potrjuje udeležbo (2 mesti).\nDelegata, kot ste ju navedli:\n– Ana Novak, županja\n– Bor Kos',
     );
   });
 });
