@@ -452,7 +452,9 @@ describe('issue 14: letters as a careful secretariat signs them', () => {
     expect(offer.subject).toBe(
       'Excursion to Cologne, 25–27 April 2017: an offer of places for the City Municipality of Celje',
     );
-    expect(offer.body).toContain('We are glad to offer you 2 places on the study excursion to Cologne (25–27 April 2017)');
+    expect(offer.body).toContain(
+      'We are glad to offer you 2 places on the study excursion to Cologne (25–27 April 2017)',
+    );
     // A late application, before any allocation: its letter is the one that said "What the excursions teach".
     const later = setUpWorkspace({ language: 'en' });
     setSetting(later, 'applicationDeadline', new Date('2017-02-21T23:00:00Z'));
@@ -464,5 +466,22 @@ describe('issue 14: letters as a careful secretariat signs them', () => {
     const all = everything(emulator) + everything(later);
     expect(all).not.toMatch(/place\(s\)|seat/i);
     expect(all).not.toContain('What the excursions teach');
+  });
+});
+
+describe("issue 14: the sample call's excursions read in the call's language", () => {
+  it('Set up in a Slovenian account writes Köln and Slovenian labels; in an English one, the English ones', () => {
+    const column = (emulator: Emulator, header: string) => records(emulator, 'Excursions').map((r) => r[header]);
+    const sl = setUpWorkspace({ locale: 'sl', language: 'sl' });
+    expect(column(sl, 'City').slice(0, 2)).toEqual(['Köln', 'Stockholm']);
+    expect(column(sl, 'Label').slice(0, 2)).toEqual([
+      'Köln, 25.–27. aprila 2017',
+      'Stockholm, oktober 2017 (datumi so vzorčni)',
+    ]);
+    const en = setUpWorkspace({ locale: 'en' });
+    expect(column(en, 'Label').slice(0, 2)).toEqual([
+      'Cologne, 25–27 April 2017',
+      'Stockholm, October 2017 (sample dates)',
+    ]);
   });
 });
