@@ -30,6 +30,7 @@ import {
 import { createDriveFile, FOLDER_MIME, liveFileName, trashQuietly } from './drive-files';
 import { openExcursionLabels } from './excursions';
 import { createForm, ensurePublished, ensureSubmitTrigger, findForm, setGridRows } from './form';
+import { accountLanguage } from './language';
 import { clearMunicipalityCache } from './municipality-cache';
 import { ensureReplyForm } from './reply-form';
 import { loadSettings } from './settings';
@@ -238,7 +239,7 @@ function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): voi
   if (excursions.rows.every(isBlankRow)) {
     appendRows(
       excursions,
-      sampleExcursions(lang).map((e) =>
+      sampleExcursions(accountLanguage()).map((e) =>
         rowFrom(excursions, {
           'Excursion ID': e.id,
           City: e.city,
