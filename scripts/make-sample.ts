@@ -6,8 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { bundledMunicipalities, type Municipality } from '../src/core/municipalities';
-import { SAMPLE_EXCURSIONS } from '../src/core/sample';
+import { sampleExcursions } from '../src/core/sample';
 import { AREAS, EXCURSION_HEADERS, preferenceColumn, QUESTION, SOLUTIONS } from '../src/core/vocabulary';
+
+// The demo's call is Slovenian: its excursions carry the Slovenian names and labels.
+const SAMPLE_EXCURSIONS = sampleExcursions('sl');
 
 const root = resolve(__dirname, '..');
 const municipalities = bundledMunicipalities();

@@ -2,6 +2,13 @@
  * The default notice templates Set up writes as Google Docs (every notice type, Slovenian and English).
  * A Doc's first line is `Subject: …`; the rest is the body. Texts follow the sample call (SOS,
  * GrowSmarter); another call edits the Docs, not this file.
+ *
+ * Every merged value is a whole phrase from `letter-words.ts` and stands where its form cannot be
+ * wrong: in Slovenian `{{Municipality}}` ("Občina Kobilje", "Mestna občina Celje", feminine either
+ * way) only in the nominative, as the subject of a verb without gender or in parentheses;
+ * `{{ExcursionCity}}` only as a label with its dates ("(Köln, 25.–27. aprila 2017)"), since an
+ * unknown city cannot be declined; `{{PlacesGranted}}` ("2 mesti", neuter: the same in the
+ * accusative) only as an object; sentences about the places say "ponudba", which has no number.
  */
 import type { Language } from './i18n';
 import type { NoticeType } from './vocabulary';
@@ -32,15 +39,67 @@ const li = (text: string): Block => ({ kind: 'bullet', inlines: [{ text }] });
 const b = (text: string): Inline => ({ text, bold: true });
 
 const sl: Record<NoticeType, TemplateText> = {
+  invitation: {
+    subject: 'Vabilo v interesno skupino mest projekta GrowSmarter in na brezplačne študijske ekskurzije',
+    blocks: [
+      p('Spoštovane, spoštovani,'),
+      p(
+        'vabimo vas, da se ',
+        b('{{Municipality}}'),
+        ' pridruži interesni skupini mest projekta GrowSmarter, ki ga financira program Obzorje 2020.',
+      ),
+      p(
+        'V projektu mesta svetilniki Stockholm, Köln in Barcelona v praksi preizkušajo pametne rešitve za nizkoenergijske mestne četrti, povezano infrastrukturo in trajnostno mestno mobilnost. Člani interesne skupine te rešitve spoznajo od blizu in si izmenjujejo izkušnje.',
+      ),
+      p('Za člane interesne skupine pripravljamo študijske ekskurzije:'),
+      li('{{Excursions}}'),
+      p(
+        'Udeležba na ekskurzijah je brezplačna. Število mest je lahko omejeno; udeležence izbere sekretariat ob upoštevanju vsebine prijav.',
+      ),
+      p('Pogoj za udeležbo je aktivno znanje angleškega jezika. Prijave manjših občin so še posebej dobrodošle.'),
+      p('Izkušnje z ekskurzij bomo delili z vsemi občinami.'),
+      p(
+        'Prijavo oddajte do ',
+        b('{{Deadline}}'),
+        ' prek spletnega obrazca na spodnji povezavi, na kateri je ime vaše občine že vpisano:',
+      ),
+      p('{{FormLink}}'),
+      p('Za vprašanja smo vam na voljo v odgovoru na to sporočilo.'),
+      p('Lep pozdrav,'),
+      p('{{SenderName}}'),
+      p('{{ReplyTo}}'),
+    ],
+  },
+  call_reminder: {
+    subject: 'Opomnik: rok za prijavo na študijske ekskurzije GrowSmarter se izteče {{Deadline}}',
+    blocks: [
+      p('Spoštovane, spoštovani,'),
+      p(
+        'rok za prijavo v interesno skupino mest projekta GrowSmarter in na brezplačne študijske ekskurzije se izteče ',
+        b('{{Deadline}}'),
+        '. Prijave vaše občine ({{Municipality}}) še nismo prejeli.',
+      ),
+      p('Prijavo lahko oddate prek spletnega obrazca na spodnji povezavi, na kateri je ime vaše občine že vpisano:'),
+      p('{{FormLink}}'),
+      p('Ekskurzije, na katere se lahko prijavite:'),
+      li('{{Excursions}}'),
+      p('Če ste prijavo medtem že oddali, vas prosimo, da to sporočilo prezrete.'),
+      p('Lep pozdrav,'),
+      p('{{SenderName}}'),
+      p('{{ReplyTo}}'),
+    ],
+  },
   received: {
     subject: 'Prijava prejeta: {{Municipality}} ({{ApplicationId}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
-      p('hvala za prijavo občine ', b('{{Municipality}}'), ' v interesno skupino mest projekta GrowSmarter.'),
       p(
-        'Vaša prijava ima številko ',
+        'hvala za prijavo, ki jo je {{Municipality}} oddala v interesno skupino mest projekta GrowSmarter. Prijava ima številko ',
         b('{{ApplicationId}}'),
-        '. Izbor udeležencev ekskurzij bo sekretariat SOS pripravil po roku za prijave ({{Deadline}}) ob upoštevanju vsebine prijave. O izidu vas bomo obvestili po elektronski pošti; do takrat vam ni treba storiti ničesar.',
+        '; prosimo, da jo navedete v nadaljnji korespondenci.',
+      ),
+      p(
+        'Po izteku roka za prijave ({{Deadline}}) bo sekretariat ob upoštevanju vsebine prijav izbral udeležence študijskih ekskurzij. O izidu vas bomo obvestili po elektronski pošti; do takrat vam ni treba storiti ničesar.',
       ),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
@@ -50,12 +109,16 @@ const sl: Record<NoticeType, TemplateText> = {
     subject: 'Prijava ni popolna: {{Municipality}} ({{ApplicationId}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
-      p('prijava občine ', b('{{Municipality}}'), ' ({{ApplicationId}}) je prispela, vendar ni popolna:'),
+      p(
+        'prijavo, ki jo je ',
+        b('{{Municipality}}'),
+        ' oddala pod številko {{ApplicationId}}, smo prejeli, vendar ni popolna:',
+      ),
       li('{{Issues}}'),
       p(
-        'Prosimo, da obrazec izpolnite znova do ',
+        'Prosimo, da obrazec izpolnite in oddate znova do ',
         b('{{Deadline}}'),
-        '. Na tej povezavi je ime občine že vpisano: {{FormLink}}',
+        '. Na tej povezavi je ime vaše občine že vpisano: {{FormLink}}',
       ),
       p('Upoštevali bomo zadnjo oddano prijavo.'),
       p('Lep pozdrav,'),
@@ -67,14 +130,14 @@ const sl: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
-        'prijava občine ',
+        'prijavo, ki jo je ',
         b('{{Municipality}}'),
-        ' je prispela po roku za prijave, ki je potekel {{Deadline}}. Zato je ne moremo uvrstiti v redni izbor udeležencev ekskurzij.',
+        ' oddala, smo prejeli po roku za prijave, ki se je iztekel {{Deadline}}. Zato je ne moremo uvrstiti v redni izbor udeležencev ekskurzij.',
       ),
       p(
-        'Prijavo smo shranili pod številko {{ApplicationId}}. Če jo bo sekretariat lahko upošteval pri prostih mestih, vas bomo obvestili; nove prijave vam ni treba pošiljati.',
+        'Prijavo smo shranili pod številko {{ApplicationId}}. Če se bodo mesta sprostila in jo bo sekretariat lahko upošteval, vas bomo obvestili; ničesar vam ni treba pošiljati.',
       ),
-      p('Izsledke ekskurzij bomo delili z vsemi občinami prek SOS.'),
+      p('Izkušnje z ekskurzij bomo delili z vsemi občinami.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
     ],
@@ -84,54 +147,52 @@ const sl: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
-        'prijava občine ',
+        'prijavo, ki jo je ',
         b('{{Municipality}}'),
-        ' ({{ApplicationId}}) je prispela, vendar ne izpolnjuje pogojev razpisa:',
+        ' oddala pod številko {{ApplicationId}}, smo prejeli, vendar ne izpolnjuje pogojev razpisa:',
       ),
       li('{{Issues}}'),
       p(
         'Aktivno znanje angleškega jezika je pogoj za udeležbo na študijskih ekskurzijah, zato prijave ne moremo uvrstiti v izbor.',
       ),
-      p('Izsledke ekskurzij bomo delili z vsemi občinami prek SOS, tudi z vašo.'),
+      p('Izkušnje z ekskurzij bomo delili z vsemi občinami, tudi z vašo.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
     ],
   },
   accepted: {
-    subject: 'Ekskurzija {{ExcursionCity}}, {{ExcursionDates}}: ponudba mest za {{Municipality}}',
+    subject: 'Ponudba mest na ekskurziji: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       h('Ponudba mest na ekskurziji'),
       p('Spoštovane, spoštovani,'),
       p(
-        'z veseljem sporočamo, da občini ',
-        b('{{Municipality}}'),
-        ' ponujamo mesta na študijski ekskurziji ',
-        b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}). Število ponujenih mest: ',
+        'z veseljem vam sporočamo, da vam na študijski ekskurziji (',
+        b('{{ExcursionCity}}, {{ExcursionDates}}'),
+        ') ponujamo ',
         b('{{PlacesGranted}}'),
-        '. Ekskurzija je brezplačna.',
+        '. Ponudba je dana na podlagi prijave {{ApplicationId}}, ki jo je oddala {{Municipality}}. Udeležba je brezplačna.',
       ),
-      p('Mesta so za vas zadržana do ', b('{{ReplyBy}}'), '. Prosimo, da do tega dne odgovorite prek osebne povezave:'),
+      p('Ponudba velja do ', b('{{ReplyBy}}'), '. Prosimo, da do tega dne odgovorite prek osebne povezave:'),
       p('{{ReplyLink}}'),
       li(
-        'Če udeležbo potrjujete, izberite »We confirm« in v polje Delegates vpišite ime in funkcijo vsakega delegata, vsakega v svojo vrstico.',
+        'Če udeležbo potrjujete, izberite »We confirm« in v polje »Delegates« vpišite ime, priimek in funkcijo vsakega delegata, vsakega v svojo vrstico.',
       ),
       li(
-        'Če se ekskurzije ne boste udeležili, izberite »We decline«. Mesta bomo ponudili občinam na čakalnem seznamu.',
+        'Če se ekskurzije ne boste udeležili, izberite »We decline«. Ponudbo bomo prenesli na občine na čakalnem seznamu.',
       ),
-      p('Če do {{ReplyBy}} ne odgovorite, ponudba poteče in mesta ponudimo drugim občinam.'),
+      p('Če do {{ReplyBy}} ne odgovorite, ponudba poteče in jo prenesemo na druge občine.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
     ],
   },
   waitlisted: {
-    subject: 'Ekskurzija {{ExcursionCity}}, {{ExcursionDates}}: čakalni seznam',
+    subject: 'Čakalni seznam za ekskurzijo: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
-        'vsa mesta na ekskurziji ',
-        b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}) so zasedena. Občina {{Municipality}} je na čakalnem seznamu na ',
+        'vsa mesta na študijski ekskurziji (',
+        b('{{ExcursionCity}}, {{ExcursionDates}}'),
+        ') smo ponudili drugim občinam. {{Municipality}} je na čakalnem seznamu na ',
         b('{{WaitlistPosition}}'),
         '. mestu.',
       ),
@@ -143,49 +204,49 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   not_selected: {
-    subject: 'Ekskurzija {{ExcursionCity}}, {{ExcursionDates}}: obvestilo o izboru',
+    subject: 'Izid izbora za ekskurzijo: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
-      p('žal občina {{Municipality}} tokrat ni bila izbrana za ekskurzijo {{ExcursionCity}} ({{ExcursionDates}}).'),
-      p('Ničesar vam ni treba storiti. Izsledke ekskurzij bomo delili z vsemi občinami prek SOS.'),
+      p(
+        'žal vam tokrat ne moremo ponuditi mesta na študijski ekskurziji ({{ExcursionCity}}, {{ExcursionDates}}). Izid se nanaša na prijavo {{ApplicationId}}, ki jo je oddala {{Municipality}}.',
+      ),
+      p('Ničesar vam ni treba storiti. Izkušnje z ekskurzij bomo delili z vsemi občinami.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
     ],
   },
   promoted: {
-    subject: 'Ekskurzija {{ExcursionCity}}, {{ExcursionDates}}: sprostilo se je mesto za {{Municipality}}',
+    subject: 'Nova ponudba mest na ekskurziji: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       h('Ponudba mest na ekskurziji'),
       p('Spoštovane, spoštovani,'),
       p(
-        'na ekskurziji ',
-        b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}), ki ste jo v prijavi uvrstili višje, se je sprostilo mesto. Občini ',
-        b('{{Municipality}}'),
-        ' ga ponujamo. Število ponujenih mest: ',
+        'na študijski ekskurziji (',
+        b('{{ExcursionCity}}, {{ExcursionDates}}'),
+        '), ki ste jo v prijavi uvrstili višje, vam zdaj lahko ponudimo ',
         b('{{PlacesGranted}}'),
-        '.',
+        '. Ponudba je dana na podlagi prijave {{ApplicationId}}, ki jo je oddala {{Municipality}}.',
       ),
       p('{{Changes}}'),
-      p('Prosimo, da odgovorite do ', b('{{ReplyBy}}'), ' prek osebne povezave:'),
+      p('Nova ponudba velja do ', b('{{ReplyBy}}'), '. Prosimo, da do tega dne odgovorite prek osebne povezave:'),
       p('{{ReplyLink}}'),
       li(
-        'Če udeležbo potrjujete, izberite »We confirm« in v polje Delegates vpišite ime in funkcijo vsakega delegata, vsakega v svojo vrstico.',
+        'Če udeležbo potrjujete, izberite »We confirm« in v polje »Delegates« vpišite ime, priimek in funkcijo vsakega delegata, vsakega v svojo vrstico.',
       ),
       li('Če te ponudbe ne sprejmete, izberite »We decline«.'),
-      p('Če do {{ReplyBy}} ne odgovorite, ponudba poteče in mesto ponudimo drugim občinam.'),
+      p('Če do {{ReplyBy}} ne odgovorite, ponudba poteče in jo prenesemo na druge občine.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
     ],
   },
   changed: {
-    subject: 'Ekskurzija {{ExcursionCity}}, {{ExcursionDates}}: sprememba za {{Municipality}}',
+    subject: 'Sprememba ponudbe na ekskurziji: {{ExcursionCity}}, {{ExcursionDates}} ({{Municipality}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
-        'sporočamo spremembo pri ekskurziji ',
-        b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}) za občino {{Municipality}}.',
+        'sporočamo vam spremembo pri študijski ekskurziji (',
+        b('{{ExcursionCity}}, {{ExcursionDates}}'),
+        '), ki se nanaša na prijavo {{ApplicationId}}.',
       ),
       p('{{Changes}}'),
       p('Za vprašanja smo vam na voljo v odgovoru na to sporočilo.'),
@@ -194,29 +255,29 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   reminder: {
-    subject: 'Opomnik: ekskurzija {{ExcursionCity}}, {{ExcursionDates}} – odgovor do {{ReplyBy}}',
+    subject: 'Opomnik: prosimo za odgovor do {{ReplyBy}} (ekskurzija: {{ExcursionCity}}, {{ExcursionDates}})',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
-        'občini {{Municipality}} smo ponudili mesta na ekskurziji ',
-        b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}); število ponujenih mest: {{PlacesGranted}}. Vašega odgovora še nismo prejeli.',
+        'na študijski ekskurziji (',
+        b('{{ExcursionCity}}, {{ExcursionDates}}'),
+        ') smo vam ponudili {{PlacesGranted}}, vašega odgovora pa še nismo prejeli.',
       ),
       p('Ponudba velja do ', b('{{ReplyBy}}'), '. Prosimo, da do tega dne odgovorite prek osebne povezave:'),
       p('{{ReplyLink}}'),
       li('Če udeležbo potrjujete, izberite »We confirm« in vpišite delegate.'),
       li('Če se ekskurzije ne boste udeležili, izberite »We decline«.'),
-      p('Če do {{ReplyBy}} ne odgovorite, ponudba poteče in mesta ponudimo drugim občinam.'),
+      p('Če do {{ReplyBy}} ne odgovorite, ponudba poteče in jo prenesemo na druge občine.'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
     ],
   },
   lapsed: {
-    subject: 'Ekskurzija {{ExcursionCity}}, {{ExcursionDates}}: ponudba je potekla',
+    subject: 'Potekla ponudba mest na ekskurziji: {{ExcursionCity}}, {{ExcursionDates}}',
     blocks: [
       p('Spoštovane, spoštovani,'),
       p(
-        'ponudba mest na ekskurziji {{ExcursionCity}} ({{ExcursionDates}}) za občino {{Municipality}} je potekla, ker do {{ReplyBy}} nismo prejeli odgovora. Mesta smo ponudili drugim občinam.',
+        'ponudba na študijski ekskurziji ({{ExcursionCity}}, {{ExcursionDates}}) je potekla, ker do {{ReplyBy}} nismo prejeli vašega odgovora. Ponudbo smo prenesli na druge občine.',
       ),
       p('Če menite, da gre za pomoto, nam čim prej odgovorite na to sporočilo.'),
       p('Lep pozdrav,'),
@@ -224,10 +285,10 @@ const sl: Record<NoticeType, TemplateText> = {
     ],
   },
   reply: {
-    subject: 'Ekskurzija {{ExcursionCity}}, {{ExcursionDates}}: prejeli smo vaš odgovor',
+    subject: 'Prejeli smo vaš odgovor glede ekskurzije: {{ExcursionCity}}, {{ExcursionDates}}',
     blocks: [
       p('Spoštovane, spoštovani,'),
-      p('hvala za odgovor občine {{Municipality}} glede ekskurzije {{ExcursionCity}} ({{ExcursionDates}}).'),
+      p('hvala za vaš odgovor glede študijske ekskurzije ({{ExcursionCity}}, {{ExcursionDates}}).'),
       p('{{Changes}}'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
@@ -236,15 +297,69 @@ const sl: Record<NoticeType, TemplateText> = {
 };
 
 const en: Record<NoticeType, TemplateText> = {
+  invitation: {
+    subject: 'Invitation: the GrowSmarter city interest group and free study excursions',
+    blocks: [
+      p('Dear colleagues,'),
+      p(
+        'We invite the ',
+        b('{{Municipality}}'),
+        ' to join the city interest group of GrowSmarter, a smart-city project funded by the Horizon 2020 programme.',
+      ),
+      p(
+        'In the project, the lighthouse cities Stockholm, Cologne and Barcelona put smart solutions to work for low energy districts, integrated infrastructures and sustainable urban mobility. Members of the interest group see these solutions at first hand and share their experience.',
+      ),
+      p('For the members of the interest group we are organising study excursions:'),
+      li('{{Excursions}}'),
+      p(
+        'Taking part is free of charge. Places may be limited; the secretariat selects the participants, taking into account the content of the applications.',
+      ),
+      p(
+        'Active English is a condition of taking part. Applications from smaller municipalities are especially welcome.',
+      ),
+      p('What the participants learn will be shared with all municipalities.'),
+      p(
+        'Please apply by ',
+        b('{{Deadline}}'),
+        ' through the form at the link below, which already has the name of your municipality filled in:',
+      ),
+      p('{{FormLink}}'),
+      p('If you have any questions, please reply to this message.'),
+      p('Kind regards,'),
+      p('{{SenderName}}'),
+      p('{{ReplyTo}}'),
+    ],
+  },
+  call_reminder: {
+    subject: 'Reminder: applications for the GrowSmarter study excursions close on {{Deadline}}',
+    blocks: [
+      p('Dear colleagues,'),
+      p(
+        'Applications to the GrowSmarter city interest group and its free study excursions close on ',
+        b('{{Deadline}}'),
+        '. We have not yet received an application from the {{Municipality}}.',
+      ),
+      p('You can apply through the form at the link below, which already has the name of your municipality filled in:'),
+      p('{{FormLink}}'),
+      p('The excursions you can apply for:'),
+      li('{{Excursions}}'),
+      p('If you have applied in the meantime, please disregard this message.'),
+      p('Kind regards,'),
+      p('{{SenderName}}'),
+      p('{{ReplyTo}}'),
+    ],
+  },
   received: {
     subject: 'Application received: {{Municipality}} ({{ApplicationId}})',
     blocks: [
       p('Dear {{ContactName}},'),
-      p('thank you for the application of ', b('{{Municipality}}'), ' to the GrowSmarter city interest group.'),
       p(
-        'Your application number is ',
+        'Thank you for the application of the {{Municipality}} to the GrowSmarter city interest group. Its number is ',
         b('{{ApplicationId}}'),
-        '. After the closing date ({{Deadline}}) the SOS secretariat selects the participants of the excursions, taking into account the content of the application. We will tell you the result by e-mail; until then there is nothing you need to do.',
+        '; please quote it in any further correspondence.',
+      ),
+      p(
+        'After the closing date ({{Deadline}}) the secretariat will select the participants of the study excursions, taking into account the content of the applications. We will let you know the result by e-mail; until then there is nothing you need to do.',
       ),
       p('Kind regards,'),
       p('{{SenderName}}'),
@@ -254,7 +369,11 @@ const en: Record<NoticeType, TemplateText> = {
     subject: 'Application incomplete: {{Municipality}} ({{ApplicationId}})',
     blocks: [
       p('Dear {{ContactName}},'),
-      p('the application of ', b('{{Municipality}}'), ' ({{ApplicationId}}) has arrived but is not complete:'),
+      p(
+        'We have received the application of the ',
+        b('{{Municipality}}'),
+        ' ({{ApplicationId}}), but it is not complete:',
+      ),
       li('{{Issues}}'),
       p(
         'Please fill in the form again by ',
@@ -271,14 +390,14 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'the application of ',
+        'The application of the ',
         b('{{Municipality}}'),
         ' arrived after the closing date, {{Deadline}}, so it cannot take part in the regular selection of participants.',
       ),
       p(
-        'We have kept it under number {{ApplicationId}}. If the secretariat can consider it for places left free, we will tell you; there is nothing more you need to send.',
+        'We have kept it under number {{ApplicationId}}. If places become free and the secretariat can consider it, we will let you know; there is nothing more you need to send.',
       ),
-      p('What the excursions teach will be shared with all municipalities through SOS.'),
+      p('What the participants learn will be shared with all municipalities.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
     ],
@@ -288,40 +407,38 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'the application of ',
+        'We have received the application of the ',
         b('{{Municipality}}'),
-        ' ({{ApplicationId}}) has arrived but does not meet the conditions of the call:',
+        ' ({{ApplicationId}}), but it does not meet the conditions of the call:',
       ),
       li('{{Issues}}'),
       p('Active English is a condition of taking part in the study excursions, so the application cannot be selected.'),
-      p('What the excursions teach will be shared with all municipalities through SOS, yours included.'),
+      p('What the participants learn will be shared with all municipalities, yours included.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
     ],
   },
   accepted: {
-    subject: 'Excursion to {{ExcursionCity}}, {{ExcursionDates}}: places offered to {{Municipality}}',
+    subject: 'Excursion to {{ExcursionCity}}, {{ExcursionDates}}: an offer of places for the {{Municipality}}',
     blocks: [
       h('An offer of places'),
       p('Dear {{ContactName}},'),
       p(
-        'we are glad to offer ',
-        b('{{Municipality}}'),
-        ' places on the study excursion to ',
-        b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}). Places offered: ',
+        'We are glad to offer you ',
         b('{{PlacesGranted}}'),
-        '. The excursion is free of charge.',
+        ' on the study excursion to ',
+        b('{{ExcursionCity}}'),
+        ' ({{ExcursionDates}}), for application {{ApplicationId}} of the {{Municipality}}. Taking part is free of charge.',
       ),
-      p('The places are held for you until ', b('{{ReplyBy}}'), '. Please answer by then through your personal link:'),
+      p('The offer stands until ', b('{{ReplyBy}}'), '. Please answer by then through your personal link:'),
       p('{{ReplyLink}}'),
       li(
         'To take part, choose "We confirm" and write the name and position of each delegate under Delegates, one a line.',
       ),
       li(
-        'If you will not take part, choose "We decline". The places will be offered to the municipalities on the waiting list.',
+        'If you will not take part, choose "We decline". The offer will pass to the municipalities on the waiting list.',
       ),
-      p('If we have no answer by {{ReplyBy}}, the offer lapses and the places go to others.'),
+      p('If we have no answer by {{ReplyBy}}, the offer lapses and passes to other municipalities.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
     ],
@@ -331,9 +448,9 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'all places on the excursion to ',
+        'All places on the study excursion to ',
         b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}) are taken. {{Municipality}} is number ',
+        ' ({{ExcursionDates}}) have been offered to other municipalities. The {{Municipality}} is number ',
         b('{{WaitlistPosition}}'),
         ' on the waiting list.',
       ),
@@ -349,70 +466,66 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'we are sorry that {{Municipality}} was not selected for the excursion to {{ExcursionCity}} ({{ExcursionDates}}) this time.',
+        'We are sorry that this time we cannot offer the {{Municipality}} a place on the study excursion to {{ExcursionCity}} ({{ExcursionDates}}).',
       ),
-      p(
-        'There is nothing you need to do. What the excursions teach will be shared with all municipalities through SOS.',
-      ),
+      p('There is nothing you need to do. What the participants learn will be shared with all municipalities.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
     ],
   },
   promoted: {
-    subject: 'Excursion to {{ExcursionCity}}, {{ExcursionDates}}: a place has become free for {{Municipality}}',
+    subject: 'Excursion to {{ExcursionCity}}, {{ExcursionDates}}: a new offer for the {{Municipality}}',
     blocks: [
       h('An offer of places'),
       p('Dear {{ContactName}},'),
       p(
-        'a place has become free on the excursion to ',
+        'On the study excursion to ',
         b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}), which you ranked higher in your application, and we offer it to ',
-        b('{{Municipality}}'),
-        '. Places offered: ',
+        ' ({{ExcursionDates}}), which you ranked higher in your application, we can now offer you ',
         b('{{PlacesGranted}}'),
         '.',
       ),
       p('{{Changes}}'),
-      p('Please answer by ', b('{{ReplyBy}}'), ' through your personal link:'),
+      p('The new offer stands until ', b('{{ReplyBy}}'), '. Please answer by then through your personal link:'),
       p('{{ReplyLink}}'),
       li(
         'To take part, choose "We confirm" and write the name and position of each delegate under Delegates, one a line.',
       ),
       li('If you do not accept this offer, choose "We decline".'),
-      p('If we have no answer by {{ReplyBy}}, the offer lapses and the place goes to others.'),
+      p('If we have no answer by {{ReplyBy}}, the offer lapses and passes to other municipalities.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
     ],
   },
   changed: {
-    subject: 'Excursion to {{ExcursionCity}}, {{ExcursionDates}}: a change for {{Municipality}}',
+    subject: 'Excursion to {{ExcursionCity}}, {{ExcursionDates}}: a change for the {{Municipality}}',
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'there is a change on the excursion to ',
+        'There is a change on the study excursion to ',
         b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}) for {{Municipality}}.',
+        ' ({{ExcursionDates}}) for application {{ApplicationId}}.',
       ),
       p('{{Changes}}'),
-      p('If you have questions, please reply to this message.'),
+      p('If you have any questions, please reply to this message.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
     ],
   },
   reminder: {
-    subject: 'Reminder: excursion to {{ExcursionCity}}, {{ExcursionDates}} – please answer by {{ReplyBy}}',
+    subject: 'Reminder: please answer by {{ReplyBy}} (excursion to {{ExcursionCity}}, {{ExcursionDates}})',
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'we offered {{Municipality}} places on the excursion to ',
+        'We offered you {{PlacesGranted}} on the study excursion to ',
         b('{{ExcursionCity}}'),
-        ' ({{ExcursionDates}}); places offered: {{PlacesGranted}}. We have not had your answer yet.',
+        ' ({{ExcursionDates}}), and we have not had your answer yet.',
       ),
       p('The offer stands until ', b('{{ReplyBy}}'), '. Please answer by then through your personal link:'),
       p('{{ReplyLink}}'),
       li('To take part, choose "We confirm" and name your delegates.'),
       li('If you will not take part, choose "We decline".'),
-      p('If we have no answer by {{ReplyBy}}, the offer lapses and the places go to others.'),
+      p('If we have no answer by {{ReplyBy}}, the offer lapses and passes to other municipalities.'),
       p('Kind regards,'),
       p('{{SenderName}}'),
     ],
@@ -422,7 +535,7 @@ const en: Record<NoticeType, TemplateText> = {
     blocks: [
       p('Dear {{ContactName}},'),
       p(
-        'the offer of places on the excursion to {{ExcursionCity}} ({{ExcursionDates}}) for {{Municipality}} has lapsed, because we had no answer by {{ReplyBy}}. The places have gone to other municipalities.',
+        'The offer on the study excursion to {{ExcursionCity}} ({{ExcursionDates}}) has lapsed, because we had no answer by {{ReplyBy}}. It has passed to other municipalities.',
       ),
       p('If you think this is a mistake, please reply to this message as soon as you can.'),
       p('Kind regards,'),
@@ -433,7 +546,7 @@ const en: Record<NoticeType, TemplateText> = {
     subject: 'Excursion to {{ExcursionCity}}, {{ExcursionDates}}: we have your answer',
     blocks: [
       p('Dear {{ContactName}},'),
-      p('thank you for the answer of {{Municipality}} about the excursion to {{ExcursionCity}} ({{ExcursionDates}}).'),
+      p('Thank you for your answer about the study excursion to {{ExcursionCity}} ({{ExcursionDates}}).'),
       p('{{Changes}}'),
       p('Kind regards,'),
       p('{{SenderName}}'),

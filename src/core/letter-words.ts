@@ -95,12 +95,12 @@ export function describeChange(lang: Language, c: Change): string {
     case 'places': {
       if (c.now === 0) {
         const first = sl
-          ? `Ponudba na tej ekskurziji (${places(lang, c.before)}) je umaknjena: mest vam ne moremo več zagotoviti.`
-          : `The offer on this excursion (${places(lang, c.before)}) has been withdrawn: we can no longer give you these places.`;
+          ? `Ponudbo na tej ekskurziji (${places(lang, c.before)}) smo morali umakniti; žal je ne moremo ohraniti.`
+          : `The offer on this excursion (${places(lang, c.before)}) has been withdrawn; we are sorry that we cannot keep it.`;
         const next =
           c.waitlistPosition !== null
             ? sl
-              ? `Občina je zdaj na čakalnem seznamu, na ${c.waitlistPosition}. mestu. Če se mesto sprosti, vam ga ponudimo in vam damo rok za odgovor.`
+              ? `Vaša občina je zdaj na čakalnem seznamu, na ${c.waitlistPosition}. mestu. Če se mesto sprosti, vam ga ponudimo in vam damo rok za odgovor.`
               : `You are now number ${c.waitlistPosition} on the waiting list. If a place becomes free, we will offer it to you with a date to answer by.`
             : sl
               ? 'Ničesar vam ni treba storiti.'
@@ -130,26 +130,145 @@ export function describeChange(lang: Language, c: Change): string {
     }
     case 'promoted': {
       if (c.held.length === 0) return '';
-      const held = c.held.map((h) => `${h.label} (${places(lang, h.places)})`).join(sl ? ' in ' : ' and ');
-      return sl
-        ? `Mesto, ki ga imate na ekskurziji ${held}, vam ostane, dokler ne odgovorite. Če to ponudbo potrdite, se tisto mesto sprosti za druge občine; če jo odklonite ali ne odgovorite pravočasno, ga obdržite.`
-        : `The place you hold on the excursion ${held} stays yours until you answer. If you confirm this offer, that place is released to others; if you decline it, or do not answer in time, you keep it.`;
+      const held = c.held.map((h) => `${h.label}, ${places(lang, h.places)}`).join('; ');
+      // The held offers are listed after a colon, in the nominative, so that no city and no count
+      // has to agree with a verb; the words around them agree with how many offers there are.
+      const k = c.held.length;
+      if (!sl)
+        return k === 1
+          ? `Until you answer, you also keep the offer you hold now: ${held}. If you confirm the new offer, the one you hold now passes to other municipalities; if you decline it, or do not answer in time, you keep it.`
+          : `Until you answer, you also keep the offers you hold now: ${held}. If you confirm the new offer, the ones you hold now pass to other municipalities; if you decline it, or do not answer in time, you keep them.`;
+      const [keeps, them, yours] =
+        k === 1
+          ? ['vam ostane tudi dosedanja ponudba', 'dosedanjo', 'dosedanja ponudba ostane vaša']
+          : k === 2
+            ? ['vam ostaneta tudi dosedanji ponudbi', 'dosedanji', 'dosedanji ponudbi ostaneta vaši']
+            : ['vam ostanejo tudi dosedanje ponudbe', 'dosedanje', 'dosedanje ponudbe ostanejo vaše'];
+      return `Do vašega odgovora ${keeps}: ${held}. Če novo ponudbo potrdite, ${them} prepustimo drugim občinam; če jo odklonite ali nanjo ne odgovorite pravočasno, ${yours}.`;
     }
     case 'reply': {
       if (c.answer === 'Declined')
         return sl
-          ? 'Zabeležili smo, da se občina te ekskurzije ne bo udeležila. Mesta bomo ponudili občinam na čakalnem seznamu.'
-          : 'We have recorded that you will not take part in this excursion. The places will be offered to the municipalities on the waiting list.';
+          ? 'Zabeležili smo, da se vaša občina te ekskurzije ne bo udeležila. Ponudbo bomo prenesli na občine na čakalnem seznamu.'
+          : 'We have recorded that you will not take part in this excursion. The offer will pass to the municipalities on the waiting list.';
       const head = sl
-        ? `Zabeležili smo, da občina potrjuje udeležbo (${places(lang, c.places)}).`
+        ? `Zabeležili smo, da vaša občina potrjuje udeležbo (${places(lang, c.places)}).`
         : `We have recorded that you confirm your participation (${places(lang, c.places)}).`;
       const names =
         c.delegates.length > 0
-          ? `${sl ? 'Delegati, kot ste jih navedli:' : 'Your delegates, as you named them:'}\n${c.delegates.map((d) => `– ${d}`).join('\n')}`
+          ? `${delegatesNamed(lang, c.delegates.length)}\n${c.delegates.map((d) => `– ${d}`).join('\n')}`
           : sl
             ? 'Imen delegatov niste navedli: prosimo, pošljite jih z odgovorom na to sporočilo.'
             : 'You named no delegates: please send their names and positions in reply to this message.';
       return `${head}\n${names}`;
     }
   }
+}
+
+/** A number of delegates, the noun in its grammatical number: `1 delegat, 2 delegata, 3 delegati, 5 delegatov`; `1 delegate, 2 delegates`. */
+export function delegates(lang: Language, n: number): string {
+  if (lang === 'en') return `${n} ${n === 1 ? 'delegate' : 'delegates'}`;
+  const h = Math.abs(n) % 100;
+  const noun = h === 1 ? 'delegat' : h === 2 ? 'delegata' : h === 3 || h === 4 ? 'delegati' : 'delegatov';
+  return `${n} ${noun}`;
+}
+
+/** The grammatical cases the letters use. */
+export type GrammaticalCase = 'nominative' | 'genitive' | 'dative' | 'accusative' | 'locative' | 'instrumental';
+
+const OBCINA: Record<GrammaticalCase, string> = {
+  nominative: 'Občina',
+  genitive: 'Občine',
+  dative: 'Občini',
+  accusative: 'Občino',
+  locative: 'Občini',
+  instrumental: 'Občino',
+};
+const MESTNA_OBCINA: Record<GrammaticalCase, string> = {
+  nominative: 'Mestna občina',
+  genitive: 'Mestne občine',
+  dative: 'Mestni občini',
+  accusative: 'Mestno občino',
+  locative: 'Mestni občini',
+  instrumental: 'Mestno občino',
+};
+
+/**
+ * A municipality as the register names it, in `grammaticalCase`: `Občina Kobilje`, `Občine
+ * Kobilje`; `Mestna občina Celje`, `Mestne občine Celje` (`urban`: the Municipalities sheet's
+ * `Urban`); in English `Municipality of Kobilje`, `City Municipality of Celje`. `name` is the
+ * register's bare name, or a name as the applicant typed it: one that already begins with
+ * `Občina`/`Mestna občina` (or `Municipality of`) is not prefixed again, only declined. Only the
+ * words "(Mestna) občina" decline: in an official name the place name stays as it is ("župan
+ * Mestne občine Celje"). Capitalised, as the name of the institution that applies.
+ */
+export function municipalityName(
+  lang: Language,
+  name: string,
+  urban: boolean,
+  grammaticalCase: GrammaticalCase = 'nominative',
+): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (trimmed === '') return '';
+  const typed =
+    /^(mestna\s+ob[cč]ina|mestne\s+ob[cč]ine|city\s+municipality\s+of)\s+(.+)$/i.exec(trimmed) ??
+    /^(ob[cč]ina|ob[cč]ine|municipality\s+of)\s+(.+)$/i.exec(trimmed);
+  const isUrban = typed ? /^(mestn|city)/i.test(typed[1]) : urban;
+  const bare = typed ? typed[2] : trimmed;
+  if (lang === 'en') {
+    // A name typed with an English word of its own ("Nekje municipality") is left as it was typed.
+    if (!typed && /\bmunicipality\b/i.test(trimmed)) return trimmed;
+    return `${isUrban ? 'City Municipality of' : 'Municipality of'} ${bare}`;
+  }
+  return `${(isUrban ? MESTNA_OBCINA : OBCINA)[grammaticalCase]} ${bare}`;
+}
+
+/**
+ * Cities the letters know how to name and decline in Slovenian (the sample call's three), by the
+ * spellings staff may type. Any other city is never declined by guess: the texts name it in the
+ * nominative, as a label ("ekskurzija: Dunaj, 3.–5. maja 2018"), which is always correct.
+ */
+const CITIES: readonly { spellings: readonly string[]; sl: string; to: string; in: string; en: string }[] = [
+  { spellings: ['köln', 'koln', 'koeln', 'cologne'], sl: 'Köln', to: 'v Köln', in: 'v Kölnu', en: 'Cologne' },
+  { spellings: ['stockholm'], sl: 'Stockholm', to: 'v Stockholm', in: 'v Stockholmu', en: 'Stockholm' },
+  { spellings: ['barcelona'], sl: 'Barcelona', to: 'v Barcelono', in: 'v Barceloni', en: 'Barcelona' },
+];
+
+function knownCity(city: string) {
+  const key = city.trim().toLowerCase();
+  return CITIES.find((c) => c.spellings.includes(key)) ?? null;
+}
+
+/** A city as the letter's language names it: `Köln` in Slovenian, `Cologne` in English; an unknown city as typed. */
+export function cityName(lang: Language, city: string): string {
+  const known = knownCity(city);
+  return known ? (lang === 'sl' ? known.sl : known.en) : city.trim();
+}
+
+/**
+ * The city with its preposition, `to` (direction: `v Köln`, `v Barcelono`; `to Cologne`) or `in`
+ * (location: `v Kölnu`, `v Barceloni`; `in Cologne`). Null in Slovenian for a city it does not know:
+ * the caller then builds its sentence with the name in the nominative.
+ */
+export function cityPhrase(lang: Language, city: string, where: 'to' | 'in'): string | null {
+  const known = knownCity(city);
+  if (lang === 'en') return `${where} ${known ? known.en : city.trim()}`;
+  return known ? known[where] : null;
+}
+
+/** One excursion as a line of a letter: `Köln, 25.–27. aprila 2017`; `Cologne, 25–27 April 2017`. */
+export function excursionLine(lang: Language, e: { city: string; start: Day | null; end?: Day | null }): string {
+  const city = cityName(lang, e.city);
+  return e.start ? `${city}, ${proseDays(lang, e.start, e.end ?? null)}` : city;
+}
+
+/** The line before the delegates a reply named, agreeing with how many: `Delegat, kot ste ga navedli:`, `Delegata, kot ste ju navedli:`. */
+export function delegatesNamed(lang: Language, n: number): string {
+  if (lang === 'en') return n === 1 ? 'The delegate you named:' : 'The delegates you named:';
+  const h = Math.abs(n) % 100;
+  return h === 1
+    ? 'Delegat, kot ste ga navedli:'
+    : h === 2
+      ? 'Delegata, kot ste ju navedli:'
+      : 'Delegati, kot ste jih navedli:';
 }

@@ -4,6 +4,7 @@
  * 2017) and says two each to Stockholm, Cologne and Barcelona follow up to 2019; it gives no other
  * dates and no seat counts, so those below are the sample's own and are marked as such.
  */
+import type { Language } from './i18n';
 import { CRITERIA } from './vocabulary';
 
 export interface SampleExcursion {
@@ -89,6 +90,25 @@ export const SAMPLE_EXCURSIONS: readonly SampleExcursion[] = [
     themes: 'Smart City governance; lessons learnt',
   },
 ];
+
+/**
+ * The Slovenian call's own names for the sample excursions: the exonym Köln, months in the
+ * nominative as a label writes them ("oktober 2017"), the first one's dates as prose writes them.
+ */
+const SL_SAMPLE: Record<string, { city: string; label: string }> = {
+  'CGN-2017-04': { city: 'Köln', label: 'Köln, 25.–27. aprila 2017' },
+  'STO-2017-10': { city: 'Stockholm', label: 'Stockholm, oktober 2017 (datumi so vzorčni)' },
+  'BCN-2018-03': { city: 'Barcelona', label: 'Barcelona, marec 2018 (datumi so vzorčni)' },
+  'CGN-2018-06': { city: 'Köln', label: 'Köln, junij 2018 (datumi so vzorčni)' },
+  'STO-2018-10': { city: 'Stockholm', label: 'Stockholm, oktober 2018 (datumi so vzorčni)' },
+  'BCN-2019-03': { city: 'Barcelona', label: 'Barcelona, marec 2019 (datumi so vzorčni)' },
+  'CGN-2019-06': { city: 'Köln', label: 'Köln, junij 2019 (datumi so vzorčni)' },
+};
+
+/** The sample excursions in the call's language: their cities and labels are what the form and the letters show. */
+export function sampleExcursions(lang: Language): readonly SampleExcursion[] {
+  return lang === 'sl' ? SAMPLE_EXCURSIONS.map((e) => ({ ...e, ...SL_SAMPLE[e.id] })) : SAMPLE_EXCURSIONS;
+}
 
 export interface CriterionDefault {
   criterion: string;

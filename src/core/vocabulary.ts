@@ -136,6 +136,8 @@ export const RESPONSE_VALUES = ['Confirmed', 'Declined', 'Lapsed'] as const;
 export type ResponseValue = (typeof RESPONSE_VALUES)[number];
 
 export const NOTICE_TYPES = [
+  'invitation',
+  'call_reminder',
   'received',
   'incomplete',
   'late',

@@ -29,3 +29,16 @@ export function staffLanguage(ss: GoogleAppsScript.Spreadsheet.Spreadsheet | nul
     return 'en';
   }
 }
+
+/**
+ * The language of the user's account (its locale), whatever Settings say. Set up writes the sample
+ * call in it: decided so, a Set up that stopped halfway (Settings written, with their default
+ * `language`) and is run again writes the same sample as one that ran through.
+ */
+export function accountLanguage(): Language {
+  try {
+    return toLanguage(Session.getActiveUserLocale());
+  } catch (_e) {
+    return 'en';
+  }
+}

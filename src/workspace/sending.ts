@@ -14,7 +14,17 @@
 import { describeError, StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { isValidEmail } from '../core/intake';
-import { type Change, type Day, describeChange, proseDay, proseDays } from '../core/letter-words';
+import {
+  type Change,
+  cityName,
+  type Day,
+  describeChange,
+  excursionLine,
+  municipalityName,
+  places as placesIn,
+  proseDay,
+  proseDays,
+} from '../core/letter-words';
 import { splitKey } from '../core/notice-keys';
 import { keyRevision } from '../core/reply-code';
 import type { Settings } from '../core/settings';
@@ -34,6 +44,7 @@ import { readExcursions } from './excursions';
 import { timeZoneOf } from './execution';
 import { findForm } from './form';
 import { linkMaker } from './links';
+import { loadMunicipalities } from './municipality-cache';
 import { loadSettings } from './settings';
 import { type Cell, isDateCell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
 import { readTemplateDoc } from './template-reader';
@@ -266,6 +277,22 @@ export function mergeData(
     }
   };
   const prose = (d: Date) => proseDay(lang, dayIn(d, tz));
+  // The register's Urban column decides "Mestna občina" (SPEC section 3); read once per run.
+  let urban: Map<string, boolean> | null = null;
+  const isUrban = (name: string): boolean => {
+    urban ??= new Map(loadMunicipalities(ss).map((m) => [m.name, m.urban]));
+    return urban.get(name) ?? false;
+  };
+  const line = (e: (typeof excursions)[number]) =>
+    e.start
+      ? excursionLine(lang, { city: e.city, start: dayIn(e.start, tz), end: e.end ? dayIn(e.end, tz) : null })
+      : cityName(lang, e.city) || e.label;
+  /** `{{Excursions}}`: the call's Open excursions in start-date order, one a line. */
+  const openExcursions = excursions
+    .filter((e) => e.status === 'Open')
+    .sort((x, y) => (x.start?.getTime() ?? Infinity) - (y.start?.getTime() ?? Infinity))
+    .map(line)
+    .join('\n');
   const deadline = settings.applicationDeadline ? prose(new Date(settings.applicationDeadline.getTime() - 1)) : '';
   /** The revision of the offer at (app, exc): n of its latest accepted/promoted key Sent. */
   const revisionOf = (applicationId: string, excursionId: string): number => {
@@ -283,7 +310,12 @@ export function mergeData(
     const uses = new Set(placeholdersOf(template).known);
     const app = byApp.get(n.applicationId);
     const exc = byExc.get(n.excursionId);
-    const municipality = app ? text(app[a.Municipality]) : '';
+    // The call's notices have no application: their key names the municipality (`invitation:<name>`).
+    const municipality = app
+      ? text(app[a.Municipality])
+      : n.type === 'invitation' || n.type === 'call_reminder'
+        ? splitKey(n.key).base.slice(n.type.length + 1)
+        : '';
     const allocations = n.excursionId ? book() : null;
     const l = allocations?.table.cols;
     const index = allocations?.byKey.get(`${n.applicationId}|${n.excursionId}`);
@@ -291,6 +323,7 @@ export function mergeData(
     const cell = (h: AllocationHeader) => (row && l ? row[l[h]] : '');
     const dates = exc?.start ? proseDays(lang, dayIn(exc.start, tz), exc.end ? dayIn(exc.end, tz) : null) : '';
     const rowReplyBy = cell('Reply By');
+    const granted = Number(cell('Places Granted'));
     const replyByText = OFFERS.includes(n.type) ? prose(replyBy) : isDateCell(rowReplyBy) ? prose(rowReplyBy) : '';
     const offerLink = (revision: number) =>
       revision > 0 ? link().reply({ applicationId: n.applicationId, excursionId: n.excursionId, revision }) : '';
@@ -324,12 +357,7 @@ export function mergeData(
           const places = toldPlaces(r[l.Told]) || (text(r[l.Locked]) === 'Accepted' ? other.placesGranted : 0);
           if (places <= 0) return;
           const e = byExc.get(text(r[l['Excursion ID']]));
-          held.push({
-            label: e
-              ? `${e.city} (${e.start ? proseDays(lang, dayIn(e.start, tz), e.end ? dayIn(e.end, tz) : null) : e.label})`
-              : text(r[l['Excursion ID']]),
-            places,
-          });
+          held.push({ label: e ? line(e) : text(r[l['Excursion ID']]), places });
         });
         change = { kind: 'promoted', held };
       } else if (n.type === 'reply' && (now.response === 'Confirmed' || now.response === 'Declined')) {
@@ -346,13 +374,15 @@ export function mergeData(
       if (change) changes = describeChange(lang, change);
     }
     return {
-      Municipality: municipality,
+      Municipality: uses.has('Municipality')
+        ? municipalityName(lang, municipality, isUrban(municipality))
+        : municipality,
       ContactName: app ? text(app[a['Contact Name']]) : '',
       ApplicationId: n.applicationId,
-      ExcursionCity: exc?.city ?? '',
+      ExcursionCity: exc ? cityName(lang, exc.city) : '',
       ExcursionDates: dates,
       ExcursionLabel: exc?.label ?? '',
-      PlacesGranted: text(cell('Places Granted')),
+      PlacesGranted: granted > 0 ? placesIn(lang, granted) : text(cell('Places Granted')),
       WaitlistPosition: text(cell('Waitlist Position')),
       Issues: app ? text(app[a.Issues]) : '',
       Deadline: deadline,
@@ -361,6 +391,8 @@ export function mergeData(
       ReplyLink: uses.has('ReplyLink') && n.excursionId ? replyLink() : '',
       FormLink: uses.has('FormLink') ? formLink(municipality) : '',
       Changes: changes,
+      Excursions: openExcursions,
+      ReplyTo: settings.replyTo,
     };
   };
 }

@@ -8,7 +8,7 @@ import { defaultTemplate } from '../core/default-templates';
 import { StaffError } from '../core/errors';
 import { LANGUAGES, type Language, type MessageKey, t } from '../core/i18n';
 import { bundledMunicipalities } from '../core/municipalities';
-import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../core/sample';
+import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS, sampleExcursions } from '../core/sample';
 import { settingDefinitions, templateKey } from '../core/settings';
 import { columnRuns, isBlankRow, missingHeaders } from '../core/table';
 import {
@@ -30,6 +30,7 @@ import {
 import { createDriveFile, FOLDER_MIME, liveFileName, trashQuietly } from './drive-files';
 import { openExcursionLabels } from './excursions';
 import { createForm, ensurePublished, ensureSubmitTrigger, findForm, setGridRows } from './form';
+import { accountLanguage } from './language';
 import { clearMunicipalityCache } from './municipality-cache';
 import { ensureReplyForm } from './reply-form';
 import { loadSettings } from './settings';
@@ -238,7 +239,7 @@ function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): voi
   if (excursions.rows.every(isBlankRow)) {
     appendRows(
       excursions,
-      SAMPLE_EXCURSIONS.map((e) =>
+      sampleExcursions(accountLanguage()).map((e) =>
         rowFrom(excursions, {
           'Excursion ID': e.id,
           City: e.city,

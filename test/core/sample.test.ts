@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../../src/core/sample';
+import { DEFAULT_CRITERIA, sampleExcursions } from '../../src/core/sample';
 import { CRITERIA } from '../../src/core/vocabulary';
 
 describe('the sample call Set up writes', () => {
@@ -9,7 +9,8 @@ describe('the sample call Set up writes', () => {
     const rows: Record<string, string>[] = parse(readFileSync(join(__dirname, '../../sample/excursions.csv')), {
       columns: true,
     });
-    expect(SAMPLE_EXCURSIONS).toEqual(
+    // The demo's call is Slovenian: its excursions are the Slovenian sample.
+    expect(sampleExcursions('sl')).toEqual(
       rows.map((r) => ({
         id: r['Excursion ID'],
         city: r.City,

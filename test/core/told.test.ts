@@ -105,7 +105,7 @@ describe('letter words', () => {
     expect(describeChange('en', withdrawn)).toContain('number 3 on the waiting list');
     expect(
       describeChange('en', { kind: 'promoted', held: [{ label: 'Barcelona (March 2018)', places: 1 }] }),
-    ).toContain('Barcelona (March 2018) (1 place) stays yours until you answer');
+    ).toContain('Until you answer, you also keep the offer you hold now: Barcelona (March 2018), 1 place.');
     expect(describeChange('en', { kind: 'promoted', held: [] })).toBe('');
     expect(
       describeChange('sl', {
@@ -115,7 +115,7 @@ describe('letter words', () => {
         delegates: ['Ana Novak, županja', 'Bor Kos'],
       }),
     ).toBe(
-      'Zabeležili smo, da občina potrjuje udeležbo (2 mesti).\nDelegati, kot ste jih navedli:\n– Ana Novak, županja\n– Bor Kos',
+      'Zabeležili smo, da vaša občina potrjuje udeležbo (2 mesti).\nDelegata, kot ste ju navedli:\n– Ana Novak, županja\n– Bor Kos',
     );
   });
 });

@@ -85,15 +85,17 @@ describe('response sheets named in the owner language', () => {
     const names = emulator.workbook().sheets.map((s) => s.name);
     expect(names).toContain('Odgovori obrazca 1');
     expect(names).not.toContain('Form Responses 1');
-    emulator.submit(validAnswer());
-    emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'obcina@bled.si' }));
+    // Set up in a Slovenian account writes the sample call's excursions in Slovenian.
+    const prefs = { 'Excursion preferences': { 'Köln, 25.–27. aprila 2017': '1st choice' } };
+    emulator.submit(validAnswer(prefs));
+    emulator.submit(validAnswer({ ...prefs, Municipality: 'Bled', 'Email address': 'obcina@bled.si' }));
     expect(
       logDetails(emulator).filter((d) => /^APP-000\d from "Odgovori obrazca 1" row \d: Received/.test(d)),
     ).toHaveLength(2);
     // A missed answer (Applications gone) is taken in by the next Set up, from the Slovenian sheet.
     const wb = emulator.workbook();
     wb.deleteSheet(wb.sheetByName('Applications')!);
-    emulator.submit(validAnswer({ Municipality: 'Kranj', 'Email address': 'obcina@kranj.si' }));
+    emulator.submit(validAnswer({ ...prefs, Municipality: 'Kranj', 'Email address': 'obcina@kranj.si' }));
     expect(logDetails(emulator).at(-1)).toMatch(/^The answer in "Odgovori obrazca 1" row 4 is not taken in yet/);
     emulator.run('setupWorkspace');
     expect(records(emulator, 'Applications').map((a) => a.Municipality)).toEqual(['Kranj']);

@@ -75,10 +75,12 @@ describe('the accepted letter', () => {
     const mail = emulator.mailApp.outbox.find(
       (m) => m.to.includes('a@ajdovscina.si') && m.subject.includes('Cologne'),
     )!;
-    expect(mail.subject).toBe('Excursion to Cologne, 25–27 April 2017: places offered to Ajdovščina');
+    expect(mail.subject).toBe(
+      'Excursion to Cologne, 25–27 April 2017: an offer of places for the Municipality of Ajdovščina',
+    );
     expect(mail.subject).not.toMatch(/confirm/i);
     // Sent on 6 February 2017 with replyDays 7.
-    expect(mail.body).toContain('The places are held for you until 13 February 2017');
+    expect(mail.body).toContain('The offer stands until 13 February 2017');
     expect(mail.body).toMatch(/https:\/\/docs\.google\.com\/forms\/\S+/);
     expect(mail.body).toContain('choose "We decline"');
     expect(mail.body).toContain('the name and position of each delegate');
@@ -113,7 +115,7 @@ describe('intake letters that fit the outcome', () => {
       ['late:APP-0001', 'late', 'Sent'],
     ]);
     const [mail] = emulator.mailApp.outbox;
-    expect(mail.subject).toBe('Application after the closing date: Ajdovščina (APP-0001)');
+    expect(mail.subject).toBe('Application after the closing date: Municipality of Ajdovščina (APP-0001)');
     expect(mail.body).toContain('arrived after the closing date, 22 February 2017');
     expect(mail.body).not.toMatch(/received|submit|again/i);
   });
@@ -124,7 +126,7 @@ describe('intake letters that fit the outcome', () => {
     expect(records(emulator, 'Applications')[0].Status).toBe('Ineligible');
     expect(notices(emulator).map((n) => [n.Type, n.Status])).toEqual([['ineligible', 'Sent']]);
     const [mail] = emulator.mailApp.outbox;
-    expect(mail.subject).toBe('Prijava ne izpolnjuje pogojev: Ajdovščina (APP-0001)');
+    expect(mail.subject).toBe('Prijava ne izpolnjuje pogojev: Občina Ajdovščina (APP-0001)');
     expect(mail.body).toContain('Spoštovane, spoštovani,');
     expect(mail.body).toContain('Aktivno znanje angleškega jezika je pogoj');
     expect(mail.body).not.toMatch(/znova|ponovno|docs\.google\.com\/forms/i);
@@ -185,7 +187,7 @@ describe('{{Changes}} says what changed', () => {
     );
     emulator.run('sendNotices');
     const [mail] = emulator.mailApp.outbox;
-    expect(mail.subject).toMatch(/^Ekskurzija Köln|^Ekskurzija Cologne/);
+    expect(mail.subject).toBe('Sprememba ponudbe na ekskurziji: Köln, 25.–27. aprila 2017 (Občina Ajdovščina)');
     expect(mail.subject).toContain('25.–27. aprila 2017');
     expect(mail.body).toContain('Število mest na tej ekskurziji se je spremenilo: prej 2 mesti, zdaj 1 mesto.');
     expect(allocation(emulator, 'APP-00001', 'CGN-2017-04')!.Told).toBe('Accepted 1');
@@ -282,9 +284,9 @@ describe('offers with the reply link (after the reply form exists)', () => {
     for (const [k, v] of Object.entries(held)) alloc.setValue(2, h.indexOf(k), v as string);
     emulator.run('sendNotices');
     const [mail] = emulator.mailApp.outbox;
-    expect(mail.subject).toContain('a place has become free');
-    expect(mail.body).toMatch(
-      /The place you hold on the excursion Stockholm .*\(1 place\) stays yours until you answer/,
+    expect(mail.subject).toContain('a new offer for the Municipality of');
+    expect(mail.body).toContain(
+      'Until you answer, you also keep the offer you hold now: Stockholm, 10–12 October 2017, 1 place.',
     );
     expect(mail.body).toContain('if you decline it, or do not answer in time, you keep it');
     const row = allocation(emulator, 'APP-00001', 'CGN-2017-04')!;
@@ -379,5 +381,107 @@ describe('sending killed at any service call', () => {
       });
       expect([method, k, rows.filter((r) => r.Status === 'Sending').length <= 1]).toEqual([method, k, true]);
     }
+  });
+});
+
+/**
+ * Issue 14, "Why", the letters: what a Slovenian reader of the demo's outbox found, each through
+ * the built bundle. The workspace's sample excursions are the English ones (the user's locale is
+ * English at Set up) while the call's letters are Slovenian: the city must still read "Köln".
+ */
+describe('issue 14: letters as a careful secretariat signs them', () => {
+  /** Celje (a city municipality) asks for 2 delegates on Cologne; "Občina Nekje" is typed and matches nothing. */
+  function season(language: 'en' | 'sl'): Emulator {
+    const emulator = setUpWorkspace({ language });
+    emulator.submit(
+      validAnswer({
+        Municipality: 'Celje',
+        'Contact person': 'Tina Krajnc',
+        'Email address': 'tina.krajnc@celje.si',
+        'Number of delegates': '2',
+        'Excursion preferences': { [COLOGNE]: '1st choice' },
+      }),
+    );
+    emulator.submit(validAnswer({ Municipality: 'Občina Nekje', 'Email address': 'info@nekje.si' }));
+    emulator.run('scoreApplicants');
+    emulator.run('allocatePlaces');
+    emulator.run('sendNotices');
+    return emulator;
+  }
+  const mailTo = (emulator: Emulator, to: string, subject: RegExp) =>
+    emulator.mailApp.outbox.find((m) => m.to.includes(to) && subject.test(m.subject))!;
+  const everything = (emulator: Emulator) =>
+    emulator.mailApp.outbox.map((m) => `${m.subject}\n${m.body}\n${m.htmlBody ?? ''}`).join('\n');
+
+  it('sl: "Spoštovane, spoštovani," and never "Spoštovani Tina Krajnc"', () => {
+    const emulator = season('sl');
+    const all = everything(emulator);
+    expect(all).not.toMatch(/Spoštovani,? Tina|Spoštovani Krajnc/);
+    for (const mail of emulator.mailApp.outbox) expect(mail.body).toContain('Spoštovane, spoštovani,');
+  });
+
+  it('sl: the municipality as the register names it: "Mestna občina Celje", "Občina Nekje", never "občina Občina Nekje" or "občina Celje"', () => {
+    const emulator = season('sl');
+    const received = mailTo(emulator, 'tina.krajnc@celje.si', /^Prijava prejeta/);
+    expect(received.subject).toBe('Prijava prejeta: Mestna občina Celje (APP-0001)');
+    expect(received.body).toContain('hvala za prijavo, ki jo je Mestna občina Celje oddala');
+    const unmatched = mailTo(emulator, 'info@nekje.si', /^Prijava prejeta/);
+    expect(unmatched.subject).toBe('Prijava prejeta: Občina Nekje (APP-0002)');
+    expect(unmatched.body).toContain('hvala za prijavo, ki jo je Občina Nekje oddala');
+    const all = everything(emulator);
+    expect(all).not.toMatch(/občin\w* Občin/i);
+    expect(all).not.toMatch(/(?<!Mestn\w )občin\w* Celje/i);
+  });
+
+  it('sl: the excursion as Slovenian writes it: Köln, not Cologne; dates in prose; "2 mesti", not "mest: 2"', () => {
+    const emulator = season('sl');
+    const offer = mailTo(emulator, 'tina.krajnc@celje.si', /Ponudba mest/);
+    expect(offer.subject).toBe('Ponudba mest na ekskurziji: Köln, 25.–27. aprila 2017 (Mestna občina Celje)');
+    expect(offer.body).toContain(
+      'z veseljem vam sporočamo, da vam na študijski ekskurziji (Köln, 25.–27. aprila 2017) ponujamo 2 mesti.',
+    );
+    const all = everything(emulator);
+    expect(all).not.toContain('Cologne');
+    expect(all).not.toMatch(/Ekskurzija Cologne|\d+\. \d+\. \d{4}/);
+    expect(all).not.toMatch(/mest: \d/);
+  });
+
+  it('en: "2 places", never "place(s)", never "seats", and no "What the excursions teach"', () => {
+    const emulator = season('en');
+    const offer = mailTo(emulator, 'tina.krajnc@celje.si', /^Excursion to/);
+    expect(offer.subject).toBe(
+      'Excursion to Cologne, 25–27 April 2017: an offer of places for the City Municipality of Celje',
+    );
+    expect(offer.body).toContain(
+      'We are glad to offer you 2 places on the study excursion to Cologne (25–27 April 2017)',
+    );
+    // A late application, before any allocation: its letter is the one that said "What the excursions teach".
+    const later = setUpWorkspace({ language: 'en' });
+    setSetting(later, 'applicationDeadline', new Date('2017-02-21T23:00:00Z'));
+    later.submit(validAnswer({ Municipality: 'Kobilje', 'Email address': 'k@kobilje.si' }), {
+      timestamp: new Date('2017-02-23T09:00:00Z'),
+    });
+    const late = mailTo(later, 'k@kobilje.si', /closing date/);
+    expect(late.body).toContain('The application of the Municipality of Kobilje arrived after the closing date');
+    const all = everything(emulator) + everything(later);
+    expect(all).not.toMatch(/place\(s\)|seat/i);
+    expect(all).not.toContain('What the excursions teach');
+  });
+});
+
+describe("issue 14: the sample call's excursions read in the call's language", () => {
+  it('Set up in a Slovenian account writes Köln and Slovenian labels; in an English one, the English ones', () => {
+    const column = (emulator: Emulator, header: string) => records(emulator, 'Excursions').map((r) => r[header]);
+    const sl = setUpWorkspace({ locale: 'sl', language: 'sl' });
+    expect(column(sl, 'City').slice(0, 2)).toEqual(['Köln', 'Stockholm']);
+    expect(column(sl, 'Label').slice(0, 2)).toEqual([
+      'Köln, 25.–27. aprila 2017',
+      'Stockholm, oktober 2017 (datumi so vzorčni)',
+    ]);
+    const en = setUpWorkspace({ locale: 'en' });
+    expect(column(en, 'Label').slice(0, 2)).toEqual([
+      'Cologne, 25–27 April 2017',
+      'Stockholm, October 2017 (sample dates)',
+    ]);
   });
 });

@@ -29,7 +29,7 @@ describe('the confirmation on submit', () => {
     expect(emulator.mailApp.outbox).toHaveLength(1);
     const mail = emulator.mailApp.outbox[0];
     expect(mail.to).toEqual(['spela.kovacic@ajdovscina.si']);
-    expect(mail.subject).toBe('Prijava prejeta: Ajdovščina (APP-0001)');
+    expect(mail.subject).toBe('Prijava prejeta: Občina Ajdovščina (APP-0001)');
     expect(mail.name).toBe('Skupnost občin Slovenije');
     expect(mail.body).toContain('Spoštovane, spoštovani,');
     expect(mail.htmlBody).toContain('<strong>APP-0001</strong>');
@@ -234,7 +234,7 @@ describe('templates', () => {
     const before = emulator.env.calls.count('Document.DocumentApp.openById');
     emulator.run('sendNotices');
     expect(emulator.env.calls.count('Document.DocumentApp.openById') - before).toBe(1);
-    expect(emulator.files(DOCUMENT_MIME)).toHaveLength(24);
+    expect(emulator.files(DOCUMENT_MIME)).toHaveLength(28);
   });
 });
 
