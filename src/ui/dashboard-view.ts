@@ -40,7 +40,8 @@ const STYLE = `<style>
 .ed-table td,.ed-table th{padding:2px 4px 2px 0;overflow-wrap:anywhere;vertical-align:bottom}
 .ed-table th{font-size:11px;font-weight:normal;color:#5f6368;text-align:right}
 .ed-table td+td{text-align:right}
-.ed-table th:first-child{width:40%}
+.ed-notices td,.ed-notices th{text-align:right}
+.ed-notices .ed-type td{text-align:left;padding-top:4px}
 .ed-figures td+td{font-weight:bold;width:6em}
 .ed-legend{display:flex;flex-wrap:wrap;gap:2px 12px;margin:0 0 6px;padding:0;list-style:none;font-size:11px}
 .ed-sw{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:-1px}
@@ -163,13 +164,15 @@ export function renderDashboard(data: DashboardData): string {
       false,
       title,
     );
+  // Each type on a line of its own above its figures: the four columns keep the whole width, so
+  // their headings ("V pošiljanju") are never broken inside a word in the 300 px sidebar.
   const noticeRows = data.notices
     .map(
       (n) =>
-        `<tr><td>${escapeHtml(n.label)}</td><td>${n.sent}</td><td>${n.queued + n.failed}</td><td>${n.sending}</td><td>${n.skipped}</td></tr>`,
+        `<tr class="ed-type"><td colspan="4">${escapeHtml(n.label)}</td></tr><tr><td>${n.sent}</td><td>${n.queued + n.failed}</td><td>${n.sending}</td><td>${n.skipped}</td></tr>`,
     )
     .join('');
-  const noticeTable = `<table class="ed-table" data-table="notices"><tr><th></th><th>${escapeHtml(L('dash.sent'))}</th><th>${escapeHtml(L('dash.waiting'))}</th><th>${escapeHtml(L('dash.sending'))}</th><th>${escapeHtml(L('dash.skipped'))}</th></tr>${noticeRows}</table>`;
+  const noticeTable = `<table class="ed-table ed-notices" data-table="notices"><tr><th>${escapeHtml(L('dash.sent'))}</th><th>${escapeHtml(L('dash.waiting'))}</th><th>${escapeHtml(L('dash.sending'))}</th><th>${escapeHtml(L('dash.skipped'))}</th></tr>${noticeRows}</table>`;
   return `${STYLE}<div class="ed-dash">${[
     section(L('dash.overview'), table),
     section(L('dash.placesChart'), places),
