@@ -101,7 +101,7 @@ export function rgb(hex: string): string {
 }
 
 /** The colour each series of the dashboard is drawn in. */
-export const SERIES_COLORS: Record<string, string> = {
+const seriesColors = (): Record<string, string> => ({
   places: rgb(COLORS.places),
   requested: rgb(COLORS.requested),
   granted: rgb(COLORS.granted),
@@ -111,7 +111,7 @@ export const SERIES_COLORS: Record<string, string> = {
   lapsed: rgb(COLORS.lapsed),
   notSelected: rgb(COLORS.notSelected),
   count: rgb(COLORS.bar),
-};
+});
 
 /**
  * The checks every width must pass: no overflow, labels whole and distinct (the excursions' full
@@ -127,8 +127,9 @@ export function expectSound(layout: Layout, excursionLabels: string[]): void {
     expect(new Set(layout.labels[chart]).size).toBe(excursionLabels.length);
   }
   expect(layout.fills.length).toBeGreaterThan(0);
+  const colors = seriesColors();
   for (const f of layout.fills) {
-    expect([f.chart, f.row, f.series, f.color]).toEqual([f.chart, f.row, f.series, SERIES_COLORS[f.series]]);
+    expect([f.chart, f.row, f.series, f.color]).toEqual([f.chart, f.row, f.series, colors[f.series]]);
     expect([f.chart, f.row, f.series, f.inside]).toEqual([f.chart, f.row, f.series, true]);
     // A count above zero is seen: at least 2 px wide, whatever the width.
     if (f.value > 0) expect([f.chart, f.row, f.series, f.width >= 2]).toEqual([f.chart, f.row, f.series, true]);

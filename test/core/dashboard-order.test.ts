@@ -24,17 +24,15 @@ it('lists every status and notice type in the order of the season, whatever the 
     language: 'en',
     now: new Date(0),
     localNow: { year: 1970, month: 1, day: 1, hour: 1, minute: 0 },
-    applications: [...STATUSES]
-      .reverse()
-      .map((status, i) => ({
-        id: `A${i}`,
-        status,
-        region: '',
-        score: 30,
-        takesPart: false,
-        preferences: [],
-        requested: 1,
-      })),
+    applications: [...STATUSES].reverse().map((status, i) => ({
+      id: `A${i}`,
+      status,
+      region: '',
+      score: 30,
+      takesPart: false,
+      preferences: [],
+      requested: 1,
+    })),
     excursions: [],
     allocations: [],
     notices: ['custom', ...[...TYPES].reverse()].map((type) => ({ type, status: 'Sent' })),
