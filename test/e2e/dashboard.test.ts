@@ -42,6 +42,20 @@ describe('the Summary sheet', () => {
     expect(Object.values(after).every((r) => r[1] === 0)).toBe(true);
   });
 
+  it('a Summary that cannot be written after sending costs a Log line, not the outcome of the sending', () => {
+    const emulator = allocatedCall('en');
+    const before = summary(emulator);
+    // getCharts is called by the Summary writer alone.
+    emulator.env.calls.failNext('Spreadsheet.Sheet.getCharts');
+    const message = emulator.run('sendNotices') as string;
+    const notices = records(emulator, 'Notices');
+    expect(notices.filter((n) => n.Status === 'Queued')).toEqual([]);
+    expect(message).toMatch(/^Sent \d+/);
+    expect(summary(emulator)).toEqual(before);
+    const log = records(emulator, 'Log').map((r) => String(r.Details));
+    expect(log.some((d) => d.startsWith('Summary not refreshed after sending: '))).toBe(true);
+  });
+
   it('speaks the staff language: headers, statuses, notice types and the time, local and in words', () => {
     const emulator = allocatedCall('sl');
     const rows = summary(emulator);
