@@ -27,7 +27,7 @@ import {
   TIMESTAMP_HEADERS,
 } from '../core/vocabulary';
 import { renderReport } from '../ui/dashboard-view';
-import { type CsvTable, InputError, isoInZone, readCsv, sheetCsv } from './csv';
+import { type CsvTable, InputError, readCsv, sheetCsv } from './csv';
 import { readEarlierOutput, type SeasonState, STATE_FILE } from './earlier-output';
 import { toEml } from './eml';
 import { parseDay, readTimestamp, settleDayOrder } from './timestamps';
@@ -434,7 +434,8 @@ export function writeOutput(emulator: Emulator, dir: string): { sheets: string[]
   const data = emulator.run('getDashboardData') as DashboardData;
   writeFileSync(
     join(dir, 'report.html'),
-    renderReport(data, `Excursion Desk — ${isoInZone(new Date(data.generatedAt), ss.timeZone).slice(0, 10)}`),
+    // The time on the spreadsheet's clock, in the call's language, as the page itself gives it.
+    renderReport(data, `Excursion Desk — ${data.generatedAtText}`),
   );
   emulator.mailApp.outbox.forEach((mail, i) => {
     const slug = `${String(i + 1).padStart(4, '0')}-${mail.to

@@ -1,158 +1,190 @@
 /**
- * Draws the dashboard as HTML with inline SVG charts: no network, no library, the same markup in
- * the sidebar (300 px), in report.html and anywhere else. Every text is escaped.
+ * Draws the dashboard as HTML and CSS bars: no network, no library, no script, the same markup in
+ * the 300 px sidebar, in report.html and anywhere else. Nothing has a width in pixels: bars are
+ * shares of their row, labels wrap (an excursion's name is never cut, so two never look the same),
+ * and sections sit side by side where the page is wide. Every text is escaped.
  */
 import type { DashboardData } from '../core/dashboard';
 import { type MessageKey, t } from '../core/i18n';
 import { escapeHtml } from '../core/text';
 
 interface Series {
+  key: string;
   name: string;
   color: string;
 }
 
-const COLORS = {
+/** One colour per series; each decision its own, so a decline never reads as a rejection. */
+export const COLORS = {
   places: '#9aa0a6',
-  demand: '#fbbc04',
+  requested: '#f9ab00',
   granted: '#1a73e8',
   accepted: '#188038',
-  waitlisted: '#f29900',
+  waitlisted: '#e37400',
+  declined: '#8430ce',
+  lapsed: '#5f6368',
   notSelected: '#d93025',
   bar: '#1a73e8',
-};
+} as const;
 
-/** Horizontal bars, one group (or one stack) per row, with a legend and the numbers written out. */
+/**
+ * The dashboard's own style sheet. A row puts its label beside its bars when both fit (a wide
+ * page) and above them otherwise; sections fill a grid of columns at least 26rem wide.
+ */
+const STYLE = `<style>
+.ed-dash{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:0 32px;align-items:start;font:12px/1.35 Arial,Helvetica,sans-serif;color:#202124}
+.ed-dash *{box-sizing:border-box}
+.ed-section{min-width:0;margin:0 0 18px}
+.ed-section h3{font-size:14px;margin:0 0 6px}
+.ed-table{border-collapse:collapse;width:100%;table-layout:fixed}
+.ed-table td,.ed-table th{padding:2px 4px 2px 0;overflow-wrap:anywhere;vertical-align:bottom}
+.ed-table th{font-size:11px;font-weight:normal;color:#5f6368;text-align:right}
+.ed-table td+td{text-align:right}
+.ed-notices td,.ed-notices th{text-align:right}
+.ed-notices .ed-type td{text-align:left;padding-top:4px}
+.ed-figures td+td{font-weight:bold;width:6em}
+.ed-legend{display:flex;flex-wrap:wrap;gap:2px 12px;margin:0 0 6px;padding:0;list-style:none;font-size:11px}
+.ed-sw{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:-1px}
+.ed-row{display:flex;flex-wrap:wrap;column-gap:8px;margin:0 0 7px;font-size:11px}
+.ed-label{flex:1 1 9rem;min-width:0;overflow-wrap:anywhere}
+.ed-bars{flex:3 1 15rem;min-width:0}
+.ed-bar{display:flex;align-items:center;gap:4px;margin:1px 0}
+.ed-track{display:flex;flex:1 1 auto;min-width:0;height:12px}
+.ed-fill{display:block;height:100%;min-width:0}
+.ed-num{flex:0 0 auto;min-width:2em;font-size:10px}
+.ed-counts{font-size:10px;color:#3c4043;overflow-wrap:anywhere}
+</style>`;
+
+function fill(series: Series, value: number, max: number): string {
+  const share = max > 0 ? (value / max) * 100 : 0;
+  return `<span class="ed-fill" data-series="${series.key}" data-value="${value}" title="${escapeHtml(`${series.name}: ${value}`)}" style="width:${share.toFixed(2)}%;background:${series.color}"></span>`;
+}
+
+function legend(series: Series[]): string {
+  return `<ul class="ed-legend">${series
+    .map((s) => `<li><span class="ed-sw" style="background:${s.color}"></span>${escapeHtml(s.name)}</li>`)
+    .join('')}</ul>`;
+}
+
+/**
+ * Horizontal bars, one row per label: a bar for each series (grouped) or one bar of all of them
+ * (stacked, with the counts written out in words below it). Bars are shares of the largest figure.
+ */
 function barChart(
+  name: string,
   rows: { label: string; values: number[] }[],
   series: Series[],
-  width: number,
   stacked: boolean,
   title: string,
+  empty = '',
 ): string {
-  const labelWidth = Math.min(150, Math.round(width * 0.42));
-  const barArea = width - labelWidth - 36;
-  const barHeight = 12;
-  const groupHeight = stacked ? barHeight + 8 : series.length * (barHeight + 2) + 8;
   const max = Math.max(1, ...rows.map((r) => (stacked ? r.values.reduce((a, b) => a + b, 0) : Math.max(...r.values))));
-  // The legend wraps onto more lines where the names do not fit the width (Slovenian ones are long).
-  const parts: string[] = [];
-  let legendHeight = 0;
-  if (series.length > 1) {
-    let x = 0;
-    let line = 0;
-    for (const s of series) {
-      const itemWidth = 20 + Math.ceil(s.name.length * 6.5);
-      if (x > 0 && x + itemWidth > width) {
-        x = 0;
-        line++;
+  const body = rows
+    .map((row) => {
+      let bars: string;
+      if (stacked) {
+        const said = row.values
+          .map((v, k) => ({ v, s: series[k] }))
+          .filter((x) => x.v > 0)
+          .map((x) => `${escapeHtml(x.s.name)} ${x.v}`);
+        bars = `<div class="ed-bar"><span class="ed-track">${row.values.map((v, k) => fill(series[k], v, max)).join('')}</span></div><div class="ed-counts">${said.length > 0 ? said.join(' · ') : escapeHtml(empty)}</div>`;
+      } else {
+        bars = row.values
+          .map(
+            (v, k) =>
+              `<div class="ed-bar"><span class="ed-track">${fill(series[k], v, max)}</span><span class="ed-num">${v}</span></div>`,
+          )
+          .join('');
       }
-      const y = line * 16;
-      parts.push(
-        `<rect x="${x}" y="${y + 4}" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="${y + 13}" font-size="11">${escapeHtml(s.name)}</text>`,
-      );
-      x += itemWidth + 6;
-    }
-    legendHeight = (line + 1) * 16 + 4;
-  }
-  const height = legendHeight + rows.length * groupHeight + 4;
-  rows.forEach((row, i) => {
-    const y = legendHeight + i * groupHeight;
-    // About 6 px a character at 11 px: cut the label before it runs into the bars.
-    const fits = Math.max(4, Math.floor((labelWidth - 6) / 6));
-    const label = row.label.length > fits ? `${row.label.slice(0, fits - 1)}…` : row.label;
-    parts.push(
-      `<text x="0" y="${y + 11}" font-size="11"><title>${escapeHtml(row.label)}</title>${escapeHtml(label)}</text>`,
-    );
-    let offset = 0;
-    row.values.forEach((v, k) => {
-      const w = Math.round((v / max) * barArea);
-      const by = stacked ? y + 1 : y + 1 + k * (barHeight + 2);
-      const bx = labelWidth + (stacked ? offset : 0);
-      parts.push(
-        `<rect x="${bx}" y="${by}" width="${w}" height="${barHeight}" fill="${series[k].color}"><title>${escapeHtml(`${series[k].name}: ${v}`)}</title></rect>`,
-      );
-      if (!stacked) parts.push(`<text x="${bx + w + 3}" y="${by + 10}" font-size="10">${v}</text>`);
-      offset += w;
-    });
-    if (stacked)
-      parts.push(`<text x="${labelWidth + offset + 3}" y="${y + 11}" font-size="10">${row.values.join(' / ')}</text>`);
-  });
-  return `<svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg" style="font-family:Arial,sans-serif">${parts.join('')}</svg>`;
+      return `<div class="ed-row"><div class="ed-label">${escapeHtml(row.label)}</div><div class="ed-bars">${bars}</div></div>`;
+    })
+    .join('');
+  return `<div class="ed-chart" data-chart="${name}" role="figure" aria-label="${escapeHtml(title)}">${series.length > 1 ? legend(series) : ''}${body}</div>`;
 }
 
 function section(title: string, body: string): string {
-  return `<section style="margin:0 0 18px"><h3 style="font-size:14px;margin:0 0 6px">${escapeHtml(title)}</h3>${body}</section>`;
+  return `<section class="ed-section"><h3>${escapeHtml(title)}</h3>${body}</section>`;
 }
 
-/** The dashboard for `width` pixels (300 in the sidebar). */
-export function renderDashboard(data: DashboardData, width = 300): string {
+/** The dashboard, for any width: the sidebar's 300 px as well as a wide screen. */
+export function renderDashboard(data: DashboardData): string {
   const lang = data.language;
   const L = (key: MessageKey, params: Record<string, string | number> = {}) => t(lang, key, params);
   const tot = data.totals;
-  const figures = [
+  const figures: [string, string | number][] = [
     [L('dash.applications'), tot.applications],
     [L('dash.takingPart'), tot.takingPart],
-    [L('dash.seats'), `${tot.seatsGranted} / ${tot.places}`],
+    [L('dash.placesRequested'), tot.placesRequested],
+    [L('dash.placesOfPlaces'), `${tot.placesGranted} / ${tot.places}`],
+    ...(tot.placesFreed > 0 ? [[L('dash.placesFreed'), tot.placesFreed] as [string, number]] : []),
     [L('dash.noticesSent'), tot.noticesSent],
     [L('dash.noticesWaiting'), tot.noticesWaiting],
-    ...(data.quota === null ? [] : [[L('dash.quota'), data.quota]]),
+    ...(data.quota === null ? [] : [[L('dash.quota'), data.quota] as [string, number]]),
   ];
-  const table = `<table style="border-collapse:collapse;font-size:12px;width:100%">${figures
+  const table = `<table class="ed-table ed-figures">${figures
     .map(
       ([k, v]) =>
-        `<tr><td style="padding:2px 0">${escapeHtml(String(k))}</td><td style="text-align:right;font-weight:bold" data-figure="${escapeHtml(String(k))}">${escapeHtml(String(v))}</td></tr>`,
+        `<tr><td>${escapeHtml(String(k))}</td><td data-figure="${escapeHtml(String(k))}">${escapeHtml(String(v))}</td></tr>`,
     )
     .join('')}</table>`;
   const ex = data.excursions;
-  const seats = barChart(
-    ex.map((e) => ({ label: e.label, values: [e.places, e.demand, e.seatsGranted] })),
+  const places = barChart(
+    'places',
+    ex.map((e) => ({ label: e.displayLabel, values: [e.places, e.placesRequested, e.placesGranted] })),
     [
-      { name: L('dash.places'), color: COLORS.places },
-      { name: L('dash.demand'), color: COLORS.demand },
-      { name: L('dash.granted'), color: COLORS.granted },
+      { key: 'places', name: L('dash.places'), color: COLORS.places },
+      { key: 'requested', name: L('dash.placesRequested'), color: COLORS.requested },
+      { key: 'granted', name: L('dash.placesGranted'), color: COLORS.granted },
     ],
-    width,
     false,
-    L('dash.seatsChart'),
+    L('dash.placesChart'),
   );
   const decisions = barChart(
-    ex.map((e) => ({ label: e.label, values: [e.accepted, e.waitlisted, e.notSelected] })),
+    'decisions',
+    ex.map((e) => ({
+      label: e.displayLabel,
+      values: [e.accepted, e.waitlisted, e.declined, e.lapsed, e.notSelected],
+    })),
     [
-      { name: L('dash.accepted'), color: COLORS.accepted },
-      { name: L('dash.waitlisted'), color: COLORS.waitlisted },
-      { name: L('dash.notSelected'), color: COLORS.notSelected },
+      { key: 'accepted', name: L('dash.accepted'), color: COLORS.accepted },
+      { key: 'waitlisted', name: L('dash.waitlisted'), color: COLORS.waitlisted },
+      { key: 'declined', name: L('dash.declined'), color: COLORS.declined },
+      { key: 'lapsed', name: L('dash.lapsed'), color: COLORS.lapsed },
+      { key: 'notSelected', name: L('dash.notSelected'), color: COLORS.notSelected },
     ],
-    width,
     true,
-    L('dash.decisionsChart'),
+    L('dash.decisionsByMunicipality'),
+    L('dash.noDecision'),
   );
-  const simple = (rows: { name: string; count: number }[], title: string) =>
+  const simple = (name: string, rows: { label: string; count: number }[], title: string) =>
     barChart(
-      rows.map((r) => ({ label: r.name, values: [r.count] })),
-      [{ name: title, color: COLORS.bar }],
-      width,
+      name,
+      rows.map((r) => ({ label: r.label, values: [r.count] })),
+      [{ key: 'count', name: title, color: COLORS.bar }],
       false,
       title,
     );
+  // Each type on a line of its own above its figures: the four columns keep the whole width, so
+  // their headings ("V pošiljanju") are never broken inside a word in the 300 px sidebar.
   const noticeRows = data.notices
     .map(
       (n) =>
-        `<tr><td>${escapeHtml(n.type)}</td><td>${n.sent}</td><td>${n.queued + n.failed}</td><td>${n.sending}</td><td>${n.skipped}</td></tr>`,
+        `<tr class="ed-type"><td colspan="4">${escapeHtml(n.label)}</td></tr><tr><td>${n.sent}</td><td>${n.queued + n.failed}</td><td>${n.sending}</td><td>${n.skipped}</td></tr>`,
     )
     .join('');
-  const noticeTable = `<table style="border-collapse:collapse;font-size:12px;width:100%"><tr style="text-align:left"><th></th><th>${escapeHtml(L('dash.sent'))}</th><th>${escapeHtml(L('dash.waiting'))}</th><th>${escapeHtml(L('dash.sending'))}</th><th>${escapeHtml(L('dash.skipped'))}</th></tr>${noticeRows}</table>`;
-  return [
+  const noticeTable = `<table class="ed-table ed-notices" data-table="notices"><tr><th>${escapeHtml(L('dash.sent'))}</th><th>${escapeHtml(L('dash.waiting'))}</th><th>${escapeHtml(L('dash.sending'))}</th><th>${escapeHtml(L('dash.skipped'))}</th></tr>${noticeRows}</table>`;
+  return `${STYLE}<div class="ed-dash">${[
     section(L('dash.overview'), table),
-    section(L('dash.seatsChart'), seats),
-    section(L('dash.decisionsChart'), decisions),
-    section(L('dash.statusChart'), simple(data.statuses, L('dash.statusChart'))),
-    section(L('dash.regionChart'), simple(data.regions, L('dash.regionChart'))),
-    section(L('dash.scoreChart'), simple(data.scores, L('dash.scoreChart'))),
+    section(L('dash.placesChart'), places),
+    section(L('dash.decisionsByMunicipality'), decisions),
+    section(L('dash.statusChart'), simple('statuses', data.statuses, L('dash.statusChart'))),
+    section(L('dash.regionChart'), simple('regions', data.regions, L('dash.regionChart'))),
+    section(L('dash.scoreChart'), simple('scores', data.scores, L('dash.scoreChart'))),
     section(L('dash.noticesTable'), noticeTable),
-  ].join('');
+  ].join('')}</div>`;
 }
 
-/** report.html: the dashboard as one self-contained page that opens offline. */
+/** report.html: the dashboard as one self-contained page that opens offline and uses the width it is given. */
 export function renderReport(data: DashboardData, title: string): string {
-  return `<!DOCTYPE html><html lang="${data.language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;color:#202124;max-width:820px;margin:24px auto;padding:0 16px"><h1 style="font-size:22px">${escapeHtml(title)}</h1><p style="color:#5f6368;font-size:12px">${escapeHtml(data.generatedAt)}</p>${renderDashboard(data, 780)}</body></html>`;
+  return `<!DOCTYPE html><html lang="${data.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;color:#202124;max-width:1600px;margin:16px auto;padding:0 16px"><h1 style="font-size:22px;overflow-wrap:anywhere">${escapeHtml(title)}</h1><p class="ed-as-of" style="color:#5f6368;font-size:12px">${escapeHtml(t(data.language, 'dash.asOf', { time: data.generatedAtText }))}</p>${renderDashboard(data)}</body></html>`;
 }

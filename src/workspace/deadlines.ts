@@ -30,7 +30,7 @@ import { t } from '../core/i18n';
 import { asText } from '../core/text';
 import { APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { planAllocation } from './allocation';
-import { buildDashboardData, writeSummary } from './dashboard';
+import { buildDashboardData, refreshSummaryAfterSending, writeSummary } from './dashboard';
 import { timeZoneOf } from './execution';
 import { staffLanguage } from './language';
 import { type SendOutcome, scheduleResume, sendPending } from './sending';
@@ -340,6 +340,7 @@ export function sendThenSchedule(ss: Spreadsheet, startedAt: number): SendOutcom
     throw e;
   }
   scheduleNext(ss, outcome);
+  refreshSummaryAfterSending(ss, outcome);
   return outcome;
 }
 

@@ -136,15 +136,21 @@ export async function openHtml(page: Page, html: string, name: string): Promise<
 
 /**
  * Writes test-output/<name>.png on every run; with `docsName`, also docs/<docsName> when it is
- * missing or UPDATE_SCREENSHOTS=1 (so a test run does not rewrite the committed pictures).
+ * missing or UPDATE_SCREENSHOTS=1 (so a test run does not rewrite the committed pictures), or on
+ * every run with `always` (the README's pictures of the dashboard stay those of the code).
  */
-export async function screenshot(page: Page, name: string, docsName?: string): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  docsName?: string,
+  options: { always?: boolean } = {},
+): Promise<string> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const file = join(OUTPUT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   if (docsName) {
     const docs = join(DOCS_DIR, docsName);
-    if (!existsSync(docs) || process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(file, docs);
+    if (options.always || !existsSync(docs) || process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(file, docs);
   }
   return file;
 }

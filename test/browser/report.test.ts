@@ -1,5 +1,5 @@
 /**
- * report.html (renderReport) in a real Chromium: opened from a file:// URL, it draws its SVG charts
+ * report.html (renderReport) in a real Chromium: opened from a file:// URL, it draws its charts
  * with no script and asks nothing of the network.
  */
 import type { DashboardData } from '../../src/core/dashboard';
@@ -29,37 +29,69 @@ describe('report.html', () => {
 
     expect(await page.title()).toBe('Excursion Desk');
     expect(await page.locator('h1').textContent()).toBe('Excursion Desk');
-    // Seats, decisions, statuses, regions, scores.
-    expect(await page.locator('svg').count()).toBe(5);
-    // Nothing in it needs JavaScript: the charts are inline SVG.
+    // The time the figures were read, on the spreadsheet's clock (the emulator's 08:00 UTC), never raw UTC.
+    expect(await page.locator('.ed-as-of').textContent()).toBe('Figures as of 6 Feb 2017, 9:00');
+    expect(await page.content()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    // Places, decisions, statuses, regions, scores.
+    expect(await page.locator('.ed-chart').count()).toBe(5);
+    // Nothing in it needs JavaScript.
     expect(await page.locator('script').count()).toBe(0);
 
-    const seats = page.locator('svg[aria-label="Seats and demand per excursion"]');
-    expect(await seats.locator('text > title').allTextContents()).toEqual(sheets.excursions.map((e) => e.label));
-    const bars = await seats
-      .locator('rect')
-      .evaluateAll((rects) =>
-        rects
-          .filter((r) => r.querySelector('title'))
-          .map((r) => ({ title: r.querySelector('title')?.textContent, width: Number(r.getAttribute('width')) })),
+    const places = page.locator('[data-chart="places"]');
+    expect(await places.locator('.ed-label').allTextContents()).toEqual(sheets.excursions.map((e) => e.label));
+    const bars = await places
+      .locator('.ed-fill')
+      .evaluateAll((fills) =>
+        fills.map((f) => ({ title: f.getAttribute('title'), width: f.getBoundingClientRect().width })),
       );
-    const granted = bars.filter((b) => b.title?.startsWith('Granted: '));
-    expect(granted.map((b) => b.title)).toEqual(sheets.excursions.map((e) => `Granted: ${e.granted}`));
-    const places = bars.filter((b) => b.title?.startsWith('Places: '));
-    expect(places).toHaveLength(sheets.excursions.length);
-    expect(places.every((b) => b.width > 0)).toBe(true);
+    const granted = bars.filter((b) => b.title?.startsWith('Places granted: '));
+    expect(granted.map((b) => b.title)).toEqual(sheets.excursions.map((e) => `Places granted: ${e.granted}`));
+    const placeBars = bars.filter((b) => b.title?.startsWith('Places: '));
+    expect(placeBars).toHaveLength(sheets.excursions.length);
+    expect(placeBars.every((b) => b.width > 0)).toBe(true);
     // A drawn bar is as long as its number: the widest is the largest figure.
     const longest = Math.max(...bars.map((b) => b.width));
-    const largest = Math.max(...sheets.excursions.flatMap((e) => [e.places, e.demand, e.granted]));
+    const largest = Math.max(...sheets.excursions.flatMap((e) => [e.places, e.placesRequested, e.granted]));
     expect(bars.find((b) => b.width === longest)?.title).toMatch(new RegExp(`: ${largest}$`));
     for (const b of granted) expect(b.width > 0).toBe(!b.title?.endsWith(': 0'));
 
-    const box = await seats.boundingBox();
-    expect(box?.width).toBeGreaterThan(700);
-    await screenshot(page, 'report', 'report.png');
+    // The statuses and notice types staff read are translated, not the sheets' vocabulary.
+    expect(await page.locator('[data-chart="statuses"] .ed-label').allTextContents()).toEqual([
+      'Received',
+      'Incomplete',
+    ]);
+    expect(await page.locator('.ed-notices .ed-type').allTextContents()).toEqual([
+      'Application received',
+      'Application incomplete',
+      'Place offered',
+      'On the waiting list',
+    ]);
+    await screenshot(page, 'report');
     expect(seen.requests.length).toBeGreaterThan(0);
     expect(networkRequests(seen.requests)).toEqual([]);
     expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in Slovenian: statuses, notice types and score bands in Slovenian words', async () => {
+    const emulator = allocatedCall('sl');
+    const data = emulator.run('getDashboardData') as DashboardData;
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 860, height: 900 });
+    await openHtml(page, renderReport(data, 'Excursion Desk'), 'report-sl.html');
+    expect(await page.locator('.ed-as-of').textContent()).toBe('Stanje ob 6. 2. 2017 9:00');
+    expect(await page.locator('[data-chart="statuses"] .ed-label').allTextContents()).toEqual(['Prejeta', 'Nepopolna']);
+    expect(await page.locator('.ed-notices .ed-type').allTextContents()).toEqual([
+      'Potrdilo o prejemu prijave',
+      'Nepopolna prijava',
+      'Ponujeno mesto',
+      'Na čakalnem seznamu',
+    ]);
+    expect(await page.locator('[data-chart="scores"] .ed-label').allTextContents()).toEqual([
+      'manj kot 5',
+      'od 5 do manj kot 10',
+      'od 10 do manj kot 15',
+    ]);
     await page.close();
   });
 });

@@ -53,7 +53,8 @@ export function figuresFromSheets(emulator: Emulator) {
   const allocations = records(emulator, 'Allocations');
   const notices = records(emulator, 'Notices');
   const excursions = records(emulator, 'Excursions');
-  const accepted = allocations.filter((r) => r.Decision === 'Accepted');
+  const refused = (r: Record<string, unknown>) => r.Response === 'Declined' || r.Response === 'Lapsed';
+  const accepted = allocations.filter((r) => r.Decision === 'Accepted' && !refused(r));
   // requireSignedForm and acceptLate are FALSE in this call: Received is what takes part.
   const takingPart = applications.filter((r) => r.Status === 'Received');
   return {
@@ -61,6 +62,15 @@ export function figuresFromSheets(emulator: Emulator) {
     takingPart: takingPart.length,
     seatsGranted: sum(accepted.map((r) => Number(r['Places Granted']))),
     places: sum(excursions.map((r) => Number(r.Places))),
+    placesRequested: sum(
+      excursions.map((e) =>
+        sum(
+          takingPart
+            .filter((r) => String(r.Preferences).includes(`(${e['Excursion ID']})`))
+            .map((r) => Number(r.Delegates)),
+        ),
+      ),
+    ),
     noticesSent: notices.filter((r) => r.Status === 'Sent').length,
     noticesWaiting: notices.filter((r) => r.Status === 'Queued' || r.Status === 'Failed').length,
     excursions: excursions.map((e) => {
@@ -68,12 +78,20 @@ export function figuresFromSheets(emulator: Emulator) {
       return {
         label: String(e.Label),
         places: Number(e.Places),
-        // Preferences lists each choice as "1st choice: <label> (<id>)", one a line.
-        demand: takingPart.filter((r) => String(r.Preferences).includes(`(${e['Excursion ID']})`)).length,
-        granted: sum(rows.filter((r) => r.Decision === 'Accepted').map((r) => Number(r['Places Granted']))),
-        accepted: rows.filter((r) => r.Decision === 'Accepted').length,
-        waitlisted: rows.filter((r) => r.Decision === 'Waitlisted').length,
-        notSelected: rows.filter((r) => r.Decision === 'Not selected').length,
+        // Preferences lists each choice as "1st choice: <label> (<id>)", one a line; each asks for its delegates.
+        placesRequested: sum(
+          takingPart
+            .filter((r) => String(r.Preferences).includes(`(${e['Excursion ID']})`))
+            .map((r) => Number(r.Delegates)),
+        ),
+        granted: sum(
+          rows.filter((r) => r.Decision === 'Accepted' && !refused(r)).map((r) => Number(r['Places Granted'])),
+        ),
+        accepted: rows.filter((r) => r.Decision === 'Accepted' && !refused(r)).length,
+        waitlisted: rows.filter((r) => r.Decision === 'Waitlisted' && !refused(r)).length,
+        declined: rows.filter((r) => r.Response === 'Declined').length,
+        lapsed: rows.filter((r) => r.Response === 'Lapsed').length,
+        notSelected: rows.filter((r) => r.Decision === 'Not selected' && !refused(r)).length,
       };
     }),
   };

@@ -84,9 +84,9 @@ async function overview(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(pairs);
 }
 
-/** The titles of the bars of one chart, in order ("Granted: 2", …). */
+/** The titles of the bars of one chart, in order ("Places granted: 2", …). */
 function barTitles(page: Page, chart: string): Promise<string[]> {
-  return page.$$eval(`svg[aria-label="${chart}"] rect > title`, (titles) => titles.map((x) => x.textContent ?? ''));
+  return page.$$eval(`[data-chart="${chart}"] .ed-fill`, (fills) => fills.map((x) => x.getAttribute('title') ?? ''));
 }
 
 function expectOverviewOf(emulator: Emulator, figures: Record<string, string>, lang: Language = 'en'): void {
@@ -94,7 +94,8 @@ function expectOverviewOf(emulator: Emulator, figures: Record<string, string>, l
   expect(figures).toMatchObject({
     [t(lang, 'dash.applications')]: String(sheets.applications),
     [t(lang, 'dash.takingPart')]: String(sheets.takingPart),
-    [t(lang, 'dash.seats')]: `${sheets.seatsGranted} / ${sheets.places}`,
+    [t(lang, 'dash.placesRequested')]: String(sheets.placesRequested),
+    [t(lang, 'dash.placesOfPlaces')]: `${sheets.seatsGranted} / ${sheets.places}`,
     [t(lang, 'dash.noticesSent')]: String(sheets.noticesSent),
     [t(lang, 'dash.noticesWaiting')]: String(sheets.noticesWaiting),
   });
@@ -139,21 +140,28 @@ describe('the dashboard sidebar', () => {
     expect(sheets.excursions[0].waitlisted).toBeGreaterThan(0);
 
     expectOverviewOf(emulator, await overview(page));
-    expect(await barTitles(page, 'Seats and demand per excursion')).toEqual(
-      sheets.excursions.flatMap((e) => [`Places: ${e.places}`, `Demand: ${e.demand}`, `Granted: ${e.granted}`]),
+    // Places against places: what was asked for is counted in places, as the places themselves.
+    expect(await barTitles(page, 'places')).toEqual(
+      sheets.excursions.flatMap((e) => [
+        `Places: ${e.places}`,
+        `Places asked for: ${e.placesRequested}`,
+        `Places granted: ${e.granted}`,
+      ]),
     );
-    expect(await barTitles(page, 'Decisions per excursion')).toEqual(
+    expect(await barTitles(page, 'decisions')).toEqual(
       sheets.excursions.flatMap((e) => [
         `Accepted: ${e.accepted}`,
         `Waitlisted: ${e.waitlisted}`,
+        `Declined: ${e.declined}`,
+        `Offer lapsed: ${e.lapsed}`,
         `Not selected: ${e.notSelected}`,
       ]),
     );
-    // Every excursion is named in the chart (the full label in its tooltip, however long).
-    const labels = await page.$$eval('svg[aria-label="Seats and demand per excursion"] text > title', (ts) =>
-      ts.map((x) => x.textContent),
-    );
-    expect(labels).toEqual(sheets.excursions.map((e) => e.label));
+    // Every excursion is named in full in each chart.
+    for (const chart of ['places', 'decisions']) {
+      const labels = await page.$$eval(`[data-chart="${chart}"] .ed-label`, (ls) => ls.map((x) => x.textContent));
+      expect(labels).toEqual(sheets.excursions.map((e) => e.label));
+    }
     expect(sidebar.bridge.calls).toEqual(['getDashboardData']);
     expectCleanPage(sidebar);
     await page.close();
@@ -271,8 +279,8 @@ describe('the dashboard sidebar', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('sl');
     expect(await page.$$eval('#dashboard h3', (hs) => hs.map((h) => h.textContent))).toEqual([
       'Pregled',
-      'Mesta in povpraševanje po ekskurzijah',
-      'Odločitve po ekskurzijah',
+      'Mesta po ekskurzijah: zaprošena in dodeljena',
+      'Odločitve po ekskurzijah (število občin)',
       'Prijave po statusu',
       'Prijave po regijah',
       'Porazdelitev točk',
@@ -295,8 +303,8 @@ describe('the dashboard sidebar', () => {
     const sidebar = await openSidebar(emulator);
     const { page } = sidebar;
     await expectToFit(page);
-    expect(await page.locator('#dashboard svg').count()).toBe(5);
-    await screenshot(page, 'sidebar', 'sidebar.png');
+    expect(await page.locator('#dashboard .ed-chart').count()).toBe(5);
+    await screenshot(page, 'sidebar');
     expectCleanPage(sidebar);
     await page.close();
   });

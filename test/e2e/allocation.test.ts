@@ -234,7 +234,7 @@ describe('Allocate places on the same data in another row order', () => {
 });
 
 describe('the Summary sheet', () => {
-  it('is rewritten by allocation with the figures per excursion and one chart of seats and demand', () => {
+  it('is rewritten by allocation with the figures per excursion and one chart of places asked for and granted', () => {
     const emulator = setUpWorkspace({ language: 'en' });
     fillApplications(emulator, 80, 3);
     emulator.run('scoreApplicants');
@@ -243,7 +243,13 @@ describe('the Summary sheet', () => {
     const summary = emulator.workbook().sheetByName('Summary')!;
     const rows = summary.dataValues();
     const header = rows.findIndex((r) => r[0] === 'Excursion ID');
-    expect(rows[header].slice(0, 5)).toEqual(['Excursion ID', 'Label', 'Places', 'Demand', 'Granted']);
+    expect(rows[header].slice(0, 5)).toEqual([
+      'Excursion ID',
+      'Excursion',
+      'Places',
+      'Places asked for',
+      'Places granted',
+    ]);
     const cologne = rows.find((r) => r[0] === 'CGN-2017-04')!;
     const granted = records(emulator, 'Allocations')
       .filter((r) => r['Excursion ID'] === 'CGN-2017-04' && r.Decision === 'Accepted')

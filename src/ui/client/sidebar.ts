@@ -42,9 +42,6 @@ const ACTIONS: readonly Action[] = [
   { id: 'send', caption: 'menu.send', run: 'sendNotices' },
 ];
 
-/** The width the charts are drawn for: the 300 px sidebar less its padding. */
-const CHART_WIDTH = 280;
-
 // English until the figures say which language the call uses.
 let lang: Language = 'en';
 
@@ -107,11 +104,9 @@ function render(data: DashboardData): void {
   lang = data.language;
   document.documentElement.lang = lang;
   drawButtons();
-  const time = new Date(data.generatedAt);
-  element('as-of').textContent = t(lang, 'dash.asOf', {
-    time: Number.isNaN(time.getTime()) ? data.generatedAt : time.toLocaleString(lang === 'sl' ? 'sl-SI' : 'en-GB'),
-  });
-  element('dashboard').innerHTML = renderDashboard(data, CHART_WIDTH);
+  // The spreadsheet's clock, as the server read it: the browser's own zone may be another.
+  element('as-of').textContent = t(lang, 'dash.asOf', { time: data.generatedAtText });
+  element('dashboard').innerHTML = renderDashboard(data);
 }
 
 /** Asks the server for the figures; `after` runs once they are drawn (or have failed). */
