@@ -35,7 +35,17 @@ import { timeZoneOf } from './execution';
 import { findForm } from './form';
 import { linkMaker } from './links';
 import { loadSettings } from './settings';
-import { type Cell, isDateCell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
+import {
+  type Cell,
+  isDateCell,
+  loadColumns,
+  loadRows,
+  readSheet,
+  type Spreadsheet,
+  type Table,
+  text,
+  writeRowCells,
+} from './sheets';
 import { readTemplateDoc } from './template-reader';
 import { deleteOurTriggers, ourTriggers, rememberTrigger } from './triggers';
 
@@ -99,11 +109,20 @@ export function pendingNotices(
   const pending: PendingNotice[] = [];
   const duplicates: PendingNotice[] = [];
   const seen = new Set<string>();
+  const chosen: number[] = [];
   table.rows.forEach((r, index) => {
     const status = text(r[c.Status]);
     if (status !== 'Queued' && status !== 'Failed') return;
     const key = text(r[c['Notice Key']]);
     if (key === '' || (onlyKeys && !onlyKeys.has(key))) return;
+    chosen.push(index);
+  });
+  // Where only Notice Key and Status were read, the rest of the chosen rows (and those between them,
+  // which a block's status write spans) is read now: nothing for a confirmation just queued.
+  loadRows(table, chosen);
+  for (const index of chosen) {
+    const r = table.rows[index];
+    const key = text(r[c['Notice Key']]);
     const notice = {
       index,
       key,
@@ -117,7 +136,7 @@ export function pendingNotices(
       seen.add(key);
       pending.push(notice);
     }
-  });
+  }
   return { pending, duplicates };
 }
 
@@ -239,11 +258,25 @@ export function mergeData(
   notices: Table<NoticeHeader>,
   replyBy: Date,
   book: () => AllocationBook,
+  upcoming: readonly PendingNotice[] = [],
 ) {
   const tz = timeZoneOf(ss);
-  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
+  // The ids of every row, then whole rows only for the notices to merge (sheets.ts, loadRows).
+  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS, ['Application ID']);
   const a = apps.cols;
-  const byApp = new Map(apps.rows.map((r) => [text(r[a['Application ID']]), r]));
+  const indexOf = new Map(apps.rows.map((r, i) => [text(r[a['Application ID']]), i]));
+  loadRows(
+    apps,
+    upcoming.map((n) => indexOf.get(n.applicationId) ?? -1),
+  );
+  const byApp = {
+    get: (id: string): Cell[] | undefined => {
+      const i = indexOf.get(id);
+      if (i === undefined) return undefined;
+      loadRows(apps, [i]);
+      return apps.rows[i];
+    },
+  };
   const { excursions } = readExcursions(ss);
   const byExc = new Map(excursions.map((e) => [e.id, e]));
   let links: ReturnType<typeof linkMaker> | null = null;
@@ -270,6 +303,7 @@ export function mergeData(
   /** The revision of the offer at (app, exc): n of its latest accepted/promoted key Sent. */
   const revisionOf = (applicationId: string, excursionId: string): number => {
     const c = notices.cols;
+    loadColumns(notices, ['Type', 'Status', 'Application ID', 'Excursion ID', 'Notice Key']);
     let revision = 0;
     for (const r of notices.rows) {
       const type = text(r[c.Type]);
@@ -554,6 +588,7 @@ function reconcile(ss: Spreadsheet, table: Table<NoticeHeader>, props: GoogleApp
   const c = table.cols;
   const guard = (v: Cell): Cell => (typeof v === 'string' ? asText(v) : v);
   const changed = settle(table, record);
+  loadRows(table, changed);
   // Row by row: this may run outside the sending lease (Send notices' count, under the document
   // lock), so it writes no row but those it settles.
   for (const i of changed) {
@@ -606,7 +641,8 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   // Staff runs are strict about Settings; the confirmation sent at submit makes do with defaults.
   const { settings } = loadSettings(ss, tz, !onlyKeys);
   const lang = settings.language;
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // Notice Key and Status of every row; the other cells of the rows it sends are read by pendingNotices.
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status']);
   const docProps = PropertiesService.getDocumentProperties();
   if (docProps) reconcile(ss, notices, docProps);
   const { pending, duplicates } = pendingNotices(notices, onlyKeys);
@@ -631,7 +667,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   };
   // One Reply By for the run: the date its letters give is the date their rows hold.
   const replyBy = replyByFor(new Date(), settings.replyDays, tz);
-  const valuesFor = mergeData(ss, settings, lang, notices, replyBy, book);
+  const valuesFor = mergeData(ss, settings, lang, notices, replyBy, book, pending);
   // A link that cannot be made (no reply form, no secret) stops the run before anything is sent.
   for (const [type, template] of templates) {
     const uses = placeholdersOf(template).known;
@@ -920,6 +956,7 @@ export function previewMails(ss: Spreadsheet): { to: string; subject: string; ht
     notices,
     replyByFor(new Date(), settings.replyDays, tz),
     book,
+    chosen,
   );
   return chosen.map((n) => {
     const template = templates.get(n.type)!;
