@@ -58,6 +58,13 @@ import { deleteOurTriggers, ourTriggers, rememberTrigger } from './triggers';
 export const TIME_BUDGET_MS = 5.75 * 60 * 1000;
 /** The document property that records the block being sent (see the file's comment). */
 export const SENDING_RECORD = 'excursionDesk.sendingRecord';
+/**
+ * The most notices one run can send: its time budget over the least a mail is reported to take
+ * (0.6 s, the low end of issue 16's 0.6–1.2 s for MailApp.sendEmail). A run reads the rows of no
+ * more than these (and of their applications), so at 20,000 waiting it does not read 20,000 rows to
+ * send 300; the rest stay Queued for the next run.
+ */
+const MOST_PER_RUN = Math.ceil(TIME_BUDGET_MS / 600);
 /** Notices per block: each block costs two flushes, each notice one property write. */
 const BLOCK_SIZE = 50;
 /** A block ends early when its record nears the 9 KB (UTF-8 bytes) a property value may hold. */
@@ -95,49 +102,65 @@ export interface SendOutcome {
   stoppedBy: 'quota' | 'time' | null;
 }
 
-/** Queued and Failed notices, first row of each key only, and none whose key was already sent or is being sent. */
-export function pendingNotices(
+/**
+ * The rows of the Queued and Failed notices, first row of each key only, and none whose key was
+ * already sent or is being sent (`pending`), and the other rows of such keys (`duplicates`). Reads
+ * only the Notice Key and Status cells.
+ */
+function waitingRows(
   table: Table<NoticeHeader>,
   onlyKeys?: ReadonlySet<string>,
-): { pending: PendingNotice[]; duplicates: PendingNotice[] } {
+): { pending: number[]; duplicates: { index: number; key: string }[] } {
   const c = table.cols;
   const done = new Set<string>();
   for (const r of table.rows) {
     const status = text(r[c.Status]);
     if (status === 'Sent' || status === 'Sending') done.add(text(r[c['Notice Key']]));
   }
-  const pending: PendingNotice[] = [];
-  const duplicates: PendingNotice[] = [];
+  const pending: number[] = [];
+  const duplicates: { index: number; key: string }[] = [];
   const seen = new Set<string>();
-  const chosen: number[] = [];
   table.rows.forEach((r, index) => {
     const status = text(r[c.Status]);
     if (status !== 'Queued' && status !== 'Failed') return;
     const key = text(r[c['Notice Key']]);
     if (key === '' || (onlyKeys && !onlyKeys.has(key))) return;
-    chosen.push(index);
+    if (done.has(key) || seen.has(key)) duplicates.push({ index, key });
+    else {
+      seen.add(key);
+      pending.push(index);
+    }
   });
+  return { pending, duplicates };
+}
+
+/**
+ * Queued and Failed notices, first row of each key only, and none whose key was already sent or is
+ * being sent; `limit` the first so many (`waiting` counts them all).
+ */
+export function pendingNotices(
+  table: Table<NoticeHeader>,
+  onlyKeys?: ReadonlySet<string>,
+  limit = Number.POSITIVE_INFINITY,
+): { pending: PendingNotice[]; duplicates: { index: number; key: string }[]; waiting: number } {
+  const c = table.cols;
+  const rows = waitingRows(table, onlyKeys);
+  const chosen = rows.pending.slice(0, limit);
   // Where only Notice Key and Status were read, the rest of the chosen rows (and those between them,
   // which a block's status write spans) is read now: nothing for a confirmation just queued.
   loadRows(table, chosen);
-  for (const index of chosen) {
+  const pending = chosen.map((index): PendingNotice => {
     const r = table.rows[index];
-    const key = text(r[c['Notice Key']]);
-    const notice = {
+    return {
       index,
-      key,
+      key: text(r[c['Notice Key']]),
       applicationId: text(r[c['Application ID']]),
       excursionId: text(r[c['Excursion ID']]),
       type: text(r[c.Type]) as NoticeType,
       to: text(r[c.To]),
     };
-    if (done.has(key) || seen.has(key)) duplicates.push(notice);
-    else {
-      seen.add(key);
-      pending.push(notice);
-    }
-  }
-  return { pending, duplicates };
+  });
+  return { pending, duplicates: rows.duplicates, waiting: rows.pending.length };
 }
 
 /** The template Docs a set of notices needs, read once each; any problem stops before anything is sent. */
@@ -645,7 +668,9 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status']);
   const docProps = PropertiesService.getDocumentProperties();
   if (docProps) reconcile(ss, notices, docProps);
-  const { pending, duplicates } = pendingNotices(notices, onlyKeys);
+  const { pending, duplicates, waiting } = pendingNotices(notices, onlyKeys, MOST_PER_RUN);
+  // Those past the most a run can send: their rows are not read, and the next run sends them.
+  const beyond = waiting - pending.length;
   const outcome: SendOutcome = { sent: 0, failed: 0, skipped: 0, left: 0, stoppedBy: null };
   for (const d of duplicates) {
     writeRowCells(notices, d.index, { Status: 'Skipped', Error: asText(t(lang, 'send.duplicateKey', { key: d.key })) });
@@ -886,6 +911,10 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     if (outcome.stoppedBy !== null) outcome.left = pending.length - i;
     props.deleteProperty(SENDING_RECORD);
   }
+  if (beyond > 0) {
+    outcome.left += beyond;
+    outcome.stoppedBy ??= 'time';
+  }
   if (!onlyKeys || outcome.left > 0) {
     scheduleResume(
       ss,
@@ -903,13 +932,18 @@ export function pendingCounts(ss: Spreadsheet): {
   reserve: number;
 } {
   const { settings } = loadSettings(ss, undefined, true);
-  const table = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // Counting needs the key, status and type of each row, not the rest.
+  const table = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status', 'Type']);
   // A block a killed run left is settled first, so its notices not reached are counted (and sent).
   const docProps = PropertiesService.getDocumentProperties();
   if (docProps) reconcile(ss, table, docProps);
-  const { pending } = pendingNotices(table);
+  const { pending } = waitingRows(table);
+  loadColumns(table, ['Type']);
   const byType: Record<string, number> = {};
-  for (const n of pending) byType[n.type] = (byType[n.type] ?? 0) + 1;
+  for (const i of pending) {
+    const type = text(table.rows[i][table.cols.Type]);
+    byType[type] = (byType[type] ?? 0) + 1;
+  }
   return { total: pending.length, byType, quota: MailApp.getRemainingDailyQuota(), reserve: settings.quotaReserve };
 }
 
@@ -917,13 +951,17 @@ export function pendingCounts(ss: Spreadsheet): {
 export function previewMails(ss: Spreadsheet): { to: string; subject: string; html: string }[] {
   const tz = timeZoneOf(ss);
   const { settings } = loadSettings(ss, tz, true);
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // Key and status of every row; the rest only of the rows previewed (sheets.ts, loadRows).
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status']);
   const range = ss.getActiveRange();
   let chosen: PendingNotice[] = [];
   if (range && range.getSheet().getName() === SHEET.notices) {
     const c = notices.cols;
     const first = Math.max(range.getRow(), 2);
     const last = range.getRow() + range.getNumRows() - 1;
+    const selected: number[] = [];
+    for (let row = first; row <= last && row - 2 < notices.rows.length; row++) selected.push(row - 2);
+    loadRows(notices, selected);
     for (let row = first; row <= last && row - 2 < notices.rows.length; row++) {
       const r = notices.rows[row - 2];
       if (text(r[c['Notice Key']]) === '') continue;
@@ -937,7 +975,7 @@ export function previewMails(ss: Spreadsheet): { to: string; subject: string; ht
       });
     }
   }
-  if (chosen.length === 0) chosen = pendingNotices(notices).pending.slice(0, 3);
+  if (chosen.length === 0) chosen = pendingNotices(notices, undefined, 3).pending;
   if (chosen.length === 0) return [];
   const templates = loadTemplates(
     chosen.map((n) => n.type),

@@ -73,3 +73,35 @@ describe('a submission reads only the columns it uses', () => {
     expect(emulator.mailApp.outbox.at(-1)?.to).toEqual(['info@bohinj.si']);
   });
 });
+
+describe('a Send notices run reads the rows of no more notices than it can send', () => {
+  it('with 700 waiting it reads the rows of the first 575 (its time budget over 0.6 s a mail), and the next run sends the rest, each once', () => {
+    const n = 700;
+    const emulator = setUpWorkspace({ language: 'en', mailQuota: 10 * n + 100 });
+    fillApplications(emulator, n);
+    queueReceivedNotices(emulator, n);
+    const first = emulator.executionLog.length;
+    emulator.run('sendNotices');
+    const run = emulator.executionLog.slice(first).find((r) => r.functionName === 'sendNotices')!;
+    expect(emulator.mailApp.outbox).toHaveLength(575);
+    // Every row's key and status (and the id of every application), but the other cells of 575 rows only.
+    const rowsRead = (sheet: string, header: string) => {
+      const column = (emulator.sheetValues(sheet) ?? [[]])[0].map(String).indexOf(header) + 1;
+      const covering = run.reads.filter(
+        (r) => r.sheet === sheet && r.row >= 2 && r.column <= column && column < r.column + r.numColumns,
+      );
+      return Math.max(0, ...covering.map((r) => r.numRows));
+    };
+    expect(rowsRead('Notices', 'Notice Key')).toBe(n);
+    expect(rowsRead('Notices', 'To')).toBe(575);
+    expect(rowsRead('Applications', 'Application ID')).toBe(n);
+    expect(rowsRead('Applications', 'Contact Name')).toBe(575);
+    // The rest goes by the resume trigger, a minute later.
+    emulator.env.clock.advance(61 * 1000);
+    emulator.run('runScheduledWork', {}, { trigger: true });
+    const sent = emulator.mailApp.outbox.flatMap((m) => m.to);
+    expect(sent).toHaveLength(n);
+    expect(new Set(sent).size).toBe(n);
+    expect(records(emulator, 'Notices').every((r) => r.Status === 'Sent')).toBe(true);
+  });
+});
