@@ -690,6 +690,17 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     allocations ??= readAllocationBook(ss);
     return allocations;
   };
+  if (!onlyKeys) {
+    // A run of Send notices or the scheduled run ends with a look at every offer (deadlines.ts,
+    // scheduleNext), which reads these: read them now, inside the time budget. After it only 15 s
+    // are left, and at 20,000 applications these reads take longer (the bench's run was killed).
+    loadColumns(notices, ['Application ID', 'Excursion ID', 'Type', 'Sent At']);
+    try {
+      book();
+    } catch (_e) {
+      // No Allocations sheet: a notice that needs its row says so when it comes (book() again).
+    }
+  }
   // One Reply By for the run: the date its letters give is the date their rows hold.
   const replyBy = replyByFor(new Date(), settings.replyDays, tz);
   const valuesFor = mergeData(ss, settings, lang, notices, replyBy, book, pending);
