@@ -218,6 +218,8 @@ export function isDateCell(v: unknown): v is Date {
  * number of calls depend on the size of the sheet, which test/e2e/calls.test.ts holds fixed.
  */
 function readHeaderRow(sheet: Sheet): SheetData {
+  // "The position of the last row/column that has content" (reference/spreadsheet/sheet#getlastrow,
+  // #getlastcolumn): the block getDataRange gives, so both ways see the same rows and width.
   const lastRow = sheet.getLastRow();
   const width = sheet.getLastColumn();
   if (width === 0) return { sheet, header: [], rows: [] };
