@@ -16,7 +16,7 @@ import { scheduledWork, sendThenSchedule } from './workspace/deadlines';
 import { openExcursionLabels } from './workspace/excursions';
 import { commit, openExecution } from './workspace/execution';
 import { findForm, setGridRows } from './workspace/form';
-import { isBlankSubmission, pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
+import { isBlankSubmission, markTakenIn, pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
 import { staffLanguage } from './workspace/language';
 import { whileSending } from './workspace/lease';
 import { writeLog } from './workspace/log';
@@ -78,28 +78,36 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     locked = true;
     let lines: string[];
     let keys: Set<string>;
+    let mark = (_flushed: boolean) => {};
     if (reply) {
       const replies = takeInReplies(ss, answerSheet, row);
       lines = replies.lines;
       keys = new Set(replies.keys);
     } else {
-      const taken = takeIn(ss, pendingAnswers(ss, { event: e, row }));
+      const answers = pendingAnswers(ss, { event: e, row });
+      const taken = takeIn(ss, answers, false);
+      mark = (flushed) => markTakenIn(answers, flushed);
       lines = taken.map(describeTaken);
       keys = new Set(taken.map((r) => `${r.notice}:${r.applicationId}`));
     }
     // The confirmation (or a reply's acknowledgement) goes at once; a template problem or the
     // quota leaves it Queued for Send notices.
     const what = reply ? 'Acknowledgement' : 'Confirmation';
+    // The sending lease flushes whenever whileSending returns (src/workspace/lease.ts): the intake's
+    // rows are kept by then, and its mark of progress needs no flush of its own (intake.ts, markTakenIn).
+    let flushed = false;
     try {
       const sheet = ss;
       const outcome =
         reply && keys.size === 0 ? null : whileSending(sheet, () => sendPending(sheet, startedAt, keys), true);
+      flushed = !(reply && keys.size === 0);
       if (!outcome) {
         if (keys.size > 0) lines.push(`${what} left Queued: another run is sending; a later run sends it`);
       } else if (outcome.sent + outcome.failed + outcome.skipped > 0) lines.push(describeOutcome(outcome));
     } catch (err) {
       lines.push(`${what} left Queued: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`);
     }
+    mark(flushed);
     // One Log write for the whole run (after the mail, so a Log problem never holds an answer up).
     writeLog(ss, 'onFormSubmit', lines);
   } catch (err) {

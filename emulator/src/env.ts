@@ -76,6 +76,14 @@ export class CallLog {
     this.charge(costOf(method));
   }
 
+  /** Every block of cells read (getValues, getDisplayValues, getFormulas), in order; reset() clears it. */
+  readonly reads: CellsRead[] = [];
+
+  /** Notes a block of cells read, for the execution's report (which columns a run read, and how many cells). */
+  read(entry: CellsRead): void {
+    this.reads.push(entry);
+  }
+
   /** Adds the per-cell part of a read or write that moved `count` cells (emulator/src/cost.ts). */
   cells(method: string, count: number): void {
     this.charge(costOf(method, count) - costOf(method));
@@ -140,7 +148,18 @@ export class CallLog {
   reset(): void {
     this.counts.clear();
     this.spent = 0;
+    this.reads.length = 0;
   }
+}
+
+/** A block of cells read: the sheet, its first row and column (1-based) and its size. */
+export interface CellsRead {
+  method: string;
+  sheet: string;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
 }
 
 /**

@@ -12,7 +12,7 @@ import { FakeCacheService } from './cache';
 import { RUN_OPEN_SECONDS } from './cost';
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
-import { createEnv, type EmulatedUser, type Env, type Execution, ExecutionKilled } from './env';
+import { type CellsRead, createEnv, type EmulatedUser, type Env, type Execution, ExecutionKilled } from './env';
 import { FakeFormApp, type FormModel, FormResponder, type SubmitOptions } from './forms';
 import { FakeHtmlService } from './html';
 import { FakeLockService, LockRegistry } from './lock';
@@ -73,6 +73,8 @@ export interface ExecutionReport {
   seconds: number;
   /** Why Apps Script ended it early ("Exceeded maximum execution time", an injected kill), or null. */
   killed: string | null;
+  /** The blocks of cells it read, in order (which sheet, rows and columns). */
+  reads: CellsRead[];
 }
 
 export type Deployment = 'bound' | 'addon';
@@ -458,6 +460,7 @@ export class Emulator {
     trackPendingWrites(true);
     const countsBefore = this.env.calls.snapshot();
     const secondsBefore = this.env.calls.seconds();
+    const readsBefore = this.env.calls.reads.length;
     this.env.calls.charge(RUN_OPEN_SECONDS);
     let result: unknown;
     let failure: { error: unknown } | null = null;
@@ -472,14 +475,14 @@ export class Emulator {
       if (execution.killed) dropPendingWrites();
       else applyPendingWrites();
       trackPendingWrites(outer !== null);
-      this.report(execution, countsBefore, secondsBefore);
+      this.report(execution, countsBefore, secondsBefore, readsBefore);
     }
     if (execution.killed) throw execution.killed;
     if (failure) throw failure.error;
     return result;
   }
 
-  private report(execution: Execution, before: Record<string, number>, secondsBefore: number): void {
+  private report(execution: Execution, before: Record<string, number>, secondsBefore: number, readsBefore = 0): void {
     const calls: Record<string, number> = {};
     for (const [m, n] of Object.entries(this.env.calls.snapshot()))
       if (n > (before[m] ?? 0)) calls[m] = n - (before[m] ?? 0);
@@ -489,6 +492,7 @@ export class Emulator {
       calls,
       seconds: this.env.calls.seconds() - secondsBefore,
       killed: execution.killed?.message ?? null,
+      reads: this.env.calls.reads.slice(readsBefore),
     });
   }
 
@@ -597,4 +601,4 @@ export class UserInDocument {
 }
 
 export { COSTS, costOf, RUN_OPEN_SECONDS } from './cost';
-export { ExecutionKilled, InjectedFault, isSheetsIo } from './env';
+export { type CellsRead, ExecutionKilled, InjectedFault, isSheetsIo } from './env';

@@ -1636,9 +1636,21 @@ export class FakeRange
     return gas<GRange>(new FakeRange(this.env, this.app, this.ssModel, this.sheetModel, row, col, numRows, numCols));
   }
 
+  private noteRead(method: string): void {
+    this.env.calls.read({
+      method,
+      sheet: this.sheetModel.name,
+      row: this.row,
+      column: this.column,
+      numRows: this.numRows,
+      numColumns: this.numColumns,
+    });
+  }
+
   getValues(): CellValue[][] {
     this.env.calls.record('Spreadsheet.Range.getValues');
     this.env.calls.cells('Spreadsheet.Range.getValues', this.numRows * this.numColumns);
+    this.noteRead('Spreadsheet.Range.getValues');
     return this.sheetModel.values(this.row - 1, this.column - 1, this.numRows, this.numColumns);
   }
 
@@ -1666,6 +1678,7 @@ export class FakeRange
   getDisplayValues(): string[][] {
     this.env.calls.record('Spreadsheet.Range.getDisplayValues');
     this.env.calls.cells('Spreadsheet.Range.getDisplayValues', this.numRows * this.numColumns);
+    this.noteRead('Spreadsheet.Range.getDisplayValues');
     return this.grid((r, c) => {
       const cell = this.existing(r, c);
       return cell ? displayValue(cell.value, cell.numberFormat, this.tz) : '';
@@ -1681,6 +1694,7 @@ export class FakeRange
   getFormulas(): string[][] {
     this.env.calls.record('Spreadsheet.Range.getFormulas');
     this.env.calls.cells('Spreadsheet.Range.getFormulas', this.numRows * this.numColumns);
+    this.noteRead('Spreadsheet.Range.getFormulas');
     return this.grid((r, c) => this.existing(r, c)?.formula ?? '');
   }
 

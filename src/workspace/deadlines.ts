@@ -140,7 +140,15 @@ function readState(ss: Spreadsheet, now: Date): DeadlineState {
   const tz = timeZoneOf(ss);
   const { settings } = loadSettings(ss, tz, true);
   const allocations = readSheet(ss, SHEET.allocations, DEADLINE_HEADERS);
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // The columns noticeRecords uses (sheets.ts reads them alone; the rest of a row stays unread).
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, [
+    'Notice Key',
+    'Application ID',
+    'Excursion ID',
+    'Type',
+    'Status',
+    'Sent At',
+  ]);
   const records = noticeRecords(notices);
   const offered = offerNotices(records);
   const keys = new Set(records.map((n) => n.key));

@@ -25,6 +25,13 @@ export interface SheetData {
   sheet: Sheet;
   header: Cell[];
   rows: Cell[][];
+  /**
+   * Where only some columns were read (sheets.ts, readSheetColumns): per column, whether every
+   * row is read; a cell not read yet is undefined. Absent when the whole sheet was read.
+   */
+  complete?: boolean[];
+  /** With `complete`: the data rows the sheet had when read (rows appended after are whole). */
+  readRows?: number;
 }
 
 interface Execution {
@@ -92,15 +99,27 @@ export function lookUpSheet(ss: Spreadsheet, name: string): Sheet | null {
   return sheet;
 }
 
-/** The sheet's data range, read once per execution (`name` is the key; the rows are shared). */
-export function sheetData(ss: Spreadsheet | null, name: string, sheet: Sheet): SheetData {
+/**
+ * The sheet's data range, read once per execution (`name` is the key; the rows are shared). `read`
+ * makes the first read (sheets.ts passes one that reads the header row alone).
+ */
+export function sheetData(
+  ss: Spreadsheet | null,
+  name: string,
+  sheet: Sheet,
+  read: (sheet: Sheet) => SheetData = readWhole,
+): SheetData {
   const exec = of(ss);
   const cached = exec?.data.get(name);
   if (cached) return cached;
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  const data: SheetData = { sheet, header: values[0] ?? [], rows: values.slice(1) };
+  const data = read(sheet);
   exec?.data.set(name, data);
   return data;
+}
+
+function readWhole(sheet: Sheet): SheetData {
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  return { sheet, header: values[0] ?? [], rows: values.slice(1) };
 }
 
 /** `ss.getSpreadsheetTimeZone()`, asked once per execution. */

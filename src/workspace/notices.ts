@@ -26,7 +26,8 @@ export function noticeKey(n: Pick<QueuedNotice, 'type' | 'applicationId' | 'excu
  */
 export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]): void {
   if (notices.length === 0) return;
-  const known = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // Appending needs the header and the number of rows, no cell below them.
+  const known = readSheet(ss, SHEET.notices, NOTICE_HEADERS, []);
   const lastColumn = known.width;
   const cols = known.cols;
   const col = (h: (typeof NOTICE_HEADERS)[number]) => cols[h];
@@ -55,7 +56,7 @@ const ONCE_PER_APPLICATION: readonly NoticeType[] = ['received', 'incomplete', '
  */
 export function missingNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]): QueuedNotice[] {
   if (notices.length === 0) return [];
-  const table = readSheet(ss, SHEET.notices, ['Notice Key', 'Status']);
+  const table = readSheet(ss, SHEET.notices, ['Notice Key', 'Status'], ['Notice Key', 'Status']);
   const keyCol = table.cols['Notice Key'];
   const statusCol = table.cols.Status;
   const existing = table.rows.map((r): [string, string] => [text(r[keyCol]), text(r[statusCol])]);

@@ -46,7 +46,17 @@ import { findForm } from './form';
 import { linkMaker } from './links';
 import { loadMunicipalities } from './municipality-cache';
 import { loadSettings } from './settings';
-import { type Cell, isDateCell, readSheet, type Spreadsheet, type Table, text, writeRowCells } from './sheets';
+import {
+  type Cell,
+  isDateCell,
+  loadColumns,
+  loadRows,
+  readSheet,
+  type Spreadsheet,
+  type Table,
+  text,
+  writeRowCells,
+} from './sheets';
 import { readTemplateDoc } from './template-reader';
 import { deleteOurTriggers, ourTriggers, rememberTrigger } from './triggers';
 
@@ -59,6 +69,13 @@ import { deleteOurTriggers, ourTriggers, rememberTrigger } from './triggers';
 export const TIME_BUDGET_MS = 5.75 * 60 * 1000;
 /** The document property that records the block being sent (see the file's comment). */
 export const SENDING_RECORD = 'excursionDesk.sendingRecord';
+/**
+ * The most notices one run can send: its time budget over the least a mail is reported to take
+ * (0.6 s, the low end of issue 16's 0.6–1.2 s for MailApp.sendEmail). A run reads the rows of no
+ * more than these (and of their applications), so at 20,000 waiting it does not read 20,000 rows to
+ * send 300; the rest stay Queued for the next run.
+ */
+const MOST_PER_RUN = Math.ceil(TIME_BUDGET_MS / 600);
 /** Notices per block: each block costs two flushes, each notice one property write. */
 const BLOCK_SIZE = 50;
 /** A block ends early when its record nears the 9 KB (UTF-8 bytes) a property value may hold. */
@@ -96,40 +113,65 @@ export interface SendOutcome {
   stoppedBy: 'quota' | 'time' | null;
 }
 
-/** Queued and Failed notices, first row of each key only, and none whose key was already sent or is being sent. */
-export function pendingNotices(
+/**
+ * The rows of the Queued and Failed notices, first row of each key only, and none whose key was
+ * already sent or is being sent (`pending`), and the other rows of such keys (`duplicates`). Reads
+ * only the Notice Key and Status cells.
+ */
+function waitingRows(
   table: Table<NoticeHeader>,
   onlyKeys?: ReadonlySet<string>,
-): { pending: PendingNotice[]; duplicates: PendingNotice[] } {
+): { pending: number[]; duplicates: { index: number; key: string }[] } {
   const c = table.cols;
   const done = new Set<string>();
   for (const r of table.rows) {
     const status = text(r[c.Status]);
     if (status === 'Sent' || status === 'Sending') done.add(text(r[c['Notice Key']]));
   }
-  const pending: PendingNotice[] = [];
-  const duplicates: PendingNotice[] = [];
+  const pending: number[] = [];
+  const duplicates: { index: number; key: string }[] = [];
   const seen = new Set<string>();
   table.rows.forEach((r, index) => {
     const status = text(r[c.Status]);
     if (status !== 'Queued' && status !== 'Failed') return;
     const key = text(r[c['Notice Key']]);
     if (key === '' || (onlyKeys && !onlyKeys.has(key))) return;
-    const notice = {
+    if (done.has(key) || seen.has(key)) duplicates.push({ index, key });
+    else {
+      seen.add(key);
+      pending.push(index);
+    }
+  });
+  return { pending, duplicates };
+}
+
+/**
+ * Queued and Failed notices, first row of each key only, and none whose key was already sent or is
+ * being sent; `limit` the first so many (`waiting` counts them all).
+ */
+export function pendingNotices(
+  table: Table<NoticeHeader>,
+  onlyKeys?: ReadonlySet<string>,
+  limit = Number.POSITIVE_INFINITY,
+): { pending: PendingNotice[]; duplicates: { index: number; key: string }[]; waiting: number } {
+  const c = table.cols;
+  const rows = waitingRows(table, onlyKeys);
+  const chosen = rows.pending.slice(0, limit);
+  // Where only Notice Key and Status were read, the rest of the chosen rows (and those between them,
+  // which a block's status write spans) is read now: nothing for a confirmation just queued.
+  loadRows(table, chosen);
+  const pending = chosen.map((index): PendingNotice => {
+    const r = table.rows[index];
+    return {
       index,
-      key,
+      key: text(r[c['Notice Key']]),
       applicationId: text(r[c['Application ID']]),
       excursionId: text(r[c['Excursion ID']]),
       type: text(r[c.Type]) as NoticeType,
       to: text(r[c.To]),
     };
-    if (done.has(key) || seen.has(key)) duplicates.push(notice);
-    else {
-      seen.add(key);
-      pending.push(notice);
-    }
   });
-  return { pending, duplicates };
+  return { pending, duplicates: rows.duplicates, waiting: rows.pending.length };
 }
 
 /** The template Docs a set of notices needs, read once each; any problem stops before anything is sent. */
@@ -250,11 +292,25 @@ export function mergeData(
   notices: Table<NoticeHeader>,
   replyBy: Date,
   book: () => AllocationBook,
+  upcoming: readonly PendingNotice[] = [],
 ) {
   const tz = timeZoneOf(ss);
-  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
+  // The ids of every row, then whole rows only for the notices to merge (sheets.ts, loadRows).
+  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS, ['Application ID']);
   const a = apps.cols;
-  const byApp = new Map(apps.rows.map((r) => [text(r[a['Application ID']]), r]));
+  const indexOf = new Map(apps.rows.map((r, i) => [text(r[a['Application ID']]), i]));
+  loadRows(
+    apps,
+    upcoming.map((n) => indexOf.get(n.applicationId) ?? -1),
+  );
+  const byApp = {
+    get: (id: string): Cell[] | undefined => {
+      const i = indexOf.get(id);
+      if (i === undefined) return undefined;
+      loadRows(apps, [i]);
+      return apps.rows[i];
+    },
+  };
   const { excursions } = readExcursions(ss);
   const byExc = new Map(excursions.map((e) => [e.id, e]));
   let links: ReturnType<typeof linkMaker> | null = null;
@@ -297,6 +353,7 @@ export function mergeData(
   /** The revision of the offer at (app, exc): n of its latest accepted/promoted key Sent. */
   const revisionOf = (applicationId: string, excursionId: string): number => {
     const c = notices.cols;
+    loadColumns(notices, ['Type', 'Status', 'Application ID', 'Excursion ID', 'Notice Key']);
     let revision = 0;
     for (const r of notices.rows) {
       const type = text(r[c.Type]);
@@ -586,6 +643,7 @@ function reconcile(ss: Spreadsheet, table: Table<NoticeHeader>, props: GoogleApp
   const c = table.cols;
   const guard = (v: Cell): Cell => (typeof v === 'string' ? asText(v) : v);
   const changed = settle(table, record);
+  loadRows(table, changed);
   // Row by row: this may run outside the sending lease (Send notices' count, under the document
   // lock), so it writes no row but those it settles.
   for (const i of changed) {
@@ -638,10 +696,13 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   // Staff runs are strict about Settings; the confirmation sent at submit makes do with defaults.
   const { settings } = loadSettings(ss, tz, !onlyKeys);
   const lang = settings.language;
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // Notice Key and Status of every row; the other cells of the rows it sends are read by pendingNotices.
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status']);
   const docProps = PropertiesService.getDocumentProperties();
   if (docProps) reconcile(ss, notices, docProps);
-  const { pending, duplicates } = pendingNotices(notices, onlyKeys);
+  const { pending, duplicates, waiting } = pendingNotices(notices, onlyKeys, MOST_PER_RUN);
+  // Those past the most a run can send: their rows are not read, and the next run sends them.
+  const beyond = waiting - pending.length;
   const outcome: SendOutcome = { sent: 0, failed: 0, skipped: 0, left: 0, stoppedBy: null };
   for (const d of duplicates) {
     writeRowCells(notices, d.index, { Status: 'Skipped', Error: asText(t(lang, 'send.duplicateKey', { key: d.key })) });
@@ -661,9 +722,20 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     allocations ??= readAllocationBook(ss);
     return allocations;
   };
+  if (!onlyKeys) {
+    // A run of Send notices or the scheduled run ends with a look at every offer (deadlines.ts,
+    // scheduleNext), which reads these: read them now, inside the time budget. After it only 15 s
+    // are left, and at 20,000 applications these reads take longer (the bench's run was killed).
+    loadColumns(notices, ['Application ID', 'Excursion ID', 'Type', 'Sent At']);
+    try {
+      book();
+    } catch (_e) {
+      // No Allocations sheet: a notice that needs its row says so when it comes (book() again).
+    }
+  }
   // One Reply By for the run: the date its letters give is the date their rows hold.
   const replyBy = replyByFor(new Date(), settings.replyDays, tz);
-  const valuesFor = mergeData(ss, settings, lang, notices, replyBy, book);
+  const valuesFor = mergeData(ss, settings, lang, notices, replyBy, book, pending);
   // A link that cannot be made (no reply form, no secret) stops the run before anything is sent.
   for (const [type, template] of templates) {
     const uses = placeholdersOf(template).known;
@@ -882,6 +954,10 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     if (outcome.stoppedBy !== null) outcome.left = pending.length - i;
     props.deleteProperty(SENDING_RECORD);
   }
+  if (beyond > 0) {
+    outcome.left += beyond;
+    outcome.stoppedBy ??= 'time';
+  }
   if (!onlyKeys || outcome.left > 0) {
     scheduleResume(
       ss,
@@ -899,13 +975,18 @@ export function pendingCounts(ss: Spreadsheet): {
   reserve: number;
 } {
   const { settings } = loadSettings(ss, undefined, true);
-  const table = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // Counting needs the key, status and type of each row, not the rest.
+  const table = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status', 'Type']);
   // A block a killed run left is settled first, so its notices not reached are counted (and sent).
   const docProps = PropertiesService.getDocumentProperties();
   if (docProps) reconcile(ss, table, docProps);
-  const { pending } = pendingNotices(table);
+  const { pending } = waitingRows(table);
+  loadColumns(table, ['Type']);
   const byType: Record<string, number> = {};
-  for (const n of pending) byType[n.type] = (byType[n.type] ?? 0) + 1;
+  for (const i of pending) {
+    const type = text(table.rows[i][table.cols.Type]);
+    byType[type] = (byType[type] ?? 0) + 1;
+  }
   return { total: pending.length, byType, quota: MailApp.getRemainingDailyQuota(), reserve: settings.quotaReserve };
 }
 
@@ -913,13 +994,17 @@ export function pendingCounts(ss: Spreadsheet): {
 export function previewMails(ss: Spreadsheet): { to: string; subject: string; html: string }[] {
   const tz = timeZoneOf(ss);
   const { settings } = loadSettings(ss, tz, true);
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // Key and status of every row; the rest only of the rows previewed (sheets.ts, loadRows).
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status']);
   const range = ss.getActiveRange();
   let chosen: PendingNotice[] = [];
   if (range && range.getSheet().getName() === SHEET.notices) {
     const c = notices.cols;
     const first = Math.max(range.getRow(), 2);
     const last = range.getRow() + range.getNumRows() - 1;
+    const selected: number[] = [];
+    for (let row = first; row <= last && row - 2 < notices.rows.length; row++) selected.push(row - 2);
+    loadRows(notices, selected);
     for (let row = first; row <= last && row - 2 < notices.rows.length; row++) {
       const r = notices.rows[row - 2];
       if (text(r[c['Notice Key']]) === '') continue;
@@ -933,7 +1018,7 @@ export function previewMails(ss: Spreadsheet): { to: string; subject: string; ht
       });
     }
   }
-  if (chosen.length === 0) chosen = pendingNotices(notices).pending.slice(0, 3);
+  if (chosen.length === 0) chosen = pendingNotices(notices, undefined, 3).pending;
   if (chosen.length === 0) return [];
   const templates = loadTemplates(
     chosen.map((n) => n.type),
@@ -952,6 +1037,7 @@ export function previewMails(ss: Spreadsheet): { to: string; subject: string; ht
     notices,
     replyByFor(new Date(), settings.replyDays, tz),
     book,
+    chosen,
   );
   return chosen.map((n) => {
     const template = templates.get(n.type)!;

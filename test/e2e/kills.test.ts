@@ -275,6 +275,11 @@ describe('a form submission killed at any service call', () => {
       e.submit(third);
       const municipalities = records(e, 'Applications').map((r) => r.Municipality);
       expect([method, k, municipalities]).toEqual([method, k, ['Ajdovščina', 'Bled', 'Bohinj']]);
+      // The mark of progress waits for the sending lease's flush: each answer's confirmation is
+      // queued once and sent at most once, whatever call the kill came at.
+      const keys = records(e, 'Notices').map((r) => String(r['Notice Key']));
+      expect([method, k, new Set(keys).size]).toEqual([method, k, keys.length]);
+      expect([method, k, (deliveries(e).get('info@bled.si') ?? 0) <= 1]).toEqual([method, k, true]);
     }
   });
 });
