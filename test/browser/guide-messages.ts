@@ -67,6 +67,7 @@ export function staffMessageKeys(lang: Language): MessageKey[] {
 export function quote(lang: Language, key: MessageKey): string {
   return catalogue(lang)
     [key].replace(/\{+\w+\}+/g, '…')
+    .replace(/…+/g, '…')
     .replace(/\s*\n+\s*/g, ' ')
     .replace(/\|/g, '\\|')
     .trim();

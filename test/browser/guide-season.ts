@@ -8,7 +8,7 @@ import type { Emulator } from '../../emulator/src';
 import type { SentMail } from '../../emulator/src/mail';
 import type { RecordedAlert, RecordedDialog, RecordedMenu, RecordedSidebar } from '../../emulator/src/ui';
 import { replyLinks, replyThroughLinks } from '../../src/cli/demo';
-import { freshWorkspace, OPEN_LABELS, validAnswer } from '../e2e/harness';
+import { freshWorkspace, OPEN_LABELS, REPLY_SECRET_PROPERTY, validAnswer } from '../e2e/harness';
 
 export type GuideLanguage = 'en' | 'sl';
 
@@ -57,6 +57,9 @@ export interface GuideSeason {
 export function guideSeason(language: GuideLanguage): GuideSeason {
   const emulator = freshWorkspace({ locale: language === 'sl' ? 'sl_SI' : 'en_US' });
   emulator.ui.addonMenuName = PROJECT_NAME;
+  // A fixed key for the reply links, so that the pictures of the letter and the preview do not
+  // change from run to run (Set up keeps a key it finds; on Google it draws a random one).
+  emulator.propertiesService.seed('document', { [REPLY_SECRET_PROPERTY]: 'guide-pictures-reply-key-0123456789abcdef' });
   // Staff who want English say so in Settings before Set up (the sample call is Slovenian).
   if (language === 'en') {
     const settings = emulator.workbook().insertSheet('Settings');

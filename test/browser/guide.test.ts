@@ -54,7 +54,7 @@ async function write(page: Page, file: string): Promise<void> {
 
 /** The frames' own pages' text (a dialog's HTML, the sidebar, the mail body). */
 async function frameText(page: Page): Promise<string> {
-  const texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '')));
+  const texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.body?.textContent ?? '')));
   return texts.join('\n');
 }
 
@@ -86,7 +86,7 @@ describe.each(['en', 'sl'] as const)('the staff guide in %s', (lang) => {
         const file = name();
         const { page } = await picture(drawAlert(lang, spreadsheet, alert), file);
         drawn.push(file);
-        expect(norm(await page.locator('[data-prompt]').innerText())).toBe(norm(alert.prompt));
+        expect(norm((await page.locator('[data-prompt]').textContent()) ?? '')).toBe(norm(alert.prompt));
         expect(await page.$$eval('[data-button]', (b) => b.map((x) => x.getAttribute('data-button')))).toEqual(
           [...BUTTON_SET_BUTTONS[alert.buttons]].reverse(),
         );
@@ -96,7 +96,7 @@ describe.each(['en', 'sl'] as const)('the staff guide in %s', (lang) => {
         const file = name();
         const { page } = await picture(drawDialog(lang, spreadsheet, dialog), file);
         drawn.push(file);
-        expect(await page.locator('[data-title]').innerText()).toBe(dialog.title);
+        expect(await page.locator('[data-title]').textContent()).toBe(dialog.title);
         // The dialog's own page, as the bundle wrote it, is what the frame shows.
         const inFrame = await page.frames()[1].content();
         expect(inFrame.length).toBeGreaterThan(dialog.html.length / 2);
@@ -129,7 +129,7 @@ describe.each(['en', 'sl'] as const)('the staff guide in %s', (lang) => {
     });
     await write(letter.page, `${lang}-letter.png`);
     drawn.push(`${lang}-letter.png`);
-    expect(await letter.page.locator('[data-subject]').innerText()).toBe(season.letter.subject);
+    expect(await letter.page.locator('[data-subject]').textContent()).toBe(season.letter.subject);
     expect(norm(await frameText(letter.page))).toContain(norm(season.letter.body.split('\n')[0]));
     expect(await letter.page.locator('[data-caption]').count()).toBe(1);
     await letter.page.close();
