@@ -117,5 +117,7 @@ export function updatedGuide(markdown: string, lang: Language): string {
 
 /** Every image a guide links, by its path as written (relative to docs/). */
 export function linkedImages(markdown: string): string[] {
-  return [...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  // An image inside an HTML comment is not shown (the guide keeps one there until it is drawn).
+  const shown = markdown.replace(/<!--[\s\S]*?-->/g, '');
+  return [...shown.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
 }

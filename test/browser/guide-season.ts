@@ -84,6 +84,21 @@ export function guideSeason(language: GuideLanguage): GuideSeason {
   const menu = emulator.ui.menus.find((m) => m.name === PROJECT_NAME);
   if (!menu) throw new Error(`onOpen drew no "${PROJECT_NAME}" menu: ${JSON.stringify(emulator.ui.menus)}`);
 
+  // The call itself (issue 15) where the bundle has it: the municipalities of this season get
+  // addresses in Municipalities and staff choose Send the call.
+  if (emulator.globalFunctions().includes('sendInvitations')) {
+    const register = emulator.workbook().sheetByName('Municipalities')!;
+    const header = register.dataValues()[0].map(String);
+    const [name, mail] = [header.indexOf('Name'), header.indexOf('Email')];
+    if (name >= 0 && mail >= 0) {
+      register.dataValues().forEach((row, r) => {
+        const answer = ANSWERS.find(([municipality]) => municipality === row[name]);
+        if (answer && r > 0) register.setValue(r, mail, answer[1]);
+      });
+    }
+    step('send-call', () => emulator.run('sendInvitations'));
+  }
+
   const excursions = emulator.workbook().sheetByName('Excursions')!;
   excursions.setValue(1, excursions.dataValues()[0].indexOf('Places'), 3);
   for (const [municipality, email, contact, preferences, delegates] of ANSWERS) {

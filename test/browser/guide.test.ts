@@ -146,6 +146,12 @@ describe.each(['en', 'sl'] as const)('the staff guide in %s', (lang) => {
     expect(unlinked).toEqual([]);
   });
 
+  test('the guide names every entry of the menu as the menu words it, in bold', () => {
+    const markdown = readFileSync(guidePath(lang), 'utf8');
+    const captions = season.menu.items.flatMap((e) => (e.kind === 'item' ? [e.caption] : []));
+    expect(captions.filter((caption) => !markdown.includes(`**${caption}**`))).toEqual([]);
+  });
+
   test('the table "if you see this message" holds every staff message, quoted as it reads today, with what to do', () => {
     let markdown = readFileSync(guidePath(lang), 'utf8');
     if (process.env.UPDATE_GUIDE === '1') {
