@@ -49,7 +49,7 @@ const en = {
   'setting.autoReallocate':
     'TRUE to offer the places freed by a decline or a lapse at once; FALSE to wait until staff run Allocate places.',
   'setting.templateFolderId': 'Drive folder of the notice templates (written by Set up).',
-  'setting.template': 'Google Doc id of the "{type}" notice in {language} (written by Set up).',
+  'setting.template': 'Google Doc id of the template of the "{type}" notice {language} (written by Set up).',
   'language.en': 'English',
   'language.sl': 'Slovenian',
   'error.unknownCriterion':
@@ -69,7 +69,7 @@ const en = {
   'score.unknownPopulation': 'population unknown',
   'score.yes': 'yes',
   'score.no': 'no',
-  'score.done': 'Scored {count} applications.',
+  'score.done': 'Scored {count} {count:application|applications}.',
   'score.title': 'Scores written',
   'criterion.English level': 'English level',
   'criterion.Knowledge sharing': 'Knowledge sharing',
@@ -101,14 +101,14 @@ const en = {
   'rank.3': '3rd',
   'rank.n': '{n}th',
   'error.noScore':
-    '{count} applications that take part have no Score yet (first: {first}). Run Score applicants first; nothing was written.',
+    '{count} {count:application|applications} that {count:takes|take} part {count:has|have} no Score yet (first: {first}). Run Score applicants first; nothing was written.',
   'error.badPlaces':
     'Excursions cell {cell} holds "{value}"; {what} must be a whole number of at least {min}. Nothing was written.',
   'error.noExcursions':
     'No excursion has Status "Open" or "Allocated", so there is nothing to allocate. Nothing was written.',
   'allocate.title': 'Allocate places',
   'allocate.confirm':
-    'Allocate {applicants} applications over {excursions} excursions?\n\nSeats: {seats}\nDecisions: {decisions}\nChanged since the last run: {changed}\nNotices to queue: {notices}{details}',
+    'Allocate {applicants} {applicants:application|applications} over {excursions} {excursions:excursion|excursions}?\n\nSeats: {seats}\nDecisions: {decisions}\nChanged since the last run: {changed}\nNotices to queue: {notices}{details}',
   'allocate.none': 'none',
   'allocate.offered': 'Newly offered a place ({count}): {names}',
   'allocate.promoted':
@@ -118,11 +118,12 @@ const en = {
     'Waiting, because the municipality is not a name in the Municipalities sheet ({count}): {names}. Correct the Municipality cell in Applications to let them take part.',
   'allocate.freed': 'Places freed by declines and lapsed offers since the last allocation: {count}',
   'allocate.more': 'and {count} more',
-  'allocate.places': '{places} places',
+  'allocate.places': '{places} {places:place|places}',
   'allocate.change': '{before} → {after} places',
   'allocate.withdrawn': 'place withdrawn',
   'allocate.keeps': 'keeps {label}',
-  'allocate.done': 'Places allocated. {changed} decisions changed; {notices} notices queued.',
+  'allocate.done':
+    'Places allocated. {changed} {changed:decision|decisions} changed; {notices} {notices:notice|notices} queued.',
   'action.cancelled': 'Nothing was changed.',
   'error.templateMissing':
     'The template for "{template}" (setting {key}) cannot be opened: {problem}. Run Set up to recreate it. Nothing was sent.',
@@ -137,11 +138,11 @@ const en = {
   'send.title': 'Send notices',
   'send.nothing': 'No notice is waiting to be sent.',
   'send.confirm':
-    'Send {count} notices ({types})?\n\nQuota left today: {quota}, of which {reserve} are kept in reserve.',
+    'Send {count} {count:notice|notices}?\n\nOf each type: {types}\n\nQuota left today: {quota}, of which {reserve} {reserve:is|are} kept in reserve.',
   'send.done': 'Sent {sent}, failed {failed}, skipped {skipped}. {left}',
   'send.left.none': 'Nothing is left to send.',
-  'send.left.quota': "{left} notices wait for tomorrow's e-mail quota; sending resumes by itself.",
-  'send.left.time': '{left} notices are left; sending resumes by itself within the hour.',
+  'send.left.quota': "{left} {left:notice waits|notices wait} for tomorrow's e-mail quota; sending resumes by itself.",
+  'send.left.time': '{left} {left:notice is|notices are} left; sending resumes by itself within the hour.',
   'send.invalidRecipient': 'Not sent: "{to}" is not a valid e-mail address',
   'send.duplicateKey': 'Not sent: the key {key} was already sent or is being sent in another row',
   'preview.title': 'Preview of the notices',
@@ -194,19 +195,19 @@ const en = {
   'setup.formEdit': 'Edit the form',
   'setup.sheet': 'sheet "{name}"',
   'setup.columns':
-    'columns {columns} added to "{sheet}" (if you renamed a column, give it back its name and delete the new one)',
-  'setup.settings': '{count} settings added to Settings',
+    '{count:column|columns} {columns} added to "{sheet}" (if you renamed a column, give it back its name and delete the new one)',
+  'setup.settings': '{count} {count:setting|settings} added to Settings',
   'setup.scoring': 'default scoring criteria',
   'setup.municipalities': 'list of {count} municipalities',
-  'setup.excursions': '{count} sample excursions (check dates and places)',
+  'setup.excursions': '{count} sample {count:excursion|excursions} (check dates and places)',
   'setup.form': 'the application form',
   'setup.formRows': 'excursion rows of the form ({count} open)',
   'setup.trigger': 'form-submit trigger',
   'setup.triggerDuplicates': 'form-submit trigger (extra copies removed)',
-  'setup.templates': '{count} notice templates in Drive folder "{folder}"',
+  'setup.templates': '{count} notice {count:template|templates} in Drive folder "{folder}"',
   'refresh.title': 'Form refreshed',
-  'refresh.changed': 'The form now lists {count} open excursions: {labels}.',
-  'refresh.unchanged': 'The form already lists the {count} open excursions.',
+  'refresh.changed': 'The form now lists {count} open {count:excursion|excursions}: {labels}.',
+  'refresh.unchanged': 'The form already lists every open excursion ({count}).',
   'refresh.none': 'No excursion has Status "Open", so the form was left as it was.',
   'refresh.noForm': 'There is no form yet. Run Set up first.',
   'refresh.noGrid': 'The form has no question "{title}" any more, so it was left as it was.',
@@ -220,7 +221,7 @@ const en = {
   'issue.noExcursion': 'No excursion chosen',
   'issue.englishMissing': 'English proficiency not given',
   'issue.englishUnknown': 'English proficiency "{value}" is not one of the options',
-  'issue.englishBelow': 'English proficiency "{value}" is below the required "{min}"',
+  'issue.englishBelow': 'English proficiency {value} is below the required {min}',
   'issue.late': 'Submitted after the deadline ({deadline})',
   'issue.unknownOption': '{question}: "{value}" is not one of the options',
   'issue.unknownExcursion': 'Excursion "{label}" is not open for applications',
@@ -252,6 +253,87 @@ const en = {
     'the reply form was not published and took no replies: it is now published and accepting responses',
   'setup.replyFormClosed':
     'the reply form is published but not accepting responses (closed by hand): left closed; no reply can arrive until you reopen it in Google Forms',
+  'status.Received': 'Received',
+  'status.Incomplete': 'Incomplete',
+  'status.Late': 'Late',
+  'status.Duplicate': 'Duplicate',
+  'status.Ineligible': 'Ineligible',
+  'status.Withdrawn': 'Withdrawn',
+  'status.Open': 'Open',
+  'status.Closed': 'Closed',
+  'status.Allocated': 'Allocated',
+  'status.Done': 'Done',
+  'status.Accepted': 'Accepted',
+  'status.Waitlisted': 'Waitlisted',
+  'status.Not selected': 'Not selected',
+  'status.Rejected': 'Rejected',
+  'status.Confirmed': 'Confirmed',
+  'status.Declined': 'Declined',
+  'status.Lapsed': 'Lapsed',
+  'status.Queued': 'Queued',
+  'status.Sending': 'Sending',
+  'status.Sent': 'Sent',
+  'status.Failed': 'Failed',
+  'status.Skipped': 'Skipped',
+  'noticeType.invitation': 'invitation to apply',
+  'noticeType.call_reminder': 'reminder of the application deadline',
+  'noticeType.received': 'confirmation of receipt',
+  'noticeType.incomplete': 'incomplete application',
+  'noticeType.late': 'late application',
+  'noticeType.ineligible': 'ineligible application',
+  'noticeType.accepted': 'places granted',
+  'noticeType.waitlisted': 'waiting list',
+  'noticeType.not_selected': 'not selected',
+  'noticeType.promoted': 'place offered from the waiting list',
+  'noticeType.changed': 'change of places',
+  'noticeType.reminder': 'reply reminder',
+  'noticeType.lapsed': 'offer lapsed',
+  'noticeType.reply': 'reply acknowledged',
+  'count.item': '{label} ({count})',
+  'language.in.en': 'in English',
+  'language.in.sl': 'in Slovenian',
+  'level.Fluent': '"Fluent"',
+  'level.Good working knowledge': '"Good working knowledge"',
+  'level.Basic': '"Basic"',
+  'level.None': '"None"',
+  'choice.1st choice': '1st choice',
+  'choice.2nd choice': '2nd choice',
+  'choice.3rd choice': '3rd choice',
+  'setup.removed': 'Removed',
+  'setup.emptySheet': 'the empty sheet "{name}" of the new spreadsheet',
+  'log.created': 'Created {what}',
+  'log.repaired': 'Repaired {what}',
+  'log.removed': 'Removed {what}',
+  'log.form': 'Form: {url}',
+  'log.taken': '{id} from "{sheet}" row {row}: {status}',
+  'log.takenReplacing': '{id} from "{sheet}" row {row}: {status}, replaces {ids}',
+  'log.confirmation': 'Confirmation',
+  'log.acknowledgement': 'Acknowledgement',
+  'log.queuedBusy': '{notice} left Queued: another run is sending; a later run sends it',
+  'log.queuedProblem': '{notice} left Queued: {problem}',
+  'log.notTaken':
+    'The answer in "{sheet}" row {row} is not taken in yet: {problem}. It stays in that sheet and {next}.',
+  'log.notTakenUnknown':
+    "The answer in the form's response sheet row {row} is not taken in yet: {problem}. It stays in that sheet and {next}.",
+  'log.next.reply': 'the next reply takes it in',
+  'log.next.application': 'the next submission or Set up takes it in',
+  'log.scored': 'Scored {count} {count:application|applications}',
+  'log.cancelled': 'Cancelled at the confirmation; nothing written',
+  'log.allocated':
+    '{applications} {applications:application|applications}, {excursions} {excursions:excursion|excursions}; {decisions}; {changed} changed; {queued} {queued:notice|notices} queued; seats {seats}; input digest {digest}',
+  'log.sendBusy': 'Not run: another run is sending',
+  'log.sent': 'Sent {sent}, failed {failed}, skipped {skipped}, left {left}',
+  'log.sentStopped': 'Sent {sent}, failed {failed}, skipped {skipped}, left {left} (stopped by {by})',
+  'log.by.quota': 'quota',
+  'log.by.time': 'time',
+  'log.scheduledLocked': 'Another run holds the lock; trying again later',
+  'log.scheduledBusy': 'Another run is sending; trying again later',
+  'log.stopped': 'Stopped: {problem}',
+  'log.notRun': 'Not run: another action held the lock',
+  'log.undone': 'Undone: {writes} {writes:write|writes}; the sheets are as they were before the action',
+  'log.committed': 'The work was complete and saved before the failure',
+  'log.partial': 'Could not undo {left} {left:write|writes}: {problem}',
+  'log.nothingWritten': 'Nothing had been written',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -269,48 +351,52 @@ const sl: Record<MessageKey, string> = {
   'error.generic': 'Prišlo je do napake: {message}',
   'outcome.unchanged': 'Nič ni bilo spremenjeno. Podrobnosti so na listu Log.',
   'outcome.restored':
-    'Nič ni bilo spremenjeno: kar je že zapisalo, je bilo razveljavljeno, zato so listi takšni, kot so bili. Podrobnosti so na listu Log.',
-  'outcome.saved': 'Delo samo je bilo dokončano in shranjeno. Podrobnosti so na listu Log.',
+    'Nič ni bilo spremenjeno: kar je bilo že zapisano, je razveljavljeno, zato so listi takšni, kot so bili. Podrobnosti so na listu Log.',
+  'outcome.saved': 'Delo je bilo dokončano in shranjeno. Podrobnosti so na listu Log.',
   'outcome.partial':
-    'Ustavilo se je sredi dela in ni moglo razveljaviti vsega, kar je zapisalo. Zaženite ga znova, da se dokonča; podrobnosti so na listu Log.',
+    'Dejanje se je ustavilo sredi dela in vsega, kar je že zapisalo, ni bilo mogoče razveljaviti. Zaženite ga znova, da se dokonča; podrobnosti so na listu Log.',
   'outcome.setup':
-    'Nastavitev se je ustavila sredi dela. Zaženite Nastavitev znova: dokonča, kar manjka, in ničesar ne ustvari dvakrat.',
+    'Nastavitev se je ustavila sredi dela. Znova zaženite Nastavitev: dokončala bo, kar manjka, in ničesar ne bo ustvarila dvakrat.',
   'outcome.sending':
-    'Pošiljanje se je ustavilo. Status vsakega obvestila na listu Notices pove, kaj se je z njim zgodilo; ponovni zagon Pošlji obvestila pošlje, kar je ostalo (obvestilo v stanju Sending se nikoli ne pošlje znova: preverite ga ročno).',
-  'error.busy': 'Trenutno teče drugo dejanje Excursion Desk. Poskusite znova čez minuto.',
+    'Pošiljanje se je ustavilo. Status vsakega obvestila na listu Notices pove, kaj se je z njim zgodilo. Če znova zaženete Pošlji obvestila, bo poslano, kar je ostalo (obvestilo s statusom Sending se nikoli ne pošlje znova: preverite ga sami).',
+  'error.busy': 'Prav zdaj že teče drugo dejanje programa Excursion Desk. Poskusite znova čez minuto.',
   'error.missingHeader':
     'List "{sheet}" nima stolpca "{header}". Dodajte ga nazaj (1. vrstica) in poskusite znova; nič ni bilo zapisano.',
   'error.duplicateHeader':
     'List "{sheet}" ima stolpec "{header}" dvakrat. Preimenujte enega in poskusite znova; nič ni bilo zapisano.',
-  'error.missingSheet': 'Lista "{sheet}" ni. Zaženite Nastavitev, da ga ustvari; nič ni bilo zapisano.',
-  'setting.applicationDeadline': 'Zadnji dan za prijave. Datum pomeni konec tega dne v časovnem pasu preglednice.',
+  'error.missingSheet': 'Lista "{sheet}" ni. Zaženite Nastavitev, ki ga bo ustvarila; nič ni bilo zapisano.',
+  'setting.applicationDeadline':
+    'Zadnji dan za oddajo prijav. Datum pomeni konec tega dne v časovnem pasu preglednice.',
   'setting.language': 'Jezik menija, sporočil in obvestil: sl ali en.',
-  'setting.acceptLate': 'TRUE, če naj pri razporejanju sodelujejo tudi zamujene prijave.',
-  'setting.minEnglishLevel': 'Najnižja raven angleščine za sodelovanje: {levels}.',
-  'setting.requireSignedForm': 'TRUE, če naj se razporedijo le prijave z obkljukanim "Signed Form Received".',
-  'setting.senderName': 'Ime pošiljatelja vseh obvestil.',
-  'setting.replyTo': 'Naslov za odgovore na obvestila (prazno: vaš naslov).',
-  'setting.quotaReserve': 'Koliko e-sporočil dnevne kvote ostane neporabljenih za lastno pošto.',
-  'setting.maxExcursionsPerMunicipality': 'Na koliko ekskurzij gre lahko ena občina (kroga razporejanja).',
-  'setting.prioritizeNewcomers': 'TRUE, če imajo prednost občine, ki še niso bile na ekskurziji.',
-  'setting.attachPdf': 'TRUE, če naj bo potrdilu priloženo pismo v PDF.',
+  'setting.acceptLate': 'TRUE, če naj pri razporejanju sodelujejo tudi prepozne prijave (oddane po roku).',
+  'setting.minEnglishLevel': 'Najnižja raven znanja angleščine, s katero prijava še sodeluje: {levels}.',
+  'setting.requireSignedForm':
+    'TRUE, če naj se razporedijo samo prijave, pri katerih je označeno polje "Signed Form Received" (podpisana prijavnica je prispela).',
+  'setting.senderName': 'Ime pošiljatelja, ki je navedeno pri vseh obvestilih.',
+  'setting.replyTo': 'Naslov, na katerega prispejo odgovori na obvestila (prazno: vaš naslov).',
+  'setting.quotaReserve':
+    'Koliko e-sporočil dnevne kvote naj ostane neporabljenih, da lahko osebje še pošilja svojo pošto.',
+  'setting.maxExcursionsPerMunicipality':
+    'Največje število ekskurzij, ki jih lahko dobi ena občina (toliko je krogov razporejanja).',
+  'setting.prioritizeNewcomers': 'TRUE, če imajo prednost občine, ki se še niso udeležile nobene ekskurzije.',
+  'setting.attachPdf': 'TRUE, če naj bo obvestilu o dodeljenih mestih priloženo pismo v obliki PDF.',
   'setting.replyDays':
-    'Koliko dni ima občina za odgovor na ponudbo: rok za odgovor je dan, ko je ponudba poslana, in še toliko dni.',
-  'setting.reminderDays': 'Koliko dni pred rokom za odgovor gre eno opozorilo (0: na dan roka).',
+    'Koliko dni ima občina za odgovor na ponudbo: rok za odgovor (Reply By) je dan, ko je ponudba poslana, in še toliko dni.',
+  'setting.reminderDays': 'Koliko dni pred rokom za odgovor se pošlje opomnik (samo eden; 0: na dan roka).',
   'setting.autoReallocate':
-    'TRUE, če naj se mesta, ki jih sprosti zavrnitev ali potekel rok, takoj ponudijo naslednjim; FALSE, če počakajo, da osebje zažene Razporedi mesta.',
-  'setting.templateFolderId': 'Mapa v Drive s predlogami obvestil (zapiše jo Nastavitev).',
-  'setting.template': 'Id Google Doca za obvestilo "{type}" v jeziku {language} (zapiše ga Nastavitev).',
+    'TRUE, če naj se mesta, ki se sprostijo, ker je občina ponudbo odklonila ali ni odgovorila pravočasno, takoj ponudijo naslednjim na čakalnem seznamu; FALSE, če počakajo, da osebje zažene Razporedi mesta.',
+  'setting.templateFolderId': 'Mapa v Google Drivu s predlogami obvestil (zapiše jo Nastavitev).',
+  'setting.template': 'Id dokumenta Google s predlogo obvestila "{type}" {language} (zapiše ga Nastavitev).',
   'language.en': 'angleščina',
   'language.sl': 'slovenščina',
   'error.unknownCriterion':
     'Celica {cell} na listu Scoring navaja merilo "{value}", ki ga Excursion Desk ne pozna. Uporabite eno od: {known}. Nič ni bilo zapisano.',
   'error.badWeight': 'Celica {cell} na listu Scoring vsebuje "{value}", kar ni število. Nič ni bilo zapisano.',
   'settingProblem.bool': '"{value}" ni TRUE ali FALSE',
-  'settingProblem.int': '"{value}" ni celo število, vsaj {min}',
+  'settingProblem.int': '"{value}" ni celo število, ki je najmanj {min}',
   'settingProblem.date': '"{value}" ni datum',
   'settingProblem.language': '"{value}" ni sl ali en',
-  'settingProblem.level': '"{value}" ni ena od možnosti {levels}',
+  'settingProblem.level': '"{value}" ni med možnostmi {levels}',
   'error.badSetting':
     'Celica {cell} na listu Settings ({key}): {problem}. Popravite jo in poskusite znova; nič ni bilo zapisano.',
   'error.badNumber': 'Celica {cell} vsebuje "{value}", kar ni število{range}. Nič ni bilo zapisano.',
@@ -324,11 +410,11 @@ const sl: Record<MessageKey, string> = {
   'score.done': 'Točkovanih prijav: {count}.',
   'score.title': 'Točke zapisane',
   'criterion.English level': 'Znanje angleščine',
-  'criterion.Knowledge sharing': 'Deljenje znanja',
+  'criterion.Knowledge sharing': 'Prenos znanja',
   'criterion.Content score': 'Vsebinska ocena',
   'criterion.Smaller municipality': 'Manjša občina',
-  'criterion.Solutions of interest': 'Zanimive rešitve',
-  'criterion.First-time participant': 'Prvič udeležena',
+  'criterion.Solutions of interest': 'Rešitve, ki občino zanimajo',
+  'criterion.First-time participant': 'Prva udeležba',
   'reason.granted':
     '{rank} izbira; prednost {priority} od {competitors} pri {label}; dodeljenih mest: {granted} od {requested}',
   'reason.kept': '{rank} izbira; ohranjeno po odločitvi osebja ({mark}); mest: {granted}',
@@ -342,7 +428,7 @@ const sl: Record<MessageKey, string> = {
   'reason.offer': '{rank} izbira; ponudba je bila dana že prej (mest: {granted}) in velja, dokler občina ne odgovori',
   'reason.promoted':
     '{rank} izbira; ponujenih mest: {granted}, uvrščeno višje od mesta pri {releases}: to mesto obdrži, dokler ne odgovori, s potrditvijo tega pa se mu odpove',
-  'reason.rejected': '{rank} izbira; osebje je zaklenilo kot Rejected',
+  'reason.rejected': '{rank} izbira; osebje jo je zaklenilo kot zavrnjeno (Rejected)',
   'reason.declined': '{rank} izbira; občina je odklonila',
   'reason.lapsed': '{rank} izbira; ponudba je potekla: do roka za odgovor ni bilo odgovora',
   'reason.released': '{rank} izbira; opuščeno: občina je potrdila ekskurzijo, ki jo je uvrstila višje',
@@ -354,36 +440,36 @@ const sl: Record<MessageKey, string> = {
   'rank.3': '3.',
   'rank.n': '{n}.',
   'error.noScore':
-    '{count} prijav, ki sodelujejo, še nima točk (prva: {first}). Najprej zaženite Točkuj prijavitelje; nič ni bilo zapisano.',
+    '{count} {count:prijava|prijavi|prijave|prijav}, ki {count:sodeluje|sodelujeta|sodelujejo|sodeluje}, še {count:nima|nimata|nimajo|nima} točk (prva: {first}). Najprej zaženite Točkuj prijavitelje; nič ni bilo zapisano.',
   'error.badPlaces':
     'Celica {cell} na listu Excursions vsebuje "{value}"; {what} mora biti celo število, vsaj {min}. Nič ni bilo zapisano.',
   'error.noExcursions':
     'Nobena ekskurzija nima statusa "Open" ali "Allocated", zato ni kaj razporediti. Nič ni bilo zapisano.',
   'allocate.title': 'Razporedi mesta',
   'allocate.confirm':
-    'Razporedim {applicants} prijav na {excursions} ekskurzij?\n\nMesta: {seats}\nOdločitve: {decisions}\nSpremenjeno od zadnjega razporejanja: {changed}\nObvestila v čakalno vrsto: {notices}{details}',
-  'allocate.none': 'nobeno',
+    'Želite razporediti {applicants} {applicants:prijavo|prijavi|prijave|prijav} na {excursions} {excursions:ekskurzijo|ekskurziji|ekskurzije|ekskurzij}?\n\nMesta: {seats}\nOdločitve: {decisions}\nSpremenjeno od zadnjega razporejanja: {changed}\nObvestila za čakalno vrsto: {notices}{details}',
+  'allocate.none': 'ni jih',
   'allocate.offered': 'Na novo ponujeno mesto (število: {count}): {names}',
   'allocate.promoted':
     'Ponujeno mesto, uvrščeno višje; mesto, ki ga imajo, obdržijo, dokler ne odgovorijo (število: {count}): {names}',
-  'allocate.lost': 'Izgubili bi ali spremenili mesto (število: {count}): {names}',
+  'allocate.lost': 'Mesto bi izgubili ali bi se jim spremenilo (število: {count}): {names}',
   'allocate.unmatched':
     'Čakajo, ker občine ni med imeni na listu Municipalities (število: {count}): {names}. Popravite celico Municipality na listu Applications, da bodo sodelovale.',
   'allocate.freed': 'Mesta, sproščena z odklonitvami in poteklimi ponudbami od zadnjega razporejanja: {count}',
   'allocate.more': 'in še {count}',
-  'allocate.places': 'mest: {places}',
-  'allocate.change': 'mest: {before} → {after}',
+  'allocate.places': '{places} {places:mesto|mesti|mesta|mest}',
+  'allocate.change': 'število mest: {before} → {after}',
   'allocate.withdrawn': 'mesto odvzeto',
   'allocate.keeps': 'obdrži {label}',
-  'allocate.done': 'Mesta razporejena. Spremenjenih odločitev: {changed}; obvestil v čakalni vrsti: {notices}.',
+  'allocate.done': 'Mesta so razporejena. Spremenjene odločitve: {changed}; nova obvestila v čakalni vrsti: {notices}.',
   'action.cancelled': 'Nič ni bilo spremenjeno.',
   'error.templateMissing':
-    'Predloge za "{template}" (nastavitev {key}) ni mogoče odpreti: {problem}. Zaženite Nastavitev, da jo ustvari znova. Nič ni bilo poslano.',
+    'Predloge za "{template}" (nastavitev {key}) ni mogoče odpreti: {problem}. Zaženite Nastavitev, ki jo bo ustvarila znova. Nič ni bilo poslano.',
   'error.templateProblem': 'Predloga "{template}" {problem}. Nič ni bilo poslano.',
   'error.noForm':
-    'Prijavnega obrazca ni mogoče najti. Zaženite Nastavitev, da ga ustvari ali znova poveže; nič ni bilo poslano.',
+    'Prijavnega obrazca ni mogoče najti. Zaženite Nastavitev, ki ga bo ustvarila ali znova povezala; nič ni bilo poslano.',
   'error.noReplyForm':
-    'Obrazca za odgovor ni mogoče najti. Zaženite Nastavitev, da ga ustvari ali znova poveže; nič ni bilo poslano.',
+    'Obrazca za odgovor ni mogoče najti. Zaženite Nastavitev, ki ga bo ustvarila ali znova povezala; nič ni bilo poslano.',
   'error.noReplySecret':
     'Povezav za odgovor ni mogoče podpisati: preglednica še nima ključa za odgovore. Enkrat zaženite Nastavitev; nič ni bilo poslano.',
   'template.noSubject': 'se ne začne z vrstico "Subject: …"',
@@ -392,11 +478,13 @@ const sl: Record<MessageKey, string> = {
   'send.title': 'Pošlji obvestila',
   'send.nothing': 'Nobeno obvestilo ne čaka na pošiljanje.',
   'send.confirm':
-    'Pošljem {count} obvestil ({types})?\n\nDanes je na voljo še {quota} e-sporočil, od tega jih {reserve} ostane v rezervi.',
-  'send.done': 'Poslano {sent}, neuspešno {failed}, preskočeno {skipped}. {left}',
+    'Želite poslati {count} {count:obvestilo|obvestili|obvestila|obvestil}?\n\nPo vrstah: {types}\n\n{quota:Danes je na voljo še|Danes sta na voljo še|Danes so na voljo še|Danes je na voljo še} {quota} {quota:e-sporočilo|e-sporočili|e-sporočila|e-sporočil}; od tega {reserve:ostane|ostaneta|ostanejo|ostane} {reserve} v rezervi.',
+  'send.done': 'Poslano: {sent}; ni uspelo: {failed}; preskočeno: {skipped}. {left}',
   'send.left.none': 'Nič ne čaka več na pošiljanje.',
-  'send.left.quota': '{left} obvestil čaka na jutrišnjo kvoto e-pošte; pošiljanje se nadaljuje samo.',
-  'send.left.time': 'Ostalo je {left} obvestil; pošiljanje se samo nadaljuje v največ eni uri.',
+  'send.left.quota':
+    '{left} {left:obvestilo čaka|obvestili čakata|obvestila čakajo|obvestil čaka} na jutrišnjo kvoto e-pošte; pošiljanje se bo nadaljevalo samodejno.',
+  'send.left.time':
+    '{left:Ostalo je še|Ostali sta še|Ostala so še|Ostalo je še} {left} {left:obvestilo|obvestili|obvestila|obvestil}; pošiljanje se bo samodejno nadaljevalo v eni uri.',
   'send.invalidRecipient': 'Ni poslano: "{to}" ni veljaven e-naslov',
   'send.duplicateKey': 'Ni poslano: ključ {key} je že poslan ali se pošilja v drugi vrstici',
   'preview.title': 'Predogled obvestil',
@@ -435,57 +523,60 @@ const sl: Record<MessageKey, string> = {
   'dash.actions': 'Dejanja',
   'dash.loading': 'Berem številke …',
   'dash.asOf': 'Stanje ob {time}',
-  'criterionHelp.English level': 'Tekoče 3, dobro delovno znanje 2, osnovno 1, brez 0.',
-  'criterionHelp.Knowledge sharing': '1, če bo občina delila pridobljeno znanje, sicer 0.',
-  'criterionHelp.Content score': 'Vsebinska ocena, ki jo da osebje, od 0 do 10.',
+  'criterionHelp.English level':
+    'Točke po odgovoru v obrazcu: Fluent (tekoče) 3, Good working knowledge (dobro delovno znanje) 2, Basic (osnovno) 1, None (brez znanja) 0.',
+  'criterionHelp.Knowledge sharing': '1, če bo občina pridobljeno znanje prenesla drugim, sicer 0.',
+  'criterionHelp.Content score': 'Vsebinska ocena, ki jo osebje vpiše v stolpec Content Score, od 0 do 10.',
   'criterionHelp.Smaller municipality':
     'Razred po številu prebivalcev: pod 5.000 je 3, pod 20.000 je 2, pod 50.000 je 1, sicer 0.',
-  'criterionHelp.Solutions of interest': 'Število zanimivih pametnih rešitev, največ 6.',
+  'criterionHelp.Solutions of interest': 'Število pametnih rešitev, ki občino zanimajo, največ 6.',
   'criterionHelp.First-time participant': '1, če se občina še ni udeležila nobene ekskurzije.',
   'setup.title': 'Excursion Desk je nastavljen',
   'setup.created': 'Ustvarjeno',
   'setup.repaired': 'Popravljeno',
-  'setup.unchanged': 'Že obstaja',
+  'setup.unchanged': 'Že urejeno',
   'setup.formLink': 'Povezava, ki jo pošljete občinam',
   'setup.formEdit': 'Uredi obrazec',
   'setup.sheet': 'list "{name}"',
   'setup.columns':
-    'stolpci {columns} dodani na list "{sheet}" (če ste stolpec preimenovali, mu vrnite ime in izbrišite novega)',
-  'setup.settings': '{count} nastavitev dodanih na list Settings',
+    'na listu "{sheet}" {count:dodan stolpec|dodana stolpca|dodani stolpci|dodanih stolpcev} {columns} (če ste stolpec preimenovali, mu vrnite ime in izbrišite novega)',
+  'setup.settings': '{count} {count:nastavitev|nastavitvi|nastavitve|nastavitev} na listu Settings',
   'setup.scoring': 'privzeta merila točkovanja',
-  'setup.municipalities': 'seznam {count} občin',
-  'setup.excursions': '{count} vzorčnih ekskurzij (preverite datume in število mest)',
+  'setup.municipalities': 'seznam občin ({count})',
+  'setup.excursions':
+    '{count} {count:vzorčna ekskurzija|vzorčni ekskurziji|vzorčne ekskurzije|vzorčnih ekskurzij} (preverite datume in število mest)',
   'setup.form': 'prijavni obrazec',
-  'setup.formRows': 'vrstice ekskurzij v obrazcu ({count} odprtih)',
+  'setup.formRows': 'vrstice ekskurzij v obrazcu (odprte ekskurzije: {count})',
   'setup.trigger': 'sprožilec ob oddaji obrazca',
   'setup.triggerDuplicates': 'sprožilec ob oddaji obrazca (odvečne kopije odstranjene)',
-  'setup.templates': '{count} predlog obvestil v mapi "{folder}"',
+  'setup.templates': '{count} {count:predloga|predlogi|predloge|predlog} obvestil v mapi "{folder}"',
   'refresh.title': 'Obrazec osvežen',
-  'refresh.changed': 'Obrazec zdaj navaja {count} odprtih ekskurzij: {labels}.',
-  'refresh.unchanged': 'Obrazec že navaja vseh {count} odprtih ekskurzij.',
+  'refresh.changed':
+    'V obrazcu {count:je zdaj|sta zdaj|so zdaj|je zdaj} {count} {count:odprta ekskurzija|odprti ekskurziji|odprte ekskurzije|odprtih ekskurzij}: {labels}.',
+  'refresh.unchanged': 'Obrazec že navaja vse odprte ekskurzije ({count}).',
   'refresh.none': 'Nobena ekskurzija nima statusa "Open", zato obrazec ni bil spremenjen.',
   'refresh.noForm': 'Obrazca še ni. Najprej zaženite Nastavitev.',
   'refresh.noGrid': 'Obrazec nima več vprašanja "{title}", zato ni bil spremenjen.',
-  'issue.municipalityUnknown': 'Občine "{entered}" ni na seznamu Municipalities',
-  'issue.municipalityAmbiguous': 'Občina "{entered}" je lahko {candidates}',
-  'issue.municipalityTypo': 'Občina "{entered}" prebrana kot {name}',
+  'issue.municipalityUnknown': 'Občine "{entered}" ni na listu Municipalities',
+  'issue.municipalityAmbiguous': 'Vpisano ime občine "{entered}" lahko pomeni {candidates}',
+  'issue.municipalityTypo': 'Vpisano ime občine "{entered}" je prebrano kot {name}',
   'issue.municipalityMissing': 'Občina ni navedena',
   'issue.emailMissing': 'E-naslov ni naveden',
   'issue.emailInvalid': 'E-naslov "{email}" ni veljaven',
-  'issue.consentMissing': 'Ni soglasja za obdelavo podatkov',
-  'issue.noExcursion': 'Nobena ekskurzija ni izbrana',
+  'issue.consentMissing': 'Soglasje za obdelavo podatkov ni dano',
+  'issue.noExcursion': 'Izbrana ni nobena ekskurzija',
   'issue.englishMissing': 'Znanje angleščine ni navedeno',
-  'issue.englishUnknown': 'Znanje angleščine "{value}" ni med možnostmi',
-  'issue.englishBelow': 'Znanje angleščine "{value}" je pod zahtevano ravnjo "{min}"',
-  'issue.late': 'Oddano po roku ({deadline})',
-  'issue.unknownOption': '{question}: "{value}" ni med možnostmi',
+  'issue.englishUnknown': 'Odgovor o znanju angleščine "{value}" ni med možnostmi obrazca',
+  'issue.englishBelow': 'Znanje angleščine {value} je nižje od zahtevanega {min}',
+  'issue.late': 'Prijava je bila oddana po roku ({deadline})',
+  'issue.unknownOption': 'Pri vprašanju "{question}" odgovor "{value}" ni med možnostmi obrazca',
   'issue.unknownExcursion': 'Ekskurzija "{label}" ni odprta za prijave',
-  'issue.rankTwice': '{rank} je dana več ekskurzijam; obdržana je {label}',
-  'issue.delegatesInvalid': 'Število delegatov "{value}" ni 1, 2 ali 3; šteje se 1',
+  'issue.rankTwice': 'Možnost {rank} je označena pri več ekskurzijah; upoštevana je samo pri ekskurziji "{label}"',
+  'issue.delegatesInvalid': 'Število delegatov "{value}" ni 1, 2 ali 3; upošteva se 1',
   'issue.contactMissing': 'Kontaktna oseba ni navedena',
-  'issue.duplicateOlder': 'Nadomeščena z {id}, poznejšo prijavo iste občine',
+  'issue.duplicateOlder': 'Nadomestila jo je poznejša prijava iste občine ({id})',
   'issue.duplicateNewer': 'Nadomešča {ids}',
-  'issue.cut': '{question} je bil daljši, kot ga sprejme celica, in je bil skrajšan',
+  'issue.cut': 'Odgovor na vprašanje "{question}" je bil daljši, kot ga sprejme celica, zato je skrajšan',
   'setup.noOpenExcursion':
     'Nobena ekskurzija na listu Excursions nima statusa "Open", zato obrazec ne bi ponujal nobene ekskurzije. Listi so preverjeni in popravljeni, obrazec pa ni bil ustvarjen ali spremenjen. Vsaj eni ekskurziji nastavite Status na Open in znova zaženite Nastavitev.',
   'setup.formPublished':
@@ -493,7 +584,7 @@ const sl: Record<MessageKey, string> = {
   'setup.formClosed':
     'prijavni obrazec je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; če želite spet sprejemati odgovore, ga odprite v Google Obrazcih',
   'setup.formNoOpen':
-    'prijavni obrazec, ostal povsem nespremenjen: nobena ekskurzija nima statusa "Open", zato vrstice ekskurzij v njem niso bile spremenjene (odprite eno in zaženite Osveži obrazec)',
+    'prijavni obrazec je ostal povsem nespremenjen: nobena ekskurzija nima statusa "Open", zato vrstice ekskurzij v njem niso bile spremenjene (odprite eno in zaženite Osveži obrazec iz ekskurzij)',
   'send.stale.noRow': 'Ni poslano: list Allocations nima več vrstice za {app} pri {exc}',
   'send.stale.notOffered':
     'Ni poslano: {app} pri {exc} nima več odprte ponudbe (Decision {decision}, Response {response}); kar ji je treba sporočiti zdaj, uvrsti Razporedi mesta',
@@ -508,6 +599,89 @@ const sl: Record<MessageKey, string> = {
     'obrazec za odgovor ni bil objavljen in ni sprejemal odgovorov: zdaj je objavljen in sprejema odgovore',
   'setup.replyFormClosed':
     'obrazec za odgovor je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; dokler ga v Google Obrazcih ne odprete, odgovori ne morejo prispeti',
+  'status.Received': 'prejeta',
+  'status.Incomplete': 'nepopolna',
+  'status.Late': 'prepozna',
+  'status.Duplicate': 'podvojena',
+  'status.Ineligible': 'neustrezna',
+  'status.Withdrawn': 'umaknjena',
+  'status.Open': 'odprta',
+  'status.Closed': 'zaprta',
+  'status.Allocated': 'razporejena',
+  'status.Done': 'izvedena',
+  'status.Accepted': 'sprejeto',
+  'status.Waitlisted': 'na čakalnem seznamu',
+  'status.Not selected': 'ni izbrano',
+  'status.Rejected': 'zavrnjeno',
+  'status.Confirmed': 'potrjeno',
+  'status.Declined': 'odklonjeno',
+  'status.Lapsed': 'poteklo',
+  'status.Queued': 'v čakalni vrsti',
+  'status.Sending': 'v pošiljanju',
+  'status.Sent': 'poslano',
+  'status.Failed': 'ni uspelo',
+  'status.Skipped': 'preskočeno',
+  'noticeType.invitation': 'vabilo k prijavi',
+  'noticeType.call_reminder': 'opomnik o roku za prijavo',
+  'noticeType.received': 'potrdilo o prejemu prijave',
+  'noticeType.incomplete': 'obvestilo o nepopolni prijavi',
+  'noticeType.late': 'obvestilo o prepozni prijavi',
+  'noticeType.ineligible': 'obvestilo o neustrezni prijavi',
+  'noticeType.accepted': 'obvestilo o dodeljenih mestih',
+  'noticeType.waitlisted': 'obvestilo o uvrstitvi na čakalni seznam',
+  'noticeType.not_selected': 'obvestilo, da prijava ni izbrana',
+  'noticeType.promoted': 'ponudba mesta s čakalnega seznama',
+  'noticeType.changed': 'obvestilo o spremembi',
+  'noticeType.reminder': 'opomnik za odgovor',
+  'noticeType.lapsed': 'obvestilo o poteku ponudbe',
+  'noticeType.reply': 'potrdilo o prejemu odgovora',
+  'count.item': '{label} ({count})',
+  'language.in.en': 'v angleščini',
+  'language.in.sl': 'v slovenščini',
+  'level.Fluent': '"Fluent" (tekoče)',
+  'level.Good working knowledge': '"Good working knowledge" (dobro delovno znanje)',
+  'level.Basic': '"Basic" (osnovno znanje)',
+  'level.None': '"None" (brez znanja)',
+  'choice.1st choice': '"1st choice" (1. izbira)',
+  'choice.2nd choice': '"2nd choice" (2. izbira)',
+  'choice.3rd choice': '"3rd choice" (3. izbira)',
+  'setup.removed': 'Odstranjeno',
+  'setup.emptySheet': 'prazni list "{name}" nove preglednice',
+  'log.created': 'Ustvarjeno: {what}',
+  'log.repaired': 'Popravljeno: {what}',
+  'log.removed': 'Odstranjeno: {what}',
+  'log.form': 'Obrazec: {url}',
+  'log.taken': '{id} iz lista "{sheet}", vrstica {row}: {status}',
+  'log.takenReplacing': '{id} iz lista "{sheet}", vrstica {row}: {status}; nadomešča {ids}',
+  'log.confirmation': 'Potrdilo o prejemu prijave',
+  'log.acknowledgement': 'Potrdilo o prejemu odgovora',
+  'log.queuedBusy':
+    '{notice} ostaja v čakalni vrsti (Queued): prav zdaj pošilja drugo izvajanje, zato bo poslano pozneje',
+  'log.queuedProblem': '{notice} ostaja v čakalni vrsti (Queued): {problem}',
+  'log.notTaken': 'Odgovor na listu "{sheet}" v vrstici {row} še ni prevzet: {problem}. Ostaja na tem listu; {next}.',
+  'log.notTakenUnknown':
+    'Odgovor na listu z odgovori obrazca v vrstici {row} še ni prevzet: {problem}. Ostaja na tem listu; {next}.',
+  'log.next.reply': 'prevzet bo ob naslednjem odgovoru',
+  'log.next.application': 'prevzet bo ob naslednji oddaji prijave ali ob Nastavitvi',
+  'log.scored': 'Točkovanih prijav: {count}',
+  'log.cancelled': 'Preklicano ob potrditvi; nič ni bilo zapisano',
+  'log.allocated':
+    'Prijave: {applications}; ekskurzije: {excursions}; odločitve: {decisions}; spremenjene odločitve: {changed}; nova obvestila v čakalni vrsti: {queued}; mesta: {seats}; izvleček vhodnih podatkov: {digest}',
+  'log.sendBusy': 'Ni zagnano: prav zdaj pošilja drugo izvajanje',
+  'log.sent': 'Poslano: {sent}; ni uspelo: {failed}; preskočeno: {skipped}; ostalo: {left}',
+  'log.sentStopped':
+    'Poslano: {sent}; ni uspelo: {failed}; preskočeno: {skipped}; ostalo: {left} (razlog za ustavitev: {by})',
+  'log.by.quota': 'dnevna kvota e-pošte',
+  'log.by.time': 'časovna omejitev izvajanja',
+  'log.scheduledLocked': 'Zaklep ima drugo izvajanje; poskus bo ponovljen pozneje',
+  'log.scheduledBusy': 'Prav zdaj pošilja drugo izvajanje; poskus bo ponovljen pozneje',
+  'log.stopped': 'Ustavljeno: {problem}',
+  'log.notRun': 'Ni zagnano: zaklep je imelo drugo dejanje',
+  'log.undone':
+    'Razveljavljeno: {writes} {writes:zapis|zapisa|zapisi|zapisov}; listi so takšni, kot so bili pred dejanjem',
+  'log.committed': 'Delo je bilo pred napako dokončano in shranjeno',
+  'log.partial': 'Nerazveljavljenih zapisov: {left} ({problem})',
+  'log.nothingWritten': 'Nič še ni bilo zapisano',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };
@@ -523,11 +697,31 @@ export interface MessageRef {
 export type MessageParam = string | number | MessageRef;
 
 export function t(lang: Language, key: MessageKey, params: Record<string, MessageParam> = {}): string {
-  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  // `{name}` is the value; `{name:one|two|few|other}` (en: `{name:one|other}`) is the word that agrees with it.
+  return catalogues[lang][key].replace(/\{(\w+)(?::([^{}]*))?\}/g, (whole, name: string, forms?: string) => {
     if (!(name in params)) return whole;
     const value = params[name];
+    if (forms !== undefined) return plural(lang, Number(value), forms.split('|'));
     return typeof value === 'object' ? t(lang, value.key, value.params) : String(value);
   });
+}
+
+/**
+ * The form of a word that agrees with `n`. English: one, other. Slovenian has four (1 prijava,
+ * 2 prijavi, 3 prijave, 5 prijav), chosen by the last two digits (101 prijava, 102 prijavi, 111 prijav).
+ */
+export function plural(lang: Language, n: number, forms: readonly string[]): string {
+  const whole = Math.abs(Math.trunc(n));
+  if (lang === 'en') return forms[whole === 1 ? 0 : 1] ?? forms[0];
+  const end = whole % 100;
+  const at = end === 1 ? 0 : end === 2 ? 1 : end === 3 || end === 4 ? 2 : 3;
+  return forms[at] ?? forms[forms.length - 1];
+}
+
+/** A status or notice type (SPEC vocabulary, as its cell holds it) in the staff's words. */
+export function vocabularyLabel(lang: Language, value: string): string {
+  const key = (`status.${value}` in en ? `status.${value}` : `noticeType.${value}`) as MessageKey;
+  return key in en ? t(lang, key) : value;
 }
 
 /** `en` or `sl` from a setting or a locale such as "sl_SI"; English when unknown. */
