@@ -79,16 +79,17 @@ const en = {
   'criterion.First-time participant': 'First-time participant',
   'reason.granted':
     '{rank} choice; priority {priority} of {competitors} at {label}; {granted} of {requested} places granted',
-  'reason.kept': '{rank} choice; kept by staff ({mark}); {granted} places',
+  'reason.kept': '{rank} choice; kept by staff ({mark}); {granted} {granted:place|places}',
   'reason.full': '{rank} choice; waitlisted at {label}, position {position}: {why}',
   'reason.full.ahead': 'the applicants ahead of it in priority ({ahead}) hold {taken} of the {places} places',
   'reason.full.kept':
     '{kept} places are held by offers made earlier to applicants after it in priority (an offer made is kept)',
   'reason.full.rounds': '{rest} places went to applicants after it in priority while it took its first excursion',
   'reason.full.none': 'the excursion has no places',
-  'reason.offer': '{rank} choice; offered {granted} places earlier, kept while the municipality answers',
+  'reason.offer':
+    '{rank} choice; offered {granted} {granted:place|places} earlier, kept while the municipality answers',
   'reason.promoted':
-    '{rank} choice; {granted} places offered, ranked above its place at {releases}: it keeps that place until it answers, and confirming this one gives it up',
+    '{rank} choice; {granted} {granted:place|places} offered, ranked above its place at {releases}: it keeps that place until it answers, and confirming this one gives it up',
   'reason.rejected': '{rank} choice; locked as Rejected by staff',
   'reason.declined': '{rank} choice; declined by the municipality',
   'reason.lapsed': '{rank} choice; the offer lapsed: no answer by Reply By',
@@ -432,7 +433,7 @@ const sl: Record<MessageKey, string> = {
   'reason.declined': '{rank} izbira; občina je odklonila',
   'reason.lapsed': '{rank} izbira; ponudba je potekla: do roka za odgovor ni bilo odgovora',
   'reason.released': '{rank} izbira; opuščeno: občina je potrdila ekskurzijo, ki jo je uvrstila višje',
-  'reason.gone': 'Ni več razporejeno: prijava ima status {status}',
+  'reason.gone': 'Ni več razporejeno: prijava je zdaj {status}',
   'reason.better':
     'Ni ponujeno: občina ima, je odklonila ali pustila poteči toliko ekskurzij, kolikor jih sme imeti, vse uvrščene višje',
   'rank.1': '1.',

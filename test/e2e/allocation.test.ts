@@ -67,7 +67,7 @@ describe('Allocate places', () => {
     const question = emulator.ui.alerts.at(-2)!;
     expect(question.prompt).toMatch(/^Allocate 3 applications over 7 excursions\?/);
     expect(question.prompt).toContain('CGN-2017-04 1/1');
-    expect(question.prompt).toContain('Decisions: Accepted 2, Waitlisted 2');
+    expect(question.prompt).toContain('Decisions: Accepted (2), Waitlisted (2)');
     expect(allocations(emulator)).toEqual([]);
     expect(notices(emulator).filter((n) => n.Type !== 'received')).toEqual([]);
   });
