@@ -335,6 +335,38 @@ const en = {
   'log.committed': 'The work was complete and saved before the failure',
   'log.partial': 'Could not undo {left} {left:write|writes}: {problem}',
   'log.nothingWritten': 'Nothing had been written',
+  'log.offerAt': '{app} at {exc}',
+  'log.replyByUnreadable':
+    '{app} at {exc} (Allocations row {row}): Reply By "{shown}" is not a date, so this offer gets no reminder and does not lapse until it is corrected',
+  'log.replyByBlank':
+    '{app} at {exc} (Allocations row {row}): Reply By is blank, so this offer gets no reminder and does not lapse until it is corrected',
+  'log.remindersQueued': 'Reminders queued: {list}',
+  'log.lapsed': 'Lapsed (Reply By passed): {list}',
+  'log.deadlinesNotChecked': 'Deadlines not checked: {problem}',
+  'log.reoffered':
+    'Freed places offered again (autoReallocate): {changed} changed; {queued} {queued:notice|notices} queued',
+  'log.notReoffered': 'Freed places not offered: {problem}; staff can run Allocate places',
+  'log.sendingStopped': 'Sending stopped: {problem}',
+  'reply.where': 'Reply in "{sheet}" row {row}',
+  'reply.refused': '{where} changed nothing: {why}',
+  'reply.noCode': 'it has no Reply code',
+  'reply.malformed': 'its Reply code "{code}" is not a code this desk makes',
+  'reply.foreign':
+    'its Reply code "{code}" does not carry this spreadsheet\'s signature (altered, mistyped or made by another spreadsheet)',
+  'reply.noRow': '{name} has no row in Allocations',
+  'reply.lapsed': 'the offer to {name} has lapsed',
+  'reply.answered': 'the offer to {name} was already answered (Response is {response})',
+  'reply.blank': 'blank',
+  'reply.noOffer': '{name} holds no open offer (Decision {decision}, Told {told}): it was withdrawn or never sent',
+  'reply.earlier': 'the code is for an earlier offer to {name} (revision {offered}; the offer now is revision {now})',
+  'reply.late': 'the offer to {name} lapsed at the end of {replyBy}; the reply came on {answeredOn}',
+  'reply.badAnswer': 'its answer "{answer}" is neither "{yes}" nor "{no}"',
+  'reply.pending': 'its acknowledgement is already pending',
+  'reply.queued': '{key} queued',
+  'reply.taken': '{where}: {name} {answer}; {notice}',
+  'reply.takenNamed': '{where}: {name} {answer}, {count} {count:delegate|delegates} named; {notice}',
+  'reply.reallocated': 'autoReallocate: allocation run again after the replies; {count} {count:notice|notices} queued',
+  'reply.notReallocated': 'autoReallocate: the allocation could not run again: {why} Run Allocate places.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -683,6 +715,41 @@ const sl: Record<MessageKey, string> = {
   'log.committed': 'Delo je bilo pred napako dokončano in shranjeno',
   'log.partial': 'Nerazveljavljenih zapisov: {left} ({problem})',
   'log.nothingWritten': 'Nič še ni bilo zapisano',
+  'log.offerAt': '{app} pri {exc}',
+  'log.replyByUnreadable':
+    '{app} pri {exc} (list Allocations, vrstica {row}): Reply By "{shown}" ni datum, zato ta ponudba ne dobi opomnika in ne poteče, dokler datuma ne popravite',
+  'log.replyByBlank':
+    '{app} pri {exc} (list Allocations, vrstica {row}): Reply By je prazen, zato ta ponudba ne dobi opomnika in ne poteče, dokler ga ne izpolnite',
+  'log.remindersQueued': 'Opomniki za odgovor v čakalni vrsti: {list}',
+  'log.lapsed': 'Ponudbe so potekle (rok za odgovor je minil): {list}',
+  'log.deadlinesNotChecked': 'Roki niso bili preverjeni: {problem}',
+  'log.reoffered':
+    'Sproščena mesta so znova ponujena (autoReallocate): spremenjene odločitve: {changed}; nova obvestila v čakalni vrsti: {queued}',
+  'log.notReoffered': 'Sproščena mesta niso bila ponujena: {problem}; osebje lahko zažene Razporedi mesta',
+  'log.sendingStopped': 'Pošiljanje se je ustavilo: {problem}',
+  'reply.where': 'Odgovor na listu "{sheet}" v vrstici {row}',
+  'reply.refused': '{where} ni ničesar spremenil: {why}',
+  'reply.noCode': 'nima kode odgovora (Reply code)',
+  'reply.malformed': 'njegova koda odgovora "{code}" ni koda, ki jo naredi Excursion Desk',
+  'reply.foreign':
+    'njegova koda odgovora "{code}" nima podpisa te preglednice (je spremenjena, napačno vpisana ali narejena v drugi preglednici)',
+  'reply.noRow': '{name} nima vrstice na listu Allocations',
+  'reply.lapsed': 'ponudba za {name} je potekla',
+  'reply.answered': 'na ponudbo za {name} je že bilo odgovorjeno (Response: {response})',
+  'reply.blank': 'prazno',
+  'reply.noOffer':
+    '{name} nima odprte ponudbe (Decision: {decision}, Told: {told}): ponudba je bila umaknjena ali ni bila nikoli poslana',
+  'reply.earlier': 'koda velja za prejšnjo ponudbo za {name} (različica {offered}; zdaj velja različica {now})',
+  'reply.late': 'ponudba za {name} je potekla ob koncu dne {replyBy}; odgovor je prispel {answeredOn}',
+  'reply.badAnswer': 'njegov odgovor "{answer}" ni ne "{yes}" ne "{no}"',
+  'reply.pending': 'potrdilo o prejemu odgovora že čaka na pošiljanje',
+  'reply.queued': '{key} v čakalni vrsti',
+  'reply.taken': '{where}: {name}: {answer}; {notice}',
+  'reply.takenNamed':
+    '{where}: {name}: {answer}, {count:imenovan|imenovana|imenovani|imenovanih} {count} {count:delegat|delegata|delegati|delegatov}; {notice}',
+  'reply.reallocated':
+    'autoReallocate: razporejanje je bilo po odgovorih izvedeno znova; nova obvestila v čakalni vrsti: {count}',
+  'reply.notReallocated': 'autoReallocate: razporejanja ni bilo mogoče izvesti znova: {why} Zaženite Razporedi mesta.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };

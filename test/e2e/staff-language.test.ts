@@ -13,12 +13,17 @@ import {
   RESPONSE_VALUES,
 } from '../../src/core/vocabulary';
 import {
+  CGN,
   fillApplications,
   freshWorkspace,
   OPEN_LABELS,
+  openOffer,
   queueReceivedNotices,
   records,
+  replyCode,
+  replyLink,
   setSetting,
+  setSheetCell,
   setUpWorkspace,
   validAnswer,
 } from './harness';
@@ -99,6 +104,34 @@ describe('Log details in the staff language', () => {
     expect(last.length).toBeGreaterThan(0);
     expect(last.some((d) => d.startsWith('Ustavljeno: '))).toBe(true);
     for (const d of last) expect(d).not.toMatch(/^(Stopped|Undone|Nothing had been written)/);
+  });
+});
+
+describe('Log details of the triggers in the staff language', () => {
+  it('a reply is logged in Slovenian, its delegates counted in agreement', () => {
+    const emulator = setUpWorkspace({ language: 'sl' });
+    emulator.submit(validAnswer(), { timestamp: new Date('2017-02-06T09:00:00Z') });
+    openOffer(emulator, { app: 'APP-0001', replyBy: new Date('2017-03-13T00:00:00Z') });
+    const before = logDetails(emulator).length;
+    emulator.submitPrefilled(replyLink(emulator, replyCode(emulator, 'APP-0001', CGN)), {
+      'Your answer': 'We confirm',
+      Delegates: 'Ana Novak, županja\nBor Kralj, svetovalec',
+    });
+    const lines = logDetails(emulator).slice(before);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const d of lines) expect([d, ENGLISH_STAFF_WORDS.test(unquoted(d))]).toEqual([d, false]);
+    expect(lines.some((d) => d.includes(`APP-0001 pri ${CGN}: potrjeno, imenovana 2 delegata;`))).toBe(true);
+  });
+
+  it('the scheduled run logs a Reply By that is not a date in Slovenian', () => {
+    const emulator = setUpWorkspace({ language: 'sl' });
+    emulator.submit(validAnswer(), { timestamp: new Date('2017-02-06T09:00:00Z') });
+    const row = openOffer(emulator, { app: 'APP-0001' });
+    setSheetCell(emulator, 'Allocations', row, 'Reply By', 'naslednji petek');
+    emulator.run('runScheduledWork', {}, { trigger: true });
+    expect(logDetails(emulator, 'runScheduledWork')).toContain(
+      `APP-0001 pri ${CGN} (list Allocations, vrstica 2): Reply By "naslednji petek" ni datum, zato ta ponudba ne dobi opomnika in ne poteče, dokler datuma ne popravite`,
+    );
   });
 });
 
