@@ -64,6 +64,9 @@ export function runAction<T>(
       : t(lang, 'error.generic', { message: describeError(e) });
     const outcome = outcomeKey(mode, undone, isStaffError(e));
     const message = outcome ? `${problem}\n${t(lang, outcome)}` : problem;
+    // Apps Script's execution log, read by developers (and the CLI), keeps the English account; the
+    // Log sheet is the staff's and speaks their language.
+    console.error(`${action} stopped: ${isStaffError(e) ? t('en', e.key, e.params) : describeError(e)}`);
     writeLog(ss, action, [
       t(lang, 'log.stopped', { problem: isStaffError(e) ? t(lang, e.key, e.params) : describeError(e) }),
       describeRollback(undone, lang),
