@@ -380,7 +380,7 @@ const sl: Record<MessageKey, string> = {
   'menu.send': 'Pošlji obvestila',
   'menu.dashboard': 'Nadzorna plošča',
   'app.title': 'Excursion Desk',
-  'error.title': 'Excursion Desk ni mogel dokončati',
+  'error.title': 'Excursion Desk dela ni mogel dokončati',
   'error.generic': 'Prišlo je do napake: {message}',
   'outcome.unchanged': 'Nič ni bilo spremenjeno. Podrobnosti so na listu Log.',
   'outcome.restored':
@@ -423,7 +423,7 @@ const sl: Record<MessageKey, string> = {
   'language.en': 'angleščina',
   'language.sl': 'slovenščina',
   'error.unknownCriterion':
-    'Celica {cell} na listu Scoring navaja merilo "{value}", ki ga Excursion Desk ne pozna. Uporabite eno od: {known}. Nič ni bilo zapisano.',
+    'Celica {cell} na listu Scoring navaja merilo "{value}", ki ga Excursion Desk ne pozna. Uporabite eno od teh meril: {known}. Nič ni bilo zapisano.',
   'error.badWeight': 'Celica {cell} na listu Scoring vsebuje "{value}", kar ni število. Nič ni bilo zapisano.',
   'settingProblem.bool': '"{value}" ni TRUE ali FALSE',
   'settingProblem.int': '"{value}" ni celo število, ki je najmanj {min}',
@@ -441,7 +441,7 @@ const sl: Record<MessageKey, string> = {
   'score.yes': 'da',
   'score.no': 'ne',
   'score.done': 'Točkovanih prijav: {count}.',
-  'score.title': 'Točke zapisane',
+  'score.title': 'Točke so zapisane',
   'criterion.English level': 'Znanje angleščine',
   'criterion.Knowledge sharing': 'Prenos znanja',
   'criterion.Content score': 'Vsebinska ocena',
@@ -475,7 +475,7 @@ const sl: Record<MessageKey, string> = {
   'error.noScore':
     '{count} {count:prijava|prijavi|prijave|prijav}, ki {count:sodeluje|sodelujeta|sodelujejo|sodeluje}, še {count:nima|nimata|nimajo|nima} točk (prva: {first}). Najprej zaženite Točkuj prijavitelje; nič ni bilo zapisano.',
   'error.badPlaces':
-    'Celica {cell} na listu Excursions vsebuje "{value}"; {what} mora biti celo število, vsaj {min}. Nič ni bilo zapisano.',
+    'Celica {cell} na listu Excursions vsebuje "{value}"; {what} mora biti celo število, ki je najmanj {min}. Nič ni bilo zapisano.',
   'error.noExcursions':
     'Nobena ekskurzija nima statusa "Open" ali "Allocated", zato ni kaj razporediti. Nič ni bilo zapisano.',
   'allocate.title': 'Razporedi mesta',
@@ -487,7 +487,7 @@ const sl: Record<MessageKey, string> = {
     'Ponujeno mesto, uvrščeno višje; mesto, ki ga imajo, obdržijo, dokler ne odgovorijo (število: {count}): {names}',
   'allocate.lost': 'Mesto bi izgubili ali bi se jim spremenilo (število: {count}): {names}',
   'allocate.unmatched':
-    'Čakajo, ker občine ni med imeni na listu Municipalities (število: {count}): {names}. Popravite celico Municipality na listu Applications, da bodo sodelovale.',
+    'Čakajo, ker njihove občine ni med imeni na listu Municipalities (število: {count}): {names}. Popravite celico Municipality na listu Applications, da bodo sodelovale.',
   'allocate.freed': 'Mesta, sproščena z odklonitvami in poteklimi ponudbami od zadnjega razporejanja: {count}',
   'allocate.more': 'in še {count}',
   'allocate.places': '{places} {places:mesto|mesti|mesta|mest}',
@@ -519,11 +519,11 @@ const sl: Record<MessageKey, string> = {
   'send.left.time':
     '{left:Ostalo je še|Ostali sta še|Ostala so še|Ostalo je še} {left} {left:obvestilo|obvestili|obvestila|obvestil}; pošiljanje se bo samodejno nadaljevalo v eni uri.',
   'send.invalidRecipient': 'Ni poslano: "{to}" ni veljaven e-naslov',
-  'send.duplicateKey': 'Ni poslano: ključ {key} je že poslan ali se pošilja v drugi vrstici',
+  'send.duplicateKey': 'Ni poslano: obvestilo s ključem {key} je že poslano ali se pošilja v drugi vrstici',
   'preview.title': 'Predogled obvestil',
   'preview.none':
     'Ni obvestila za predogled: izberite vrstice na listu Notices ali najprej dodajte obvestila v čakalno vrsto.',
-  'preview.to': 'Za',
+  'preview.to': 'Prejemnik',
   'preview.subject': 'Zadeva',
   'dash.title': 'Excursion Desk: nadzorna plošča',
   'dash.overview': 'Pregled',
@@ -583,7 +583,7 @@ const sl: Record<MessageKey, string> = {
   'setup.trigger': 'sprožilec ob oddaji obrazca',
   'setup.triggerDuplicates': 'sprožilec ob oddaji obrazca (odvečne kopije odstranjene)',
   'setup.templates': '{count} {count:predloga|predlogi|predloge|predlog} obvestil v mapi "{folder}"',
-  'refresh.title': 'Obrazec osvežen',
+  'refresh.title': 'Obrazec je osvežen',
   'refresh.changed':
     'V obrazcu {count:je zdaj|sta zdaj|so zdaj|je zdaj} {count} {count:odprta ekskurzija|odprti ekskurziji|odprte ekskurzije|odprtih ekskurzij}: {labels}.',
   'refresh.unchanged': 'Obrazec že navaja vse odprte ekskurzije ({count}).',
@@ -620,13 +620,13 @@ const sl: Record<MessageKey, string> = {
     'prijavni obrazec je ostal povsem nespremenjen: nobena ekskurzija nima statusa "Open", zato vrstice ekskurzij v njem niso bile spremenjene (odprite eno in zaženite Osveži obrazec iz ekskurzij)',
   'send.stale.noRow': 'Ni poslano: list Allocations nima več vrstice za {app} pri {exc}',
   'send.stale.notOffered':
-    'Ni poslano: {app} pri {exc} nima več odprte ponudbe (Decision {decision}, Response {response}); kar ji je treba sporočiti zdaj, uvrsti Razporedi mesta',
+    'Ni poslano: {app} pri {exc} nima več odprte ponudbe (Decision {decision}, Response {response}); kar je treba sporočiti zdaj, bo v čakalno vrsto uvrstilo dejanje Razporedi mesta',
   'send.stale.alreadyTold': 'Ni poslano: prijavitelju {app} je bilo to o {exc} že sporočeno (Told: {told})',
   'send.stale.notWaitlisted': 'Ni poslano: {app} pri {exc} ni več na čakalnem seznamu (Decision {decision})',
   'send.stale.notNotSelected': 'Ni poslano: {app} pri {exc} nima več odločitve Not selected (Decision {decision})',
-  'send.stale.noAnswer': 'Ni poslano: odgovor {app} glede {exc} ni zabeležen (Response je prazen)',
+  'send.stale.noAnswer': 'Ni poslano: odgovor prijavitelja {app} glede {exc} ni zabeležen (Response je prazen)',
   'setup.replyForm':
-    'obrazec za odgovor (občina, ki ji je ponujeno mesto, ga prek svoje osebne povezave tam potrdi ali zavrne)',
+    'obrazec za odgovor (v njem občina, ki ji je ponujeno mesto, prek svoje osebne povezave ponudbo potrdi ali odkloni)',
   'setup.replyFormLinked': 'obrazec za odgovor ni bil več povezan s to preglednico: znova je povezan',
   'setup.replyFormPublished':
     'obrazec za odgovor ni bil objavljen in ni sprejemal odgovorov: zdaj je objavljen in sprejema odgovore',
@@ -684,8 +684,8 @@ const sl: Record<MessageKey, string> = {
   'log.repaired': 'Popravljeno: {what}',
   'log.removed': 'Odstranjeno: {what}',
   'log.form': 'Obrazec: {url}',
-  'log.taken': '{id} iz lista "{sheet}", vrstica {row}: {status}',
-  'log.takenReplacing': '{id} iz lista "{sheet}", vrstica {row}: {status}; nadomešča {ids}',
+  'log.taken': '{id} z lista "{sheet}", vrstica {row}: {status}',
+  'log.takenReplacing': '{id} z lista "{sheet}", vrstica {row}: {status}; nadomešča {ids}',
   'log.confirmation': 'Potrdilo o prejemu prijave',
   'log.acknowledgement': 'Potrdilo o prejemu odgovora',
   'log.queuedBusy':

@@ -92,7 +92,7 @@ describe('Log details in the staff language', () => {
     for (const d of later) expect([d, ENGLISH_STAFF_WORDS.test(unquoted(d))]).toEqual([d, false]);
     expect(later).toContain('Točkovanih prijav: 1');
     // The status of the answer taken in is named in Slovenian.
-    expect(later.some((d) => /^APP-0001 iz lista "[^"]+", vrstica 2: prejeta$/.test(d))).toBe(true);
+    expect(later.some((d) => /^APP-0001 z lista "[^"]+", vrstica 2: prejeta$/.test(d))).toBe(true);
   });
 
   it('a failed action is logged in Slovenian with what became of the sheets', () => {
