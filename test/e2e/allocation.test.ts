@@ -170,7 +170,7 @@ describe('Allocate places', () => {
     emulator.submit(validAnswer());
     emulator.run('allocatePlaces');
     expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(
-      /^1 applications that take part have no Score yet \(first: APP-0001\)/,
+      /^1 application that takes part has no Score yet \(first: APP-0001\)/,
     );
   });
 
