@@ -197,7 +197,7 @@ const en = {
   'setup.sheet': 'sheet "{name}"',
   'setup.columns':
     '{count:column|columns} {columns} added to "{sheet}" (if you renamed a column, give it back its name and delete the new one)',
-  'setup.settings': '{count} {count:setting|settings} added to Settings',
+  'setup.settings': '{count} {count:setting|settings} in the Settings sheet',
   'setup.scoring': 'default scoring criteria',
   'setup.municipalities': 'list of {count} municipalities',
   'setup.excursions': '{count} sample {count:excursion|excursions} (check dates and places)',
