@@ -5,7 +5,7 @@
 
 import type { DashboardData } from './core/dashboard';
 import { describeError, isStaffError } from './core/errors';
-import { t } from './core/i18n';
+import { type Language, t, vocabularyLabel } from './core/i18n';
 import { escapeHtml } from './core/text';
 import { QUESTION } from './core/vocabulary';
 import { buildMenu } from './ui/menu';
@@ -64,10 +64,12 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   let locked = false;
   let close = () => {};
   let reply = false;
+  let lang: Language = 'en';
   try {
     lock = documentLock();
     ss = SpreadsheetApp.getActiveSpreadsheet();
     close = openExecution(ss, { undoable: false });
+    lang = staffLanguage(ss);
     const row = e.range.getRow();
     responseRow = String(row);
     const answerSheet = e.range.getSheet();
@@ -87,12 +89,12 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
       const answers = pendingAnswers(ss, { event: e, row });
       const taken = takeIn(ss, answers, false);
       mark = (flushed) => markTakenIn(answers, flushed);
-      lines = taken.map(describeTaken);
+      lines = taken.map((r) => describeTaken(r, lang));
       keys = new Set(taken.map((r) => `${r.notice}:${r.applicationId}`));
     }
     // The confirmation (or a reply's acknowledgement) goes at once; a template problem or the
     // quota leaves it Queued for Send notices.
-    const what = reply ? 'Acknowledgement' : 'Confirmation';
+    const what = { key: reply ? 'log.acknowledgement' : 'log.confirmation' } as const;
     // The sending lease flushes whenever whileSending returns (src/workspace/lease.ts): the intake's
     // rows are kept by then, and its mark of progress needs no flush of its own (intake.ts, markTakenIn).
     let flushed = false;
@@ -102,10 +104,10 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
         reply && keys.size === 0 ? null : whileSending(sheet, () => sendPending(sheet, startedAt, keys), true);
       flushed = !(reply && keys.size === 0);
       if (!outcome) {
-        if (keys.size > 0) lines.push(`${what} left Queued: another run is sending; a later run sends it`);
-      } else if (outcome.sent + outcome.failed + outcome.skipped > 0) lines.push(describeOutcome(outcome));
+        if (keys.size > 0) lines.push(t(lang, 'log.queuedBusy', { notice: what }));
+      } else if (outcome.sent + outcome.failed + outcome.skipped > 0) lines.push(describeOutcome(outcome, lang));
     } catch (err) {
-      lines.push(`${what} left Queued: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`);
+      lines.push(t(lang, 'log.queuedProblem', { notice: what, problem: describeProblem(err, lang) }));
     }
     mark(flushed);
     // One Log write for the whole run (after the mail, so a Log problem never holds an answer up).
@@ -114,7 +116,12 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     writeLog(
       ss,
       'onFormSubmit',
-      `The answer in ${sheetName ? `"${sheetName}"` : "the form's response sheet"} row ${responseRow} is not taken in yet: ${describeError(err)}. It stays in that sheet and ${reply ? 'the next reply takes it in' : 'the next submission or Set up takes it in'}.`,
+      t(lang, sheetName ? 'log.notTaken' : 'log.notTakenUnknown', {
+        sheet: sheetName,
+        row: responseRow,
+        problem: describeError(err),
+        next: { key: reply ? 'log.next.reply' : 'log.next.application' },
+      }),
     );
   } finally {
     close();
@@ -122,8 +129,20 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   }
 }
 
-function describeTaken(r: TakenIn): string {
-  return `${r.applicationId} from "${r.sheetName}" row ${r.responseRow}: ${r.status}${r.replaced.length ? `, replaces ${r.replaced.join(', ')}` : ''}`;
+function describeTaken(r: TakenIn, lang: Language): string {
+  const params = {
+    id: r.applicationId,
+    sheet: r.sheetName,
+    row: r.responseRow,
+    status: vocabularyLabel(lang, r.status),
+    ids: r.replaced.join(', '),
+  };
+  return t(lang, r.replaced.length ? 'log.takenReplacing' : 'log.taken', params);
+}
+
+/** A failure in the staff's words: a staff error's own message, else what Apps Script said. */
+function describeProblem(err: unknown, lang: Language): string {
+  return isStaffError(err) ? t(lang, err.key, err.params) : describeError(err);
 }
 
 /** Menu: creates or repairs the sheets, the form, the trigger and the templates. */
@@ -134,10 +153,11 @@ export function setupWorkspace(): string | undefined {
       const report = runSetup(ss, lang);
       const caughtUp = takeIn(ss, pendingAnswers(ss, null));
       writeLog(ss, 'setupWorkspace', [
-        ...report.created.map((c) => `Created ${c}`),
-        ...report.repaired.map((c) => `Repaired ${c}`),
-        ...caughtUp.map(describeTaken),
-        `Form: ${report.formUrl}`,
+        ...report.created.map((what) => t(lang, 'log.created', { what })),
+        ...report.repaired.map((what) => t(lang, 'log.repaired', { what })),
+        ...report.removed.map((what) => t(lang, 'log.removed', { what })),
+        ...caughtUp.map((r) => describeTaken(r, lang)),
+        t(lang, 'log.form', { url: report.formUrl }),
       ]);
       commit(ss);
       showReport(
@@ -146,6 +166,7 @@ export function setupWorkspace(): string | undefined {
         [
           { heading: t(lang, 'setup.created'), items: report.created },
           { heading: t(lang, 'setup.repaired'), items: report.repaired },
+          { heading: t(lang, 'setup.removed'), items: report.removed },
           { heading: t(lang, 'setup.unchanged'), items: report.unchanged },
         ],
         [
@@ -187,7 +208,7 @@ export function scoreApplicants(): string | undefined {
   return runAction('scoreApplicants', ({ ss, lang, ui }) => {
     const count = runScoring(ss, lang);
     commit(ss);
-    writeLog(ss, 'scoreApplicants', `Scored ${count} applications`);
+    writeLog(ss, 'scoreApplicants', t(lang, 'log.scored', { count }));
     const message = t(lang, 'score.done', { count });
     ui.alert(t(lang, 'score.title'), message, ui.ButtonSet.OK);
     return message;
@@ -209,7 +230,7 @@ export function allocatePlaces(): string | undefined {
       details: describeChanges(plan, lang),
     });
     if (ui.alert(t(lang, 'allocate.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
-      writeLog(ss, 'allocatePlaces', 'Cancelled at the confirmation; nothing written');
+      writeLog(ss, 'allocatePlaces', t(lang, 'log.cancelled'));
       ui.alert(t(lang, 'allocate.title'), t(lang, 'action.cancelled'), ui.ButtonSet.OK);
       return t(lang, 'action.cancelled');
     }
@@ -219,7 +240,15 @@ export function allocatePlaces(): string | undefined {
     writeLog(
       ss,
       'allocatePlaces',
-      `${plan.applicants} applications, ${plan.excursions.length} excursions; ${describeCounts(plan.decisions, 'en')}; ${plan.changed} changed; ${queued} notices queued; seats ${describeSeats(plan)}; input digest ${plan.digest}`,
+      t(lang, 'log.allocated', {
+        applications: plan.applicants,
+        excursions: plan.excursions.length,
+        decisions: describeCounts(plan.decisions, lang),
+        changed: plan.changed,
+        queued,
+        seats: describeSeats(plan),
+        digest: plan.digest,
+      }),
     );
     const message = t(lang, 'allocate.done', { changed: plan.changed, notices: queued });
     ui.alert(t(lang, 'allocate.title'), message, ui.ButtonSet.OK);
@@ -272,11 +301,11 @@ export function sendNotices(): string | undefined {
       // Sending the first offers leaves the trigger that reminds and lapses them (workspace/deadlines.ts).
       const outcome = whileSending(ss, () => sendThenSchedule(ss, startedAt));
       if (!outcome) {
-        writeLog(ss, 'sendNotices', 'Not run: another run is sending');
+        writeLog(ss, 'sendNotices', t(lang, 'log.sendBusy'));
         ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
         return t(lang, 'error.busy');
       }
-      writeLog(ss, 'sendNotices', describeOutcome(outcome));
+      writeLog(ss, 'sendNotices', describeOutcome(outcome, lang));
       const message = t(lang, 'send.done', {
         sent: outcome.sent,
         failed: outcome.failed,
@@ -303,32 +332,33 @@ export function runScheduledWork(e?: GoogleAppsScript.Events.TimeDriven): void {
   let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   let lock: GoogleAppsScript.Lock.Lock | null = null;
   let close = () => {};
+  let lang: Language = 'en';
   try {
     ss = scheduledSpreadsheet(e?.triggerUid);
     if (!ss) return;
     const sheet = ss;
     close = openExecution(sheet, { undoable: false });
+    lang = staffLanguage(sheet);
     lock = LockService.getDocumentLock();
     if (lock && !lock.tryLock(10000)) {
       lock = null;
-      writeLog(sheet, 'runScheduledWork', 'Another run holds the lock; trying again later');
+      writeLog(sheet, 'runScheduledWork', t(lang, 'log.scheduledLocked'));
       scheduleResume(sheet, RESUME_AFTER_TIME_MS);
       return;
     }
     const work = whileSending(sheet, () => scheduledWork(sheet, startedAt));
     if (!work) {
-      writeLog(sheet, 'runScheduledWork', 'Another run is sending; trying again later');
+      writeLog(sheet, 'runScheduledWork', t(lang, 'log.scheduledBusy'));
       scheduleResume(sheet, RESUME_AFTER_TIME_MS);
       return;
     }
-    writeLog(sheet, 'runScheduledWork', [...work.lines, ...(work.outcome ? [describeOutcome(work.outcome)] : [])]);
+    writeLog(sheet, 'runScheduledWork', [
+      ...work.lines,
+      ...(work.outcome ? [describeOutcome(work.outcome, lang)] : []),
+    ]);
   } catch (err) {
     // Each notice's Status says what became of it; a Queued or Failed one goes with the next run.
-    writeLog(
-      ss,
-      'runScheduledWork',
-      `Stopped: ${isStaffError(err) ? t('en', err.key, err.params) : describeError(err)}`,
-    );
+    writeLog(ss, 'runScheduledWork', t(lang, 'log.stopped', { problem: describeProblem(err, lang) }));
   } finally {
     close();
     releaseQuietly(lock);
@@ -344,8 +374,11 @@ function releaseQuietly(lock: GoogleAppsScript.Lock.Lock | null): void {
   }
 }
 
-function describeOutcome(o: SendOutcome): string {
-  return `Sent ${o.sent}, failed ${o.failed}, skipped ${o.skipped}, left ${o.left}${o.stoppedBy ? ` (stopped by ${o.stoppedBy})` : ''}`;
+function describeOutcome(o: SendOutcome, lang: Language): string {
+  const counts = { sent: o.sent, failed: o.failed, skipped: o.skipped, left: o.left };
+  return o.stoppedBy
+    ? t(lang, 'log.sentStopped', { ...counts, by: { key: o.stoppedBy === 'quota' ? 'log.by.quota' : 'log.by.time' } })
+    : t(lang, 'log.sent', counts);
 }
 /** Menu: opens the dashboard sidebar (its page asks getDashboardData for the figures). */
 export function showDashboard(): void {

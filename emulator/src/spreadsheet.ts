@@ -562,7 +562,7 @@ export class FakeSpreadsheetApp
     }
     const id = this.env.newId('spreadsheet');
     const model = new SpreadsheetModel(id, this.env.timeZone);
-    const sheet = model.insertSheet('Sheet1');
+    const sheet = model.insertSheet(firstSheetName(this.env.user.locale));
     if (rows !== undefined && columns !== undefined) {
       sheet.maxRows = Math.trunc(rows);
       sheet.maxColumns = Math.trunc(columns);
@@ -1550,6 +1550,7 @@ export class FakeRange
       | 'setWrap'
       | 'setNote'
       | 'getNote'
+      | 'getNotes'
       | 'setHorizontalAlignment'
       | 'protect'
       | 'activate'
@@ -1982,6 +1983,16 @@ export class FakeRange
   getNote(): string {
     this.env.calls.record('Spreadsheet.Range.getNote');
     return this.existing(0, 0)?.note ?? '';
+  }
+
+  /**
+   * The note of every cell, '' where a cell has none
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#getnotes).
+   */
+  getNotes(): string[][] {
+    this.env.calls.record('Spreadsheet.Range.getNotes');
+    this.env.calls.cells('Spreadsheet.Range.getNotes', this.numRows * this.numColumns);
+    return this.grid((r, c) => this.existing(r, c)?.note ?? '');
   }
 
   setHorizontalAlignment(alignment: GHAlign): GRange {
@@ -2758,4 +2769,15 @@ export class FakeDeveloperMetadata
     const i = this.list.indexOf(this.entry);
     if (i >= 0) this.list.splice(i, 1);
   }
+}
+
+/**
+ * The name Sheets gives the one sheet of a new spreadsheet, in the language of the user who makes
+ * it: "Sheet1" in English, "List1" in Slovenian (the name the Slovenian Sheets UI shows). The
+ * reference (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#createname)
+ * does not name it; other languages fall back to English.
+ */
+export function firstSheetName(locale: string): string {
+  const language = String(locale).toLowerCase().split(/[_-]/)[0];
+  return language === 'sl' ? 'List1' : 'Sheet1';
 }

@@ -670,3 +670,46 @@ describe('Call counting and fault injection', () => {
     expect(env.calls.count('Spreadsheet.Range.setValues')).toBe(2);
   });
 });
+
+describe('the first sheet and the last one', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#createname: the
+  // reference does not name the first sheet; Sheets names it in the creator's language (emulator/docs).
+  it('a new spreadsheet has one sheet named in the language of the user who makes it', () => {
+    for (const [locale, name] of [
+      ['en', 'Sheet1'],
+      ['en_GB', 'Sheet1'],
+      ['sl', 'List1'],
+      ['sl_SI', 'List1'],
+      ['de', 'Sheet1'],
+    ]) {
+      const env = createEnv({ locale });
+      const app = new FakeSpreadsheetApp(env, new FakeUi(env));
+      expect([
+        locale,
+        app
+          .create('Book')
+          .getSheets()
+          .map((s) => s.getName()),
+      ]).toEqual([locale, [name]]);
+    }
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#deletesheetsheet; the
+  // message is the one the Sheets API gives (googleapis/google-api-php-client#1293).
+  it('deleteSheet refuses the last sheet in the words Sheets uses, and deletes nothing', () => {
+    const { app } = setup();
+    const ss = app.getActiveSpreadsheet();
+    expect(() => ss.deleteSheet(ss.getSheets()[0])).toThrow("You can't remove all the sheets in a document.");
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#getnotes
+  it('getNotes gives every cell its note, and an empty string where there is none', () => {
+    const { sheet } = setup();
+    sheet.getRange('B2').setNote('remember');
+    expect(sheet.getRange('A1:B2').getNotes()).toEqual([
+      ['', ''],
+      ['', 'remember'],
+    ]);
+  });
+});

@@ -746,19 +746,18 @@ function runStep(emulator: Emulator, action: string): StoppedStep | null {
 
 /**
  * Runs `body` (one menu action) and reads what staff would have seen: an alert under the "could
- * not finish" title is a stop. The Log's "Stopped:" line is its English account.
+ * not finish" title is a stop. The execution log's "<action> stopped:" line is its English account
+ * (the Log sheet speaks the staff's language).
  */
 function watchStep(emulator: Emulator, action: string, body: () => void): StoppedStep | null {
   const alertsBefore = emulator.ui.alerts.length;
-  const logBefore = emulator.sheetValues(SHEET.log)?.length ?? 0;
+  const logsBefore = emulator.logs.length;
   body();
   const alert = emulator.ui.alerts.slice(alertsBefore).find((a) => STOP_TITLES.has(a.title));
   if (!alert) return null;
-  const logged = (emulator.sheetValues(SHEET.log) ?? [])
-    .slice(logBefore)
-    .map((r) => String(r[3]))
-    .find((d) => d.startsWith('Stopped: '));
-  const english = logged ? logged.slice('Stopped: '.length) : null;
+  const prefix = `[error] ${action} stopped: `;
+  const logged = emulator.logs.slice(logsBefore).find((line) => line.startsWith(prefix));
+  const english = logged ? logged.slice(prefix.length) : null;
   return { action, message: alert.prompt, english: english && !alert.prompt.startsWith(english) ? english : null };
 }
 

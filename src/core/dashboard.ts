@@ -138,7 +138,10 @@ const BAND = 5;
 /** `prefix + value` translated where the catalogue has it; a value staff typed themselves stays as typed. */
 function translated(lang: Language, prefix: 'status.' | 'noticeType.', value: string): string {
   const key = `${prefix}${value}`;
-  return key in catalogue(lang) ? t(lang, key as MessageKey) : value;
+  if (!(key in catalogue(lang))) return value;
+  // The catalogue words a type for the middle of a sentence; a table cell begins with a capital.
+  const word = t(lang, key as MessageKey);
+  return word.charAt(0).toLocaleUpperCase(lang) + word.slice(1);
 }
 
 /** An application status as staff read it ("Prejeta" for Received in Slovenian). */

@@ -2,7 +2,7 @@
  * One form answer -> one checked application (SPEC section 4). Pure: the caller passes the answer
  * as the form's named values, the municipality matcher, the excursions and the settings.
  */
-import { type Language, t } from './i18n';
+import { type Language, type MessageKey, type MessageParam, t } from './i18n';
 import { municipalityKey as keyOfName, type MunicipalityMatcher } from './municipalities';
 import { cleanLine, cleanText } from './text';
 import {
@@ -151,7 +151,7 @@ export function parsePreferences(cell: string): Preference[] {
 /** Checks and normalises one form answer. Never throws for any answer text. */
 export function readAnswer(values: NamedValues, submittedAt: Date, ctx: IntakeContext): ApplicationDraft {
   const issues: string[] = [];
-  const say = (key: Parameters<typeof t>[1], params: Record<string, string | number> = {}) =>
+  const say = (key: Parameters<typeof t>[1], params: Record<string, MessageParam> = {}) =>
     issues.push(t(ctx.language, key, params));
   let incomplete = false;
   let ineligible = false;
@@ -202,7 +202,11 @@ export function readAnswer(values: NamedValues, submittedAt: Date, ctx: IntakeCo
     say('issue.englishUnknown', { value: englishRaw });
     incomplete = true;
   } else if (ENGLISH_LEVELS.indexOf(english) > ENGLISH_LEVELS.indexOf(ctx.minEnglishLevel)) {
-    say('issue.englishBelow', { value: english, min: ctx.minEnglishLevel });
+    // The options as the form shows them (English), explained in the staff's language.
+    say('issue.englishBelow', {
+      value: { key: `level.${english}` as MessageKey },
+      min: { key: `level.${ctx.minEnglishLevel}` as MessageKey },
+    });
     ineligible = true;
   }
 
@@ -237,7 +241,7 @@ export function readAnswer(values: NamedValues, submittedAt: Date, ctx: IntakeCo
   for (const rank of ['1st choice', '2nd choice', '3rd choice'] as const) {
     const same = ranked.filter((p) => p.rank === rank);
     if (same.length > 1) {
-      say('issue.rankTwice', { rank, label: same[0].label });
+      say('issue.rankTwice', { rank: { key: `choice.${rank}` as MessageKey }, label: same[0].label });
       ranked = ranked.filter((p) => p.rank !== rank || p === same[0]);
     }
   }

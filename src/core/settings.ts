@@ -69,7 +69,10 @@ export function settingDefinitions(lang: Language = 'en'): SettingDefinition[] {
       defs.push({
         key: templateKey(type, language),
         value: '',
-        description: t(lang, 'setting.template', { type, language: t(lang, `language.${language}` as MessageKey) }),
+        description: t(lang, 'setting.template', {
+          type: { key: `noticeType.${type}` as MessageKey },
+          language: { key: `language.in.${language}` as MessageKey },
+        }),
       });
     }
   }

@@ -52,7 +52,7 @@ export function runAction<T>(
     lock = documentLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) {
       lock = null;
-      writeLog(ss, action, 'Not run: another action held the lock');
+      writeLog(ss, action, t(lang, 'log.notRun'));
       ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
       return t(lang, 'error.busy');
     }
@@ -64,9 +64,12 @@ export function runAction<T>(
       : t(lang, 'error.generic', { message: describeError(e) });
     const outcome = outcomeKey(mode, undone, isStaffError(e));
     const message = outcome ? `${problem}\n${t(lang, outcome)}` : problem;
+    // Apps Script's execution log, read by developers (and the CLI), keeps the English account; the
+    // Log sheet is the staff's and speaks their language.
+    console.error(`${action} stopped: ${isStaffError(e) ? t('en', e.key, e.params) : describeError(e)}`);
     writeLog(ss, action, [
-      `Stopped: ${isStaffError(e) ? t('en', e.key, e.params) : describeError(e)}`,
-      describeRollback(undone),
+      t(lang, 'log.stopped', { problem: isStaffError(e) ? t(lang, e.key, e.params) : describeError(e) }),
+      describeRollback(undone, lang),
     ]);
     try {
       ui?.alert(t(lang, 'error.title'), message, ui.ButtonSet.OK);
@@ -100,17 +103,17 @@ function outcomeKey(mode: FailureMode, undone: Rollback, staffError: boolean): M
   }
 }
 
-/** The Log's account of the rollback (in English, as the rest of the Log's details). */
-function describeRollback(undone: Rollback): string {
+/** The Log's account of the rollback (in the staff's language, as the rest of the Log's details). */
+function describeRollback(undone: Rollback, lang: Language): string {
   switch (undone.kind) {
     case 'restored':
-      return `Undone: ${undone.writes} write(s); the sheets are as they were before the action`;
+      return t(lang, 'log.undone', { writes: undone.writes });
     case 'committed':
-      return 'The work was complete and saved before the failure';
+      return t(lang, 'log.committed');
     case 'partial':
-      return `Could not undo ${undone.left} write(s): ${describeError(undone.error)}`;
+      return t(lang, 'log.partial', { left: undone.left, problem: describeError(undone.error) });
     default:
-      return 'Nothing had been written';
+      return t(lang, 'log.nothingWritten');
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { type AllocApplicant, type AllocationRow, allocate, type PriorRow, type Reason } from '../core/allocation';
 import { StaffError } from '../core/errors';
-import { type Language, type MessageKey, t } from '../core/i18n';
+import { type Language, type MessageKey, t, vocabularyLabel } from '../core/i18n';
 import { parsePreferences } from '../core/intake';
 import { municipalityKey } from '../core/municipalities';
 import { KeyFamilies } from '../core/notice-keys';
@@ -108,7 +108,7 @@ export function describeReason(
         requested: row.placesRequested,
       });
     case 'kept':
-      return t(lang, 'reason.kept', { rank, mark, granted: row.placesGranted });
+      return t(lang, 'reason.kept', { rank, mark: vocabularyLabel(lang, mark), granted: row.placesGranted });
     case 'offer':
       return t(lang, 'reason.offer', { rank, granted: row.placesGranted });
     case 'promoted':
@@ -393,7 +393,9 @@ export function planAllocation(ss: Spreadsheet, lang: Language): AllocationPlan 
       Decision: 'Not selected',
       'Places Granted': 0,
       'Waitlist Position': '',
-      Reason: asText(better ? t(lang, 'reason.better') : t(lang, 'reason.gone', { status })),
+      Reason: asText(
+        better ? t(lang, 'reason.better') : t(lang, 'reason.gone', { status: vocabularyLabel(lang, status) }),
+      ),
       'Updated At': gone ? now : old[c['Updated At']],
     };
     block.push(withStaffColumns(alloc.width, c, values, old, staffCell));
@@ -516,7 +518,8 @@ export function describeSeats(plan: AllocationPlan): string {
 export function describeCounts(counts: Record<string, number>, lang: Language): string {
   const parts = Object.entries(counts)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${k} ${n}`);
+    // SPEC values (a decision, a notice type) in the staff's words.
+    .map(([k, n]) => t(lang, 'count.item', { label: vocabularyLabel(lang, k), count: n }));
   return parts.length > 0 ? parts.join(', ') : t(lang, 'allocate.none');
 }
 

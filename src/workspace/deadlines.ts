@@ -26,7 +26,7 @@ import {
   reminderKey,
 } from '../core/deadlines';
 import { describeError, isStaffError } from '../core/errors';
-import { t } from '../core/i18n';
+import { type Language, t } from '../core/i18n';
 import { asText } from '../core/text';
 import { APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { planAllocation } from './allocation';
@@ -164,7 +164,12 @@ function readState(ss: Spreadsheet, now: Date): DeadlineState {
     if (replyBy === null) {
       const shown = text(r[c['Reply By']]);
       unreadable.push(
-        `${applicationId} at ${excursionId} (Allocations row ${index + 2}): Reply By ${shown ? `"${shown}" is not a date` : 'is blank'}, so this offer gets no reminder and does not lapse until it is corrected`,
+        t(staffLanguage(ss), shown ? 'log.replyByUnreadable' : 'log.replyByBlank', {
+          app: applicationId,
+          exc: excursionId,
+          row: index + 2,
+          shown,
+        }),
       );
       return;
     }
@@ -272,7 +277,8 @@ export function runDeadlines(ss: Spreadsheet, now: Date): DeadlineReport {
     now,
   );
   report.reminders = queue.filter((n) => n.type === REMINDER).map((n) => n.key);
-  report.lapsed = lapses.map((o) => `${o.applicationId} at ${o.excursionId}`);
+  const lang = staffLanguage(ss);
+  report.lapsed = lapses.map((o) => t(lang, 'log.offerAt', { app: o.applicationId, exc: o.excursionId }));
   return report;
 }
 
@@ -353,8 +359,8 @@ export function sendThenSchedule(ss: Spreadsheet, startedAt: number): SendOutcom
 }
 
 /** The staff-readable cause of a step that stopped. */
-function problemOf(e: unknown): string {
-  return isStaffError(e) ? t('en', e.key, e.params) : describeError(e);
+function problemOf(e: unknown, lang: Language): string {
+  return isStaffError(e) ? t(lang, e.key, e.params) : describeError(e);
 }
 
 /**
@@ -365,30 +371,28 @@ function problemOf(e: unknown): string {
  */
 export function scheduledWork(ss: Spreadsheet, startedAt: number): { lines: string[]; outcome: SendOutcome | null } {
   const lines: string[] = [];
+  const lang = staffLanguage(ss);
   // The trigger that fired is spent (a one-off) or may be replaced below: should this run be killed
   // (the 6-minute limit), this one carries the work on within the hour. The end of the run sets the real one.
   scheduleResume(ss, AFTER_PROBLEM_MS);
   try {
     const report = runDeadlines(ss, new Date());
-    if (report.reminders.length > 0) lines.push(`Reminders queued: ${report.reminders.join(', ')}`);
-    if (report.lapsed.length > 0) lines.push(`Lapsed (Reply By passed): ${report.lapsed.join(', ')}`);
+    if (report.reminders.length > 0) lines.push(t(lang, 'log.remindersQueued', { list: report.reminders.join(', ') }));
+    if (report.lapsed.length > 0) lines.push(t(lang, 'log.lapsed', { list: report.lapsed.join(', ') }));
     lines.push(...report.unreadable);
   } catch (e) {
-    lines.push(`Deadlines not checked: ${problemOf(e)}`);
+    lines.push(t(lang, 'log.deadlinesNotChecked', { problem: problemOf(e, lang) }));
   }
   try {
     const realloc = reallocateFreedPlaces(ss);
-    if (realloc)
-      lines.push(
-        `Freed places offered again (autoReallocate): ${realloc.changed} changed; ${realloc.queued} notices queued`,
-      );
+    if (realloc) lines.push(t(lang, 'log.reoffered', { changed: realloc.changed, queued: realloc.queued }));
   } catch (e) {
-    lines.push(`Freed places not offered: ${problemOf(e)}; staff can run Allocate places`);
+    lines.push(t(lang, 'log.notReoffered', { problem: problemOf(e, lang) }));
   }
   try {
     return { lines, outcome: sendThenSchedule(ss, startedAt) };
   } catch (e) {
-    lines.push(`Sending stopped: ${problemOf(e)}`);
+    lines.push(t(lang, 'log.sendingStopped', { problem: problemOf(e, lang) }));
     return { lines, outcome: null };
   }
 }

@@ -12,7 +12,7 @@
  * taken in by the next one, and none is taken twice.
  */
 import { describeError, isStaffError } from '../core/errors';
-import { t } from '../core/i18n';
+import { type MessageKey, type MessageParam, t, vocabularyLabel } from '../core/i18n';
 import { nextKey } from '../core/notice-keys';
 import { keyRevision, type ReplyOffer } from '../core/reply-code';
 import { asText, cleanText } from '../core/text';
@@ -167,25 +167,27 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
   const writes: { index: number; cells: Partial<Record<(typeof ALLOCATION_HEADERS)[number], Cell>> }[] = [];
   const keys: string[] = [];
   let reallocate = false;
+  // The Log speaks the staff's language (SPEC values such as Response stay as the cells hold them).
+  const lang = settings.language;
+  const say = (key: MessageKey, params: Record<string, MessageParam> = {}) => t(lang, key, params);
   for (const reply of replies) {
-    const where = `Reply in "${sheetName}" row ${reply.row}`;
-    const refuse = (why: string) => lines.push(`${where} changed nothing: ${why}`);
+    const where = say('reply.where', { sheet: sheetName, row: reply.row });
+    const refuse = (why: string) => lines.push(say('reply.refused', { where, why }));
     const read = checkReplyCode(ss, reply.code);
     if (!read.ok) {
+      const code = reply.code.trim().slice(0, 80);
       refuse(
         read.problem === 'missing'
-          ? 'it has no Reply code'
-          : read.problem === 'malformed'
-            ? `its Reply code "${reply.code.trim().slice(0, 80)}" is not a code this desk makes`
-            : `its Reply code "${reply.code.trim().slice(0, 80)}" does not carry this spreadsheet's signature (altered, mistyped or made by another spreadsheet)`,
+          ? say('reply.noCode')
+          : say(read.problem === 'malformed' ? 'reply.malformed' : 'reply.foreign', { code }),
       );
       continue;
     }
     const offer = read.offer;
-    const name = `${offer.applicationId} at ${offer.excursionId}`;
+    const name = say('log.offerAt', { app: offer.applicationId, exc: offer.excursionId });
     const index = rowOf(offer);
     if (index < 0) {
-      refuse(`${name} has no row in Allocations`);
+      refuse(say('reply.noRow', { name }));
       continue;
     }
     const row = allocations.rows[index];
@@ -193,35 +195,30 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
     const told = text(row[a.Told]);
     const sent = currentOffer(offer);
     if (response !== '') {
-      refuse(
-        response === 'Lapsed'
-          ? `the offer to ${name} has lapsed`
-          : `the offer to ${name} was already answered (Response is ${response})`,
-      );
+      refuse(response === 'Lapsed' ? say('reply.lapsed', { name }) : say('reply.answered', { name, response }));
       continue;
     }
     if (text(row[a.Decision]) !== 'Accepted' || text(row[a.Locked]) === 'Rejected' || toldPlaces(told) === 0 || !sent) {
-      refuse(
-        `${name} holds no open offer (Decision ${text(row[a.Decision]) || 'blank'}, Told ${told || 'blank'}): it was withdrawn or never sent`,
-      );
+      const blank = say('reply.blank');
+      refuse(say('reply.noOffer', { name, decision: text(row[a.Decision]) || blank, told: told || blank }));
       continue;
     }
     if (offer.revision !== sent.revision) {
-      refuse(
-        `the code is for an earlier offer to ${name} (revision ${offer.revision}; the offer now is revision ${sent.revision})`,
-      );
+      refuse(say('reply.earlier', { name, offered: offer.revision, now: sent.revision }));
       continue;
     }
     const replyBy = row[a['Reply By']];
     const answeredOn = reply.submittedAt ?? now;
     if (isDateCell(replyBy) && day(answeredOn) > day(replyBy)) {
-      refuse(`the offer to ${name} lapsed at the end of ${day(replyBy)}; the reply came on ${day(answeredOn)}`);
+      refuse(say('reply.late', { name, replyBy: day(replyBy), answeredOn: day(answeredOn) }));
       continue;
     }
     const answer =
       reply.answer === REPLY_ANSWERS[0] ? 'Confirmed' : reply.answer === REPLY_ANSWERS[1] ? 'Declined' : '';
     if (!answer) {
-      refuse(`its answer "${reply.answer.slice(0, 40)}" is neither "${REPLY_ANSWERS[0]}" nor "${REPLY_ANSWERS[1]}"`);
+      refuse(
+        say('reply.badAnswer', { answer: reply.answer.slice(0, 40), yes: REPLY_ANSWERS[0], no: REPLY_ANSWERS[1] }),
+      );
       continue;
     }
     const delegates = answer === 'Confirmed' ? delegateLines(reply.delegates) : [];
@@ -236,7 +233,7 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
       .map((r) => ({ key: text(r[n['Notice Key']]).replace(/^'/, ''), status: text(r[n.Status]) }))
       .filter((k) => k.key === base || k.key.startsWith(`${base}#`));
     const pendingAlready = family.some((k) => k.status === 'Queued' || k.status === 'Failed');
-    let noticeLine = 'its acknowledgement is already pending';
+    let noticeLine = say('reply.pending');
     // Pending from a run that failed after queueing it: sent now with the rest.
     for (const k of family) if (k.status === 'Queued' || k.status === 'Failed') keys.push(k.key);
     if (!pendingAlready) {
@@ -254,11 +251,10 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
       notice[n.Status] = 'Queued';
       queued.push(notice);
       keys.push(key);
-      noticeLine = `${key} queued`;
+      noticeLine = say('reply.queued', { key });
     }
-    lines.push(
-      `${where}: ${name} ${answer}${answer === 'Confirmed' ? `, ${delegates.length} delegate${delegates.length === 1 ? '' : 's'} named` : ''}; ${noticeLine}`,
-    );
+    const taken = { where, name, answer: vocabularyLabel(lang, answer), notice: noticeLine, count: delegates.length };
+    lines.push(say(answer === 'Confirmed' ? 'reply.takenNamed' : 'reply.taken', taken));
   }
 
   // Notices before answers: a run that fails between them leaves the reply valid and its notice
@@ -280,10 +276,10 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
     try {
       const plan = planAllocation(ss, settings.language);
       const count = plan.apply();
-      lines.push(`autoReallocate: allocation run again after the replies; ${count} notice(s) queued`);
+      lines.push(say('reply.reallocated', { count }));
     } catch (e) {
-      const why = isStaffError(e) ? t('en', e.key, e.params) : describeError(e);
-      lines.push(`autoReallocate: the allocation could not run again: ${why} Run Allocate places.`);
+      const why = isStaffError(e) ? t(lang, e.key, e.params) : describeError(e);
+      lines.push(say('reply.notReallocated', { why }));
     }
   }
   return { lines, keys };

@@ -41,6 +41,7 @@ export interface SetupReport {
   created: string[];
   repaired: string[];
   unchanged: string[];
+  removed: string[];
   formUrl: string;
   formEditUrl: string;
 }
@@ -89,7 +90,13 @@ function ensureSheet(
       .getRange(1, width + 1, 1, missing.length)
       .setValues([missing])
       .setFontWeight('bold');
-    report.repaired.push(t(lang, 'setup.columns', { sheet: name, columns: missing.map((m) => `"${m}"`).join(', ') }));
+    report.repaired.push(
+      t(lang, 'setup.columns', {
+        sheet: name,
+        columns: missing.map((m) => `"${m}"`).join(', '),
+        count: missing.length,
+      }),
+    );
   }
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   return sheet;
@@ -199,7 +206,9 @@ function fillDefaults(ss: Spreadsheet, report: SetupReport, lang: Language): voi
       settings,
       missing.map((d) => rowFrom(settings, { Key: d.key, Value: d.value as Cell, Description: d.description })),
     );
-    (keys.size === 0 ? report.created : report.repaired).push(t(lang, 'setup.settings', { count: missing.length }));
+    // Settings Set up did not find are made, not repaired: staff may have typed or pasted a few
+    // (the language, the deadline) before the first Set up, and nothing was broken.
+    report.created.push(t(lang, 'setup.settings', { count: missing.length }));
   }
 
   const scoring = readSheet(ss, SHEET.scoring, SCORING_HEADERS);
@@ -321,9 +330,13 @@ function ensureTemplates(ss: Spreadsheet, report: SetupReport, lang: Language): 
 
 /** Runs Set up on `ss` and says what it created, repaired or found in place. */
 export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
-  const report: SetupReport = { created: [], repaired: [], unchanged: [], formUrl: '', formEditUrl: '' };
+  const report: SetupReport = { created: [], repaired: [], unchanged: [], removed: [], formUrl: '', formEditUrl: '' };
   const existing = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+  // Set up always makes Log: without it this is the first Set up, and what staff typed in before it
+  // (a few settings, a sheet without all its columns) is completed, not repaired.
+  const first = !existing.has(SHEET.log);
   for (const name of MANAGED_SHEETS) ensureSheet(ss, existing, name, report, lang);
+  removeDefaultSheet(ss, existing, report, lang);
   applyValidation(ss);
   protectComputed(ss);
   fillDefaults(ss, report, lang);
@@ -362,5 +375,31 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
   else report.unchanged.push(t(lang, 'setup.trigger'));
 
   ensureTemplates(ss, report, lang);
+  if (first) report.created.push(...report.repaired.splice(0));
   return report;
+}
+
+/**
+ * The names Sheets gives the first sheet of a new spreadsheet: "Sheet1" in English, "List1" in
+ * Slovenian. The reference does not list them (emulator/docs/spreadsheet.md); a sheet of any other
+ * name is the staff's, even when it is empty.
+ */
+const DEFAULT_SHEET_NAMES = ['Sheet1', 'List1'];
+
+/**
+ * Deletes the empty first sheet a new spreadsheet comes with, once the managed sheets exist. Only
+ * under its default name, and only when it holds nothing at all: no value, no formula (both count
+ * for getLastRow), no note, no chart. It is never the last sheet (Sheets refuses to delete that).
+ */
+function removeDefaultSheet(ss: Spreadsheet, existing: Map<string, Sheet>, report: SetupReport, lang: Language): void {
+  for (const name of DEFAULT_SHEET_NAMES) {
+    const sheet = existing.get(name);
+    if (!sheet || ss.getNumSheets() < 2) continue;
+    if (sheet.getLastRow() > 0 || sheet.getLastColumn() > 0 || sheet.getCharts().length > 0) continue;
+    const notes = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getNotes();
+    if (notes.some((row) => row.some((note) => note !== ''))) continue;
+    ss.deleteSheet(sheet);
+    existing.delete(name);
+    report.removed.push(t(lang, 'setup.emptySheet', { name }));
+  }
 }

@@ -65,7 +65,7 @@ describe('staff messages', () => {
     const problem = { key: 'settingProblem.int' as const, params: { value: 'two', min: 1 } };
     const params = { cell: 'Settings!B10', key: 'maxExcursionsPerMunicipality', problem };
     expect(t('en', 'error.badSetting', params)).toContain('"two" is not a whole number of at least 1');
-    expect(t('sl', 'error.badSetting', params)).toContain('"two" ni celo število, vsaj 1');
+    expect(t('sl', 'error.badSetting', params)).toContain('"two" ni celo število, ki je najmanj 1');
     expect(t('en', 'error.badSetting', params)).not.toContain('{problem}');
     // A placeholder with no parameter stays as it is written.
     expect(t('en', 'error.missingSheet', {})).toContain('{sheet}');

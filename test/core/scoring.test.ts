@@ -40,7 +40,7 @@ describe('scoring an application', () => {
   it('writes the breakdown in Slovenian with decimal commas', () => {
     const lines = scoreApplication({ ...facts, contentScore: null }, criteria, 'sl').breakdown.split('\n');
     expect(lines[2]).toBe('Vsebinska ocena (ni podana): 0 × 1 = 0');
-    expect(lines[4]).toBe('Zanimive rešitve (4): 4 × 0,5 = 2');
+    expect(lines[4]).toBe('Rešitve, ki občino zanimajo (4): 4 × 0,5 = 2');
     expect(lines[3]).toBe('Manjša občina (3.261): 3 × 1 = 3');
   });
 

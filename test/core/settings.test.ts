@@ -184,7 +184,10 @@ describe('the Settings sheet as Set up writes it', () => {
       'Lowest English level that may take part: Fluent, Good working knowledge, Basic, None.',
     );
     expect(en.find((d) => d.key === 'template.accepted.sl')?.description).toBe(
-      'Google Doc id of the "accepted" notice in Slovenian (written by Set up).',
+      'Google Doc id of the template of the "places granted" notice in Slovenian (written by Set up).',
+    );
+    expect(sl.find((d) => d.key === 'template.accepted.en')?.description).toBe(
+      'Id dokumenta Google s predlogo obvestila "obvestilo o dodeljenih mestih" v angleščini (zapiše ga Nastavitev).',
     );
     expect(sl.find((d) => d.key === 'language')?.description).not.toBe(
       en.find((d) => d.key === 'language')?.description,

@@ -67,7 +67,7 @@ describe('Allocate places', () => {
     const question = emulator.ui.alerts.at(-2)!;
     expect(question.prompt).toMatch(/^Allocate 3 applications over 7 excursions\?/);
     expect(question.prompt).toContain('CGN-2017-04 1/1');
-    expect(question.prompt).toContain('Decisions: Accepted 2, Waitlisted 2');
+    expect(question.prompt).toContain('Decisions: Accepted (2), Waitlisted (2)');
     expect(allocations(emulator)).toEqual([]);
     expect(notices(emulator).filter((n) => n.Type !== 'received')).toEqual([]);
   });
@@ -170,7 +170,7 @@ describe('Allocate places', () => {
     emulator.submit(validAnswer());
     emulator.run('allocatePlaces');
     expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(
-      /^1 applications that take part have no Score yet \(first: APP-0001\)/,
+      /^1 application that takes part has no Score yet \(first: APP-0001\)/,
     );
   });
 

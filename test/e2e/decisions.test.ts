@@ -195,7 +195,7 @@ describe('Decisions people can rely on (issue 12, allocation)', () => {
     const { emulator, before, question } = mariborDeclines();
     expect(question).toContain('Offered a place ranked higher');
     expect(question).toContain(
-      'Celje, Cologne, 25–27 April 2017: 1 places (keeps Barcelona, March 2018 (sample dates))',
+      'Celje, Cologne, 25–27 April 2017: 1 place (keeps Barcelona, March 2018 (sample dates))',
     );
     expect(rowOf(emulator, 'Celje', CGN)).toMatchObject({ Decision: 'Accepted', 'Places Granted': 1 });
     expect(String(rowOf(emulator, 'Celje', CGN)?.Reason)).toContain('keeps that place until it answers');
@@ -228,7 +228,7 @@ describe('Decisions people can rely on (issue 12, allocation)', () => {
     const celje = rowOf(emulator, 'Celje', CGN)!;
     expect(celje).toMatchObject({ Decision: 'Accepted', 'Places Granted': 1, 'Waitlist Position': '' });
     expect(String(celje.Reason)).toBe(
-      '1st choice; 1 places offered, ranked above its place at Barcelona, March 2018 (sample dates): it keeps that place until it answers, and confirming this one gives it up',
+      '1st choice; 1 place offered, ranked above its place at Barcelona, March 2018 (sample dates): it keeps that place until it answers, and confirming this one gives it up',
     );
     expect(rowOf(emulator, 'Celje', BCN)).toMatchObject({ Decision: 'Accepted', Response: 'Confirmed' });
     expect(queuedSince(emulator, before)).toEqual([`promoted Celje ${CGN}`]);
@@ -266,7 +266,7 @@ describe('Decisions people can rely on (issue 12, allocation)', () => {
     expect(question).toContain(
       'Waiting, because the municipality is not a name in the Municipalities sheet (1): Občina Nekje.',
     );
-    expect(question).toMatch(/^Allocate 1 applications/);
+    expect(question).toMatch(/^Allocate 1 application over/);
     expect(allocations(emulator).map((r) => r.Municipality)).toEqual(['Bled']);
 
     setCell(emulator, 'Applications', 1, 'Municipality', 'Ajdovščina');

@@ -107,7 +107,7 @@ describe('a fault on any one service call', () => {
     const message = emulator.run('allocatePlaces');
     expect(message).toMatch(/what it had already written was undone/);
     expect(sheetsExceptLog(emulator)).toBe(before);
-    expect(records(emulator, 'Log').at(-1)?.Details).toMatch(/^Undone: [1-9] write\(s\)/);
+    expect(records(emulator, 'Log').at(-1)?.Details).toMatch(/^Undone: [1-9]\d* writes?;/);
   });
 
   it('Preview notices, the dashboard, Refresh form and onOpen change no sheet whatever fails', () => {

@@ -90,13 +90,13 @@ describe('response sheets named in the owner language', () => {
     emulator.submit(validAnswer(prefs));
     emulator.submit(validAnswer({ ...prefs, Municipality: 'Bled', 'Email address': 'obcina@bled.si' }));
     expect(
-      logDetails(emulator).filter((d) => /^APP-000\d from "Odgovori obrazca 1" row \d: Received/.test(d)),
+      logDetails(emulator).filter((d) => /^APP-000\d z lista "Odgovori obrazca 1", vrstica \d: prejeta/.test(d)),
     ).toHaveLength(2);
     // A missed answer (Applications gone) is taken in by the next Set up, from the Slovenian sheet.
     const wb = emulator.workbook();
     wb.deleteSheet(wb.sheetByName('Applications')!);
     emulator.submit(validAnswer({ ...prefs, Municipality: 'Kranj', 'Email address': 'obcina@kranj.si' }));
-    expect(logDetails(emulator).at(-1)).toMatch(/^The answer in "Odgovori obrazca 1" row 4 is not taken in yet/);
+    expect(logDetails(emulator).at(-1)).toMatch(/^Odgovor na listu "Odgovori obrazca 1" v vrstici 4 še ni prevzet/);
     emulator.run('setupWorkspace');
     expect(records(emulator, 'Applications').map((a) => a.Municipality)).toEqual(['Kranj']);
     emulator.run('scoreApplicants');

@@ -35,17 +35,20 @@ describe('a wrong value in Settings', () => {
     );
   });
 
-  it('writes the Log line of a Slovenian call in English through and through (no Slovenian problem inside it)', () => {
+  it('writes the Log line of a Slovenian call in Slovenian through and through, the English to the execution log', () => {
     const emulator = scoredCall();
     setSetting(emulator, 'language', 'sl');
     setSetting(emulator, 'maxExcursionsPerMunicipality', 'two');
     emulator.run('allocatePlaces');
     const stopped = records(emulator, 'Log')
       .map((r) => String(r.Details))
-      .filter((d) => d.startsWith('Stopped:'));
-    expect(stopped.at(-1)).toContain('"two" is not a whole number of at least 1');
-    expect(stopped.at(-1)).not.toMatch(/celo število/);
-    expect(emulator.ui.alerts.at(-1)?.prompt).toContain('"two" ni celo število, vsaj 1');
+      .filter((d) => d.startsWith('Ustavljeno:'));
+    expect(stopped.at(-1)).toContain('"two" ni celo število, ki je najmanj 1');
+    expect(stopped.at(-1)).not.toMatch(/whole number/);
+    expect(emulator.logs.at(-1)).toMatch(
+      /^\[error\] allocatePlaces stopped: .*"two" is not a whole number of at least 1/,
+    );
+    expect(emulator.ui.alerts.at(-1)?.prompt).toContain('"two" ni celo število, ki je najmanj 1');
   });
 
   it('stops Send notices the same way, and sends nothing', () => {

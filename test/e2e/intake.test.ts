@@ -84,7 +84,8 @@ describe('a form submission', () => {
     emulator.submit(validAnswer({ 'English proficiency': 'Basic' }));
     expect(apps(emulator)[0]).toMatchObject({
       Status: 'Ineligible',
-      Issues: 'Znanje angleščine "Basic" je pod zahtevano ravnjo "Good working knowledge"',
+      Issues:
+        'Znanje angleščine "Basic" (osnovno znanje) je nižje od zahtevanega "Good working knowledge" (dobro delovno znanje)',
     });
   });
 

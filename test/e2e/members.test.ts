@@ -28,6 +28,7 @@ const PLAIN_JAVASCRIPT: Record<string, string> = {
   UTC: 'Date.UTC',
   find: 'Array.prototype.find',
   getTime: 'Date.prototype.getTime',
+  error: 'console.error (the English account of a stopped action, src/workspace/actions.ts)',
   info: 'console.info',
   now: 'Date.now',
   parse: 'JSON.parse and Date.parse',

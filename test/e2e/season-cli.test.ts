@@ -198,7 +198,9 @@ describe('excursion-desk run --from', () => {
     const other = records(out, 'Allocations').filter((r) => r['Application ID'] === 'APP-0002');
     expect(other.every((r) => r.Response === '')).toBe(true);
     expect(
-      records(out, 'Log').some((r) => r.Action === 'onFormSubmit' && /signature|altered|not valid/i.test(r.Details)),
+      records(out, 'Log').some(
+        (r) => r.Action === 'onFormSubmit' && /signature|altered|not valid|podpisa|spremenjena/i.test(r.Details),
+      ),
     ).toBe(true);
     expect(
       records(out, 'Notices')

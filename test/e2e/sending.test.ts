@@ -90,7 +90,7 @@ describe('Send notices', () => {
     const emulator = queued(4);
     emulator.run('sendNotices');
     expect(emulator.ui.alerts.at(-2)!.prompt).toMatch(
-      /^Send 4 notices \(received 4\)\?\n\nQuota left today: 100, of which 10 are kept in reserve\./,
+      /^Send 4 notices\?\n\nOf each type: confirmation of receipt \(4\)\n\nQuota left today: 100, of which 10 are kept in reserve\./,
     );
     expect(emulator.mailApp.outbox).toHaveLength(4);
     expect(notices(emulator).map((n) => n.Status)).toEqual(['Sent', 'Sent', 'Sent', 'Sent']);

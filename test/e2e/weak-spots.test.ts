@@ -116,7 +116,7 @@ describe('ties and missing values in the allocation', () => {
     type(emulator, 'Applications', 1, 'Score', 'n/a');
     const before = sheetsExceptLog(emulator);
     emulator.run('allocatePlaces');
-    expect(lastAlert(emulator)).toMatch(/have no Score yet \(first: APP-00002\)/);
+    expect(lastAlert(emulator)).toMatch(/^1 application that takes part has no Score yet \(first: APP-00002\)/);
     expect(sheetsExceptLog(emulator)).toBe(before);
   });
 
