@@ -14,11 +14,27 @@ import { type Cell, ensureRows, readSheet, type Spreadsheet, text } from './shee
 /** Every figure of the dashboard, from Applications, Excursions, Allocations and Notices. */
 export function buildDashboardData(ss: Spreadsheet): DashboardData {
   const { settings } = loadSettings(ss);
-  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
+  // Only the columns the figures use (sheets.ts, readSheet): after a send run the Summary is
+  // rewritten in the same execution, and whole sheets would cost it seconds at a few thousand rows.
+  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS, [
+    'Application ID',
+    'Status',
+    'Region',
+    'Score',
+    'Signed Form Received',
+    'Preferences',
+    'Delegates',
+  ]);
   const a = apps.cols;
-  const alloc = readSheet(ss, SHEET.allocations, ALLOCATION_HEADERS);
+  const alloc = readSheet(ss, SHEET.allocations, ALLOCATION_HEADERS, [
+    'Application ID',
+    'Excursion ID',
+    'Decision',
+    'Places Granted',
+    'Response',
+  ]);
   const l = alloc.cols;
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Type', 'Status']);
   const n = notices.cols;
   let quota: number | null = null;
   try {

@@ -61,10 +61,10 @@ describe('report.html', () => {
       'Incomplete',
     ]);
     expect(await page.locator('.ed-notices .ed-type').allTextContents()).toEqual([
-      'Application received',
-      'Application incomplete',
-      'Place offered',
-      'On the waiting list',
+      'Confirmation of receipt',
+      'Incomplete application',
+      'Places granted',
+      'Waiting list',
     ]);
     await screenshot(page, 'report');
     expect(seen.requests.length).toBeGreaterThan(0);
@@ -83,9 +83,9 @@ describe('report.html', () => {
     expect(await page.locator('[data-chart="statuses"] .ed-label').allTextContents()).toEqual(['Prejeta', 'Nepopolna']);
     expect(await page.locator('.ed-notices .ed-type').allTextContents()).toEqual([
       'Potrdilo o prejemu prijave',
-      'Nepopolna prijava',
-      'Ponujeno mesto',
-      'Na čakalnem seznamu',
+      'Obvestilo o nepopolni prijavi',
+      'Obvestilo o dodeljenih mestih',
+      'Obvestilo o uvrstitvi na čakalni seznam',
     ]);
     expect(await page.locator('[data-chart="scores"] .ed-label').allTextContents()).toEqual([
       'manj kot 5',

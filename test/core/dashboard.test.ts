@@ -166,11 +166,27 @@ describe('the dashboard figures', () => {
 
   it('lists notice types in the order of the season, translated, then the others as they come', () => {
     expect(data.notices).toEqual([
-      { type: 'invitation', label: 'Povabilo k prijavi', queued: 0, sending: 0, sent: 1, failed: 0, skipped: 0 },
+      { type: 'invitation', label: 'Vabilo k prijavi', queued: 0, sending: 0, sent: 1, failed: 0, skipped: 0 },
       { type: 'received', label: 'Potrdilo o prejemu prijave', queued: 0, sending: 1, sent: 1, failed: 0, skipped: 0 },
-      { type: 'accepted', label: 'Ponujeno mesto', queued: 1, sending: 0, sent: 1, failed: 1, skipped: 0 },
-      { type: 'waitlisted', label: 'Na čakalnem seznamu', queued: 1, sending: 0, sent: 0, failed: 0, skipped: 0 },
-      { type: 'reply', label: 'Odgovor zabeležen', queued: 0, sending: 0, sent: 0, failed: 0, skipped: 1 },
+      {
+        type: 'accepted',
+        label: 'Obvestilo o dodeljenih mestih',
+        queued: 1,
+        sending: 0,
+        sent: 1,
+        failed: 1,
+        skipped: 0,
+      },
+      {
+        type: 'waitlisted',
+        label: 'Obvestilo o uvrstitvi na čakalni seznam',
+        queued: 1,
+        sending: 0,
+        sent: 0,
+        failed: 0,
+        skipped: 0,
+      },
+      { type: 'reply', label: 'Potrdilo o prejemu odgovora', queued: 0, sending: 0, sent: 0, failed: 0, skipped: 1 },
       { type: 'custom', label: 'custom', queued: 0, sending: 0, sent: 1, failed: 0, skipped: 0 },
     ]);
   });

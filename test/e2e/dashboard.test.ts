@@ -31,14 +31,14 @@ describe('the Summary sheet', () => {
   it('is rewritten after Send notices: what was sent no longer shows as waiting', () => {
     const emulator = allocatedCall('en');
     const before = noticeRows(emulator, 'Notice');
-    expect(before['Place offered'][1]).toBeGreaterThan(0);
+    expect(before['Places granted'][1]).toBeGreaterThan(0);
     emulator.run('sendNotices');
     const notices = records(emulator, 'Notices');
     const waiting = notices.filter((n) => n.Status === 'Queued' || n.Status === 'Failed');
     expect(waiting).toEqual([]);
     const after = noticeRows(emulator, 'Notice');
     const offered = notices.filter((n) => n.Type === 'accepted');
-    expect(after['Place offered']).toEqual([offered.length, 0, 0, 0]);
+    expect(after['Places granted']).toEqual([offered.length, 0, 0, 0]);
     expect(Object.values(after).every((r) => r[1] === 0)).toBe(true);
   });
 
@@ -63,7 +63,9 @@ describe('the Summary sheet', () => {
     // SPEC vocabulary stays in its own sheets; here staff read it translated.
     for (const raw of ['Received', 'Incomplete', 'accepted', 'waitlisted', 'Label', 'Demand', 'Granted'])
       expect([raw, flat.includes(raw)]).toEqual([raw, false]);
-    expect(flat).toEqual(expect.arrayContaining(['Prejeta', 'Nepopolna', 'Ponujeno mesto', 'Zaprošena mesta']));
+    expect(flat).toEqual(
+      expect.arrayContaining(['Prejeta', 'Nepopolna', 'Obvestilo o dodeljenih mestih', 'Zaprošena mesta']),
+    );
     // The emulator's clock stands at 2017-02-06T08:00:00Z: 9:00 in Ljubljana.
     expect(rows[0][1]).toBe('Stanje ob 6. 2. 2017 9:00');
   });
