@@ -32,6 +32,43 @@ const li = (text: string): Block => ({ kind: 'bullet', inlines: [{ text }] });
 const b = (text: string): Inline => ({ text, bold: true });
 
 const sl: Record<NoticeType, TemplateText> = {
+  // Provisional (issue 15): the letters work writes the final texts of the call's two notices.
+  invitation: {
+    subject: 'Povabilo za {{Municipality}}: interesna skupina mest projekta GrowSmarter in študijske ekskurzije',
+    blocks: [
+      p('Spoštovane, spoštovani,'),
+      p(
+        'Skupnost občin Slovenije vabi občino ',
+        b('{{Municipality}}'),
+        ' v interesno skupino mest projekta GrowSmarter (Obzorje 2020). Člani skupine se lahko brezplačno udeležijo študijskih ekskurzij v mesta Stockholm, Köln in Barcelona:',
+      ),
+      li('{{Excursions}}'),
+      p(
+        'Udeležba je brezplačna, število mest je lahko omejeno. Pogoj za udeležbo je aktivno znanje angleščine. Posebej vabimo tudi manjše občine. Kar se bomo naučili, bomo prek SOS delili z drugimi občinami.',
+      ),
+      p('Prijavite se do ', b('{{Deadline}}'), ' na obrazcu, v katerem je ime vaše občine že vpisano: {{FormLink}}'),
+      p('Za vprašanja smo dosegljivi na {{ReplyTo}}.'),
+      p('Lep pozdrav,'),
+      p('{{SenderName}}'),
+    ],
+  },
+  call_reminder: {
+    subject: 'Opomnik za {{Municipality}}: prijave v interesno skupino GrowSmarter do {{Deadline}}',
+    blocks: [
+      p('Spoštovane, spoštovani,'),
+      p(
+        'prijave občine ',
+        b('{{Municipality}}'),
+        ' v interesno skupino mest projekta GrowSmarter še nismo prejeli. Rok za prijave je ',
+        b('{{Deadline}}'),
+        '.',
+      ),
+      p('Obrazec, v katerem je ime vaše občine že vpisano: {{FormLink}}'),
+      p('Za vprašanja smo dosegljivi na {{ReplyTo}}.'),
+      p('Lep pozdrav,'),
+      p('{{SenderName}}'),
+    ],
+  },
   received: {
     subject: 'Prijava prejeta: {{Municipality}} ({{ApplicationId}})',
     blocks: [
@@ -236,6 +273,43 @@ const sl: Record<NoticeType, TemplateText> = {
 };
 
 const en: Record<NoticeType, TemplateText> = {
+  // Provisional (issue 15): the letters work writes the final texts of the call's two notices.
+  invitation: {
+    subject: 'Invitation for {{Municipality}}: the GrowSmarter city interest group and its study excursions',
+    blocks: [
+      p('Dear colleagues,'),
+      p(
+        'the Association of Municipalities of Slovenia invites ',
+        b('{{Municipality}}'),
+        ' to the city interest group of the Horizon 2020 project GrowSmarter. Its members may take part, free of charge, in study excursions to Stockholm, Cologne and Barcelona:',
+      ),
+      li('{{Excursions}}'),
+      p(
+        'Taking part is free of charge; places may be limited. Active English is a condition of taking part. Smaller municipalities are especially welcome. What we learn will be shared with other municipalities through the Association.',
+      ),
+      p('Please apply by ', b('{{Deadline}}'), ' on the form, which already names your municipality: {{FormLink}}'),
+      p('For questions, write to {{ReplyTo}}.'),
+      p('Kind regards,'),
+      p('{{SenderName}}'),
+    ],
+  },
+  call_reminder: {
+    subject: 'Reminder for {{Municipality}}: applications to the GrowSmarter interest group close on {{Deadline}}',
+    blocks: [
+      p('Dear colleagues,'),
+      p(
+        'we have not yet received an application from ',
+        b('{{Municipality}}'),
+        ' to the GrowSmarter city interest group. Applications close on ',
+        b('{{Deadline}}'),
+        '.',
+      ),
+      p('The form, which already names your municipality: {{FormLink}}'),
+      p('For questions, write to {{ReplyTo}}.'),
+      p('Kind regards,'),
+      p('{{SenderName}}'),
+    ],
+  },
   received: {
     subject: 'Application received: {{Municipality}} ({{ApplicationId}})',
     blocks: [

@@ -252,6 +252,28 @@ const en = {
     'the reply form was not published and took no replies: it is now published and accepting responses',
   'setup.replyFormClosed':
     'the reply form is published but not accepting responses (closed by hand): left closed; no reply can arrive until you reopen it in Google Forms',
+  'menu.sendInvitations': 'Send the call',
+  'setting.callReminderDays':
+    'How many days before the application deadline the one reminder goes to invited municipalities that have not applied (blank: no reminder).',
+  'setting.attachApplicationPdf':
+    'TRUE to attach the application, as the municipality answered it, as a PDF to print, sign and stamp to the "received" notice.',
+  'call.title': 'Send the call',
+  'call.confirm':
+    '{count} municipalities will get the invitation, each with its own link to the application form.\n{quota}{left}{noAddress}{malformed}{already}\n\nSend the call now?',
+  'call.quota':
+    "Today's mail quota allows {today} of them ({remaining} left today, {reserve} kept in reserve by the setting quotaReserve).",
+  'call.rest': ' The other {rest} go on the following days, sent by the scheduled run; days needed for them: {days}.',
+  'call.restNever':
+    " The other {rest} cannot go: the setting quotaReserve keeps back a whole day's quota. Lower it and run Send the call again.",
+  'call.noAddress': '\n\nNo address in Municipalities (column Email), so not mailed ({count}): {names}.',
+  'call.malformed': '\n\nNot an e-mail address, so written to Notices as Skipped with the reason ({count}): {names}.',
+  'call.already': '\n\nInvited already, so not mailed again ({count}).',
+  'call.nothing':
+    'No municipality is left to invite: every one with an address in Municipalities (column Email) has its invitation already.{noAddress}{malformed}',
+  'call.done': 'Invitations sent {sent}, failed {failed}, skipped {skipped}. {left}',
+  'call.badAddress':
+    'Not sent: "{to}" is not an e-mail address. Correct it in Municipalities (column Email) and run Send the call again.',
+  'call.more': ' and {count} more',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -508,6 +530,29 @@ const sl: Record<MessageKey, string> = {
     'obrazec za odgovor ni bil objavljen in ni sprejemal odgovorov: zdaj je objavljen in sprejema odgovore',
   'setup.replyFormClosed':
     'obrazec za odgovor je objavljen, a ne sprejema odgovorov (ročno zaprt): ostaja zaprt; dokler ga v Google Obrazcih ne odprete, odgovori ne morejo prispeti',
+  'menu.sendInvitations': 'Pošlji poziv občinam',
+  'setting.callReminderDays':
+    'Koliko dni pred rokom za prijave gre eno opozorilo povabljenim občinam, ki se še niso prijavile (prazno: brez opozorila).',
+  'setting.attachApplicationPdf':
+    'TRUE, če naj bo obvestilu "received" priložena prijava, kot jo je občina oddala, v PDF za tisk, podpis in žig.',
+  'call.title': 'Pošiljanje poziva',
+  'call.confirm':
+    'Povabilo bo prejelo {count} občin, vsaka s svojo povezavo do prijavnega obrazca.\n{quota}{left}{noAddress}{malformed}{already}\n\nPošljem poziv zdaj?',
+  'call.quota':
+    'Današnja kvota pošte dovoljuje {today} sporočil (danes jih ostaja {remaining}, {reserve} jih zadrži nastavitev quotaReserve).',
+  'call.rest':
+    ' Preostala sporočila ({rest}) gredo v naslednjih dneh, pošlje jih načrtovani zagon; število potrebnih dni: {days}.',
+  'call.restNever':
+    ' Preostala sporočila ({rest}) ne morejo iti: nastavitev quotaReserve zadrži celotno dnevno kvoto. Znižajte jo in znova zaženite Pošlji poziv občinam.',
+  'call.noAddress': '\n\nBrez naslova v listu Municipalities (stolpec Email), zato ne dobijo pošte ({count}): {names}.',
+  'call.malformed': '\n\nNaslov ni e-poštni naslov, zato je v Notices zapisano Skipped z razlogom ({count}): {names}.',
+  'call.already': '\n\nŽe povabljene, zato ne dobijo pošte znova ({count}).',
+  'call.nothing':
+    'Nobene občine ni več treba povabiti: vse z naslovom v listu Municipalities (stolpec Email) so povabilo že dobile.{noAddress}{malformed}',
+  'call.done': 'Povabila poslana {sent}, neuspešna {failed}, preskočena {skipped}. {left}',
+  'call.badAddress':
+    'Ni poslano: "{to}" ni e-poštni naslov. Popravite ga v listu Municipalities (stolpec Email) in znova zaženite Pošlji poziv občinam.',
+  'call.more': ' in še {count}',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };

@@ -39,6 +39,8 @@ export const PLACEHOLDERS = [
   'ReplyBy',
   'FormLink',
   'Changes',
+  'Excursions',
+  'ReplyTo',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

@@ -10,6 +10,17 @@
  * anywhere leaves either nothing, or notices whose lapse the next run writes. A lapse is told once
  * per offer: a `lapsed` notice below the offer's own notice in Notices means it was queued already.
  */
+
+import {
+  type AppliedRow,
+  CALL_REMINDER,
+  callRemindees,
+  callReminderDay,
+  INVITATION,
+  municipalityOfKey,
+  remindable,
+  type SentInvitation,
+} from '../core/call';
 import {
   baseKey,
   type Day,
@@ -312,13 +323,17 @@ export function nextDeadlineIn(ss: Spreadsheet, now: Date): number | null {
  * minute after a time stop, a day after a quota stop, an hour after a problem) and the next
  * deadline of an open offer; removed when neither is left.
  */
-export function scheduleNext(ss: Spreadsheet, outcome: SendOutcome | null): void {
+export function scheduleNext(ss: Spreadsheet, outcome: SendOutcome | null, keepIfIdle = false): void {
   const now = new Date();
   let after: number | null = null;
   if (outcome === null) after = AFTER_PROBLEM_MS;
   else if (outcome.left > 0) after = outcome.stoppedBy === 'quota' ? AFTER_QUOTA_MS : MINUTE_MS;
   const deadline = nextDeadlineIn(ss, now);
   if (deadline !== null) after = after === null ? deadline : Math.min(after, deadline);
+  const call = nextCallReminderIn(ss, now);
+  if (call !== null) after = after === null ? call : Math.min(after, call);
+  // A send of some keys only (Send the call) knows nothing of other work a trigger may be waiting for.
+  if (after === null && keepIfIdle) return;
   scheduleResume(ss, after);
 }
 
@@ -368,6 +383,12 @@ export function scheduledWork(ss: Spreadsheet, startedAt: number): { lines: stri
     lines.push(`Deadlines not checked: ${problemOf(e)}`);
   }
   try {
+    const called = runCallReminders(ss, new Date());
+    if (called.length > 0) lines.push(`Call reminders queued: ${called.join(', ')}`);
+  } catch (e) {
+    lines.push(`Call reminders not checked: ${problemOf(e)}`);
+  }
+  try {
     const realloc = reallocateFreedPlaces(ss);
     if (realloc)
       lines.push(
@@ -382,4 +403,114 @@ export function scheduledWork(ss: Spreadsheet, startedAt: number): { lines: stri
     lines.push(`Sending stopped: ${problemOf(e)}`);
     return { lines, outcome: null };
   }
+}
+
+/** What the call reminder needs, read once: the days it concerns, and the sheets' rows. */
+interface CallReminderState {
+  tz: string;
+  now: Date;
+  deadline: Date;
+  today: Day;
+  firstDay: Day;
+  notices: Table<(typeof NOTICE_HEADERS)[number]>;
+  invitations: SentInvitation[];
+  applications: AppliedRow[];
+}
+
+/**
+ * The call reminder's state, or null when none can be due: no deadline, `callReminderDays` blank,
+ * or the deadline passed. A spreadsheet without the sheets or columns has none either.
+ */
+function callReminderState(ss: Spreadsheet, now: Date): CallReminderState | null {
+  const tz = timeZoneOf(ss);
+  const { settings } = loadSettings(ss, tz, true);
+  const deadline = settings.applicationDeadline;
+  if (!deadline || now.getTime() >= deadline.getTime()) return null;
+  // The last day to apply is the day the deadline instant falls in (an end-of-day deadline: the day before).
+  const firstDay = callReminderDay(zoneDay(new Date(deadline.getTime() - 1), tz), settings.callReminderDays);
+  if (firstDay === null) return null;
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const c = notices.cols;
+  const invitations: SentInvitation[] = [];
+  for (const r of notices.rows) {
+    const key = text(r[c['Notice Key']]);
+    const municipality = municipalityOfKey(key);
+    if (municipality === null || !key.startsWith(`${INVITATION}:`)) continue;
+    const sentAt = r[c['Sent At']];
+    invitations.push({
+      municipality,
+      to: text(r[c.To]),
+      status: text(r[c.Status]),
+      sentDay: isDateCell(sentAt) ? zoneDay(sentAt, tz) : null,
+    });
+  }
+  if (invitations.length === 0) return null;
+  const apps = readSheet(ss, SHEET.applications, ['Municipality', 'Status']);
+  const a = apps.cols;
+  return {
+    tz,
+    now,
+    deadline,
+    today: zoneDay(now, tz),
+    firstDay,
+    notices,
+    invitations,
+    applications: apps.rows.map((r) => ({ municipality: text(r[a.Municipality]), status: text(r[a.Status]) })),
+  };
+}
+
+function noticeKeys(state: CallReminderState): string[] {
+  const c = state.notices.cols;
+  return state.notices.rows.map((r) => text(r[c['Notice Key']]));
+}
+
+/**
+ * Queues the `call_reminder` of each invited municipality that has not applied, from
+ * `callReminderDays` before the last day to apply until the deadline (one append). Only an
+ * invitation sent before the reminder's first day is followed up: a call sent that late needs no
+ * reminder days later. Returns the keys queued.
+ */
+export function runCallReminders(ss: Spreadsheet, now: Date): string[] {
+  const state = callReminderState(ss, now);
+  if (!state || state.today < state.firstDay) return [];
+  const due = callRemindees(remindable(state.invitations, state.firstDay), state.applications, noticeKeys(state));
+  if (due.length === 0) return [];
+  appendRows(
+    state.notices,
+    due.map((n) =>
+      rowFrom(state.notices, {
+        'Notice Key': asText(n.key),
+        Type: CALL_REMINDER as NoticeType,
+        To: asText(n.to),
+        Status: 'Queued',
+      }),
+    ),
+  );
+  return due.map((n) => n.key);
+}
+
+/**
+ * How long until the call reminder falls due (at least a minute), or null when none is left to
+ * send: so the trigger stays while an invited municipality may still need its reminder.
+ */
+export function nextCallReminderIn(ss: Spreadsheet, now: Date): number | null {
+  let state: CallReminderState | null;
+  try {
+    state = callReminderState(ss, now);
+  } catch (e) {
+    if (isStaffError(e)) return null;
+    throw e;
+  }
+  if (!state) return null;
+  if (state.today < state.firstDay) {
+    // Invitations still waiting to be sent (a quota stop) may be reminded too.
+    const waiting = state.invitations.filter(
+      (i) => i.status !== 'Skipped' && (i.sentDay ?? state.today) < state.firstDay,
+    );
+    const invited = new Map(waiting.map((i) => [i.municipality, i.to]));
+    if (callRemindees(invited, state.applications, noticeKeys(state)).length === 0) return null;
+    return Math.max(startOfDay(state.firstDay, state.tz) - now.getTime(), SOONEST_MS);
+  }
+  const due = callRemindees(remindable(state.invitations, state.firstDay), state.applications, noticeKeys(state));
+  return due.length > 0 ? SOONEST_MS : null;
 }

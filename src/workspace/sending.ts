@@ -11,6 +11,7 @@
  * flushed before its mail. A throw marks a notice `Failed`, retried by the next run. A run stops
  * before the quota reserve or the time budget, and one time-driven trigger resumes it.
  */
+import { municipalityOfKey } from '../core/call';
 import { describeError, StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { isValidEmail } from '../core/intake';
@@ -30,7 +31,7 @@ import {
 import { asText } from '../core/text';
 import { formatTold, parseTold, type RowNow, staleness, TELLING_TYPES, toldAfter, toldPlaces } from '../core/told';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
-import { readExcursions } from './excursions';
+import { openExcursions, readExcursions } from './excursions';
 import { timeZoneOf } from './execution';
 import { findForm } from './form';
 import { linkMaker } from './links';
@@ -283,7 +284,8 @@ export function mergeData(
     const uses = new Set(placeholdersOf(template).known);
     const app = byApp.get(n.applicationId);
     const exc = byExc.get(n.excursionId);
-    const municipality = app ? text(app[a.Municipality]) : '';
+    // A call notice belongs to no application: its key names the municipality (core/call.ts).
+    const municipality = app ? text(app[a.Municipality]) : (municipalityOfKey(n.key) ?? '');
     const allocations = n.excursionId ? book() : null;
     const l = allocations?.table.cols;
     const index = allocations?.byKey.get(`${n.applicationId}|${n.excursionId}`);
@@ -361,6 +363,15 @@ export function mergeData(
       ReplyLink: uses.has('ReplyLink') && n.excursionId ? replyLink() : '',
       FormLink: uses.has('FormLink') ? formLink(municipality) : '',
       Changes: changes,
+      // Until letter-words' excursionLine lands (issue 14): city and prose dates, one Open excursion a line.
+      Excursions: uses.has('Excursions')
+        ? openExcursions(excursions)
+            .map((e) =>
+              e.start ? `${e.city}, ${proseDays(lang, dayIn(e.start, tz), e.end ? dayIn(e.end, tz) : null)}` : e.label,
+            )
+            .join('\n')
+        : '',
+      ReplyTo: settings.replyTo,
     };
   };
 }

@@ -109,7 +109,7 @@ describe('settings', () => {
   it('has a description for every setting and a template key per type and language', () => {
     const defs = settingDefinitions();
     expect(defs.every((d) => d.description.length > 10)).toBe(true);
-    expect(defs.filter((d) => d.key.startsWith('template.'))).toHaveLength(24);
+    expect(defs.filter((d) => d.key.startsWith('template.'))).toHaveLength(28);
   });
 
   it('reads the defaults without a problem', () => {

@@ -171,7 +171,7 @@ describe('language, level and text settings', () => {
     expect(settings.templates['accepted.en']).toBe('DOC-1');
     expect(settings.templates['promoted.sl']).toBe('DOC-2');
     expect(settings.templates['received.sl']).toBe('');
-    expect(Object.keys(settings.templates)).toHaveLength(24);
+    expect(Object.keys(settings.templates)).toHaveLength(28);
   });
 });
 
@@ -206,7 +206,11 @@ describe('the Settings sheet as Set up writes it', () => {
       ['autoReallocate', false],
       ['templateFolderId', ''],
     ]);
-    expect(en[15].key).toBe('template.received.en');
+    expect(en.slice(15, 17).map((d) => [d.key, d.value])).toEqual([
+      ['callReminderDays', 2],
+      ['attachApplicationPdf', true],
+    ]);
+    expect(en[17].key).toBe('template.invitation.en');
   });
 
   it('reads the defaults as the sample call has them', () => {

@@ -14,7 +14,7 @@ const live = (e: ReturnType<typeof setUpWorkspace>, mime: string) =>
   e.files(mime).filter((f) => !f.trashed && f.id !== e.env.drive.rootId);
 
 describe('Drive under drive.file', () => {
-  it('Set up makes the folder and the 24 Docs (one per notice type and language) in it through the Drive API, and calls no DriveApp', () => {
+  it('Set up makes the folder and the 28 Docs (one per notice type and language) in it through the Drive API, and calls no DriveApp', () => {
     const emulator = freshWorkspace();
     emulator.run('setupWorkspace');
     expect(emulator.env.calls.total('Drive.Files.create')).toBe(25);
@@ -50,7 +50,7 @@ describe('Drive under drive.file', () => {
     expect(folders).toHaveLength(1);
     expect(folders[0].id).not.toBe(old.id);
     expect(records(emulator, 'Settings').find((s) => s.Key === 'templateFolderId')?.Value).toBe(folders[0].id);
-    expect(live(emulator, DOCUMENT_MIME).filter((d) => d.parents[0] === folders[0].id)).toHaveLength(24);
+    expect(live(emulator, DOCUMENT_MIME).filter((d) => d.parents[0] === folders[0].id)).toHaveLength(28);
   });
 
   it('puts a template Doc it could not finish in the trash, through the Drive API', () => {

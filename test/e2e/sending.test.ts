@@ -234,7 +234,7 @@ describe('templates', () => {
     const before = emulator.env.calls.count('Document.DocumentApp.openById');
     emulator.run('sendNotices');
     expect(emulator.env.calls.count('Document.DocumentApp.openById') - before).toBe(1);
-    expect(emulator.files(DOCUMENT_MIME)).toHaveLength(24);
+    expect(emulator.files(DOCUMENT_MIME)).toHaveLength(28);
   });
 });
 

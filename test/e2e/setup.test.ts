@@ -161,9 +161,9 @@ describe('Set up on a new spreadsheet', () => {
     expect(triggers.map((t) => t.handlerFunction)).toEqual(['onFormSubmit']);
   });
 
-  it('creates a template Doc per notice type and language (24) in one folder and writes their ids to Settings', () => {
+  it('creates a template Doc per notice type and language (28) in one folder and writes their ids to Settings', () => {
     const docs = emulator.files(DOCUMENT_MIME);
-    expect(docs).toHaveLength(24);
+    expect(docs).toHaveLength(28);
     expect(new Set(docs.map((d) => d.parents[0])).size).toBe(1);
     const folder = emulator.files(FOLDER_MIME).find((f) => f.id === docs[0].parents[0]);
     expect(folder?.name).toBe('Excursion Desk — notice templates');
