@@ -84,14 +84,16 @@ export interface Invitees {
   malformed: CallNotice[];
   /** No address in `Email`: listed in the confirmation, not mailed. */
   noAddress: string[];
-  /** Invited already (an invitation Sent, under way or waiting): never mailed twice. */
+  /** Queued or Failed already (a run that stopped): sent under their own keys, never queued again. */
+  waiting: CallNotice[];
+  /** Invited already (an invitation Sent, or Sending: staff decide about that one): never mailed twice. */
   already: string[];
 }
 
 /**
  * Sorts the register's rows for Send the call. `notices` are the Notices rows as (key, status,
- * To). A municipality is invited once: any invitation of its family that is `Sent`, `Sending`,
- * `Queued` or `Failed` (the last two are still sent by the queue) counts. One whose invitations
+ * To). A municipality is invited once: an invitation of its family `Sent` or `Sending` counts as
+ * invited; one `Queued` or `Failed` (a run that stopped before it) is sent under its own key. One whose invitations
  * were all `Skipped` (a malformed address staff have since corrected) is invited under the next
  * `#n` of its key; a malformed address already recorded Skipped is not recorded again. A name
  * that appears twice in the register is invited once, at its first address.
@@ -101,14 +103,17 @@ export function chooseInvitees(
   notices: readonly (readonly [string, string, string])[],
   isValidEmail: (s: string) => boolean,
 ): Invitees {
-  const out: Invitees = { send: [], malformed: [], noAddress: [], already: [] };
-  const families = new Map<string, { live: boolean; skippedTo: Set<string> }>();
+  const out: Invitees = { send: [], malformed: [], noAddress: [], waiting: [], already: [] };
+  const families = new Map<string, { done: boolean; pending: CallNotice[]; skippedTo: Set<string> }>();
   for (const [key, status, to] of notices) {
     const base = splitKey(key).base;
     if (!base.startsWith(`${INVITATION}:`)) continue;
-    const family = families.get(base) ?? { live: false, skippedTo: new Set<string>() };
-    if (status.trim() === 'Skipped') family.skippedTo.add(to.trim());
-    else if (status.trim() !== '') family.live = true;
+    const family = families.get(base) ?? { done: false, pending: [], skippedTo: new Set<string>() };
+    const s = status.trim();
+    if (s === 'Skipped') family.skippedTo.add(to.trim());
+    else if (s === 'Queued' || s === 'Failed')
+      family.pending.push({ key: key.trim(), municipality: municipalityOfKey(key) ?? '', to: to.trim() });
+    else if (s !== '') family.done = true;
     families.set(base, family);
   }
   const keys = new KeyFamilies(notices.map(([key, status]) => [key, status] as const));
@@ -120,8 +125,12 @@ export function chooseInvitees(
     const email = row.email.trim();
     const base = invitationKey(name);
     const family = families.get(base);
-    if (family?.live) {
+    if (family?.done) {
       out.already.push(name);
+      continue;
+    }
+    if (family && family.pending.length > 0) {
+      out.waiting.push(family.pending[0]);
       continue;
     }
     if (email === '') {

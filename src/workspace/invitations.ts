@@ -6,12 +6,15 @@
  * same at-most-once machinery as every notice (sending.ts), which `runScheduledWork` carries on
  * across days when the quota stops it.
  */
-import { chooseInvitees, type Invitees, planQuota, type QuotaPlan } from '../core/call';
+import { chooseInvitees, INVITATION, type Invitees, planQuota, type QuotaPlan } from '../core/call';
 import { type Language, t } from '../core/i18n';
 import { isValidEmail } from '../core/intake';
+import { placeholdersOf } from '../core/templates';
 import { asText } from '../core/text';
 import { NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
 import { timeZoneOf } from './execution';
+import { linkMaker } from './links';
+import { loadTemplates, reconcile } from './sending';
 import { loadSettings } from './settings';
 import { appendRows, readSheet, rowFrom, type Spreadsheet, text } from './sheets';
 
@@ -30,13 +33,21 @@ export function planInvitations(ss: Spreadsheet): CallPlan {
   const register = readSheet(ss, SHEET.municipalities, ['Name', 'Email']);
   const m = register.cols;
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // A block a killed run left is settled first, so what it sent counts as sent and the rest as waiting.
+  const props = PropertiesService.getDocumentProperties();
+  if (props) reconcile(ss, notices, props);
   const c = notices.cols;
   const invitees = chooseInvitees(
     register.rows.map((r) => ({ name: text(r[m.Name]), email: text(r[m.Email]) })),
     notices.rows.map((r) => [text(r[c['Notice Key']]), text(r[c.Status]), text(r[c.To])] as const),
     isValidEmail,
   );
-  const quota = planQuota(invitees.send.length, MailApp.getRemainingDailyQuota(), settings.quotaReserve);
+  // A template problem (or a form link that cannot be made) stops here, before anything is written.
+  const templates = loadTemplates([INVITATION as NoticeType], settings, settings.language);
+  const first = invitees.send[0] ?? invitees.waiting[0];
+  if (first) checkFormLink(ss, first.municipality, templates);
+  const count = invitees.send.length + invitees.waiting.length;
+  const quota = planQuota(count, MailApp.getRemainingDailyQuota(), settings.quotaReserve);
   return { invitees, quota };
 }
 
@@ -97,5 +108,11 @@ export function queueInvitations(ss: Spreadsheet, plan: CallPlan, lang: Language
     ),
   ];
   appendRows(notices, rows);
-  return new Set(plan.invitees.send.map((n) => n.key));
+  return new Set([...plan.invitees.send, ...plan.invitees.waiting].map((n) => n.key));
+}
+
+/** Makes one prefilled form link where the invitation asks for one: a form that cannot be found stops Send the call before it writes. */
+function checkFormLink(ss: Spreadsheet, municipality: string, templates: ReturnType<typeof loadTemplates>): void {
+  const template = templates.get(INVITATION as NoticeType);
+  if (template && placeholdersOf(template).known.includes('FormLink')) linkMaker(ss).application(municipality);
 }

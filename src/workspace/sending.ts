@@ -31,6 +31,7 @@ import {
 import { asText } from '../core/text';
 import { formatTold, parseTold, type RowNow, staleness, TELLING_TYPES, toldAfter, toldPlaces } from '../core/told';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
+import { applicationPdfMaker } from './application-pdf';
 import { openExcursions, readExcursions } from './excursions';
 import { timeZoneOf } from './execution';
 import { findForm } from './form';
@@ -559,7 +560,11 @@ function writeStatuses(table: Table<NoticeHeader>, indices: number[]): void {
  * becomes `Sent` (or `Failed`), the one under way stays `Sending`, and those it never reached go
  * back to `Queued`. Written and flushed before the record is removed, so a kill here changes nothing.
  */
-function reconcile(ss: Spreadsheet, table: Table<NoticeHeader>, props: GoogleAppsScript.Properties.Properties): void {
+export function reconcile(
+  ss: Spreadsheet,
+  table: Table<NoticeHeader>,
+  props: GoogleAppsScript.Properties.Properties,
+): void {
   const record = parseRecord(props.getProperty(SENDING_RECORD));
   if (!record) return;
   const c = table.cols;
@@ -666,8 +671,16 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     if (attachments.length > 0) message.attachments = attachments;
     MailApp.sendEmail(message);
   };
-  const pdfFor = (n: PendingNotice, mail: RenderedNotice): GoogleAppsScript.Base.BlobSource[] =>
-    n.type === 'accepted' && settings.attachPdf ? [letterPdf(mail.html, `${n.applicationId}-${n.excursionId}`)] : [];
+  let applicationPdf: ReturnType<typeof applicationPdfMaker> | null = null;
+  const pdfFor = (n: PendingNotice, mail: RenderedNotice): GoogleAppsScript.Base.BlobSource[] => {
+    if (n.type === 'accepted' && settings.attachPdf)
+      return [letterPdf(mail.html, `${n.applicationId}-${n.excursionId}`)];
+    if (n.type !== 'received' || !settings.attachApplicationPdf) return [];
+    // The application to sign and stamp (issue 15); the sheets are read once, for the first one.
+    applicationPdf ??= applicationPdfMaker(ss, settings, lang);
+    const pdf = applicationPdf(n.applicationId);
+    return pdf ? [pdf] : [];
+  };
   const isQuotaError = (e: unknown) => /too many times|quota/i.test(describeError(e));
   const overTime = () => Date.now() - startedAt > TIME_BUDGET_MS;
 
