@@ -6,11 +6,15 @@
  * The tests read what the letters carry (links, names, numbers), never their wording.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../emulator/src';
 import type { SentMail } from '../../emulator/src/mail';
+import { formLinks, runDemo } from '../../src/cli/demo';
 import {
   addSheetRow,
+  BUILD_DIR,
   records,
   setMunicipalityEmails,
   setSetting,
@@ -285,5 +289,63 @@ describe('the application as a PDF to sign and stamp', () => {
     setSetting(emulator, 'attachApplicationPdf', false);
     emulator.submit(validAnswer());
     expect(emulator.mailApp.outbox.at(-1)!.attachments).toHaveLength(0);
+  });
+});
+
+describe('the demo season starts with the call', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'call-demo-')), 'out');
+  const summary = runDemo({ out, bundleDir: BUILD_DIR, progress: () => {}, say: () => {} });
+  const emulator = summary.emulator;
+  const notices = records(emulator, 'Notices');
+  const sent = (type: string) => notices.filter((n) => n.Type === type && n.Status === 'Sent');
+
+  it("mails every sample municipality with an address its invitation, whose link opens the form with the municipality's name filled in", () => {
+    expect(summary.stopped).toEqual([]);
+    const invited = sent('invitation').map((n) => String(n['Notice Key']).replace(/^invitation:/, ''));
+    expect(invited.length).toBeGreaterThan(200);
+    const links = formLinks(emulator);
+    for (const name of invited) {
+      const url = [...links.values()].find((u) => emulator.responder.openPrefilled(u).answers.Municipality === name);
+      expect([name, url !== undefined]).toEqual([name, true]);
+    }
+    expect(notices.find((n) => n['Notice Key'] === 'invitation:Solčava')?.Status).toBe('Skipped');
+    expect(notices.some((n) => n['Notice Key'] === 'invitation:Hodoš')).toBe(false);
+    expect(summary.demo?.call.throughLinks).toBeGreaterThan(summary.demo?.call.typed ?? 0);
+  });
+
+  it('reminds only invited municipalities that had not applied, once each', () => {
+    const reminders = sent('call_reminder');
+    expect(reminders.length).toBeGreaterThan(0);
+    const apps = records(emulator, 'Applications');
+    for (const r of reminders) {
+      const name = String(r['Notice Key']).replace(/^call_reminder:/, '');
+      const before = apps.filter(
+        (a) =>
+          a.Municipality === name &&
+          a.Status !== 'Withdrawn' &&
+          (a['Submitted At'] as Date).getTime() < (r['Sent At'] as Date).getTime(),
+      );
+      expect([name, before.length]).toEqual([name, 0]);
+    }
+    expect(new Set(reminders.map((r) => r['Notice Key'])).size).toBe(reminders.length);
+  });
+
+  it('attaches the application as a PDF to every received mail', () => {
+    const received = sent('received');
+    expect(received.length).toBeGreaterThan(30);
+    const apps = new Map(records(emulator, 'Applications').map((a) => [a['Application ID'], a]));
+    received.forEach((n, i) => {
+      const mail = emulator.mailApp.outbox.find((m) => m.to.includes(String(n.To)) && m.subject === n.Subject)!;
+      expect([n['Notice Key'], mail.attachments.map((a) => a.contentType)]).toEqual([
+        n['Notice Key'],
+        ['application/pdf'],
+      ]);
+      if (i > 2) return;
+      const text = pdfText(mail.attachments[0].bytes);
+      const app = apps.get(n['Application ID'])!;
+      expect(text).toContain(String(n['Application ID']));
+      expect(text).toContain(String(app['Contact Name']));
+      expect(text).toContain(String(app.Email));
+    });
   });
 });
