@@ -209,3 +209,34 @@ export function remindable(invitations: readonly SentInvitation[], firstDay: Day
   }
   return out;
 }
+
+/** Days before the last day to apply when an application whose signed form has not come back is reminded. */
+export const SIGNED_FORM_REMINDER_DAYS = 3;
+
+/**
+ * The key of the one reminder about a signed form not come back: an `incomplete` notice of its own
+ * (`incomplete:<application>:signed`), so it never stands in for, or is stood in for by, the
+ * `incomplete` notice intake sends about the answers.
+ */
+export function signedFormKey(applicationId: string): string {
+  return `incomplete:${applicationId}:signed`;
+}
+
+/** Whether `key` is that reminder's. */
+export function isSignedFormKey(key: string): boolean {
+  return /^incomplete:.+:signed(#\d+)?$/.test(key.trim());
+}
+
+/** An application as the signed-form reminder reads it. */
+export interface SignedFormRow {
+  applicationId: string;
+  status: string;
+  signed: boolean;
+  email: string;
+}
+
+/** The applications to remind of their signed form: `Received`, not ticked, not reminded yet. */
+export function signedFormReminders(rows: readonly SignedFormRow[], noticeKeys: Iterable<string>): SignedFormRow[] {
+  const keys = new Set([...noticeKeys].map((k) => splitKey(k).base));
+  return rows.filter((r) => r.status.trim() === 'Received' && !r.signed && !keys.has(signedFormKey(r.applicationId)));
+}

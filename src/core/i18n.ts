@@ -274,6 +274,8 @@ const en = {
   'call.badAddress':
     'Not sent: "{to}" is not an e-mail address. Correct it in Municipalities (column Email) and run Send the call again.',
   'call.more': ' and {count} more',
+  'issue.signedFormMissing':
+    'The application signed and stamped has not reached us yet: please print the PDF attached to our confirmation of {id}, sign and stamp it, and send it back before the deadline',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -553,6 +555,8 @@ const sl: Record<MessageKey, string> = {
   'call.badAddress':
     'Ni poslano: "{to}" ni e-poštni naslov. Popravite ga v listu Municipalities (stolpec Email) in znova zaženite Pošlji poziv občinam.',
   'call.more': ' in še {count}',
+  'issue.signedFormMissing':
+    'Podpisane in žigosane prijave še nismo prejeli: natisnite PDF, priložen naši potrditvi prijave {id}, ga podpišite in žigosajte ter nam ga pošljite pred iztekom roka',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };

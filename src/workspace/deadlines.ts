@@ -20,6 +20,9 @@ import {
   municipalityOfKey,
   remindable,
   type SentInvitation,
+  SIGNED_FORM_REMINDER_DAYS,
+  signedFormKey,
+  signedFormReminders,
 } from '../core/call';
 import {
   baseKey,
@@ -330,8 +333,8 @@ export function scheduleNext(ss: Spreadsheet, outcome: SendOutcome | null, keepI
   else if (outcome.left > 0) after = outcome.stoppedBy === 'quota' ? AFTER_QUOTA_MS : MINUTE_MS;
   const deadline = nextDeadlineIn(ss, now);
   if (deadline !== null) after = after === null ? deadline : Math.min(after, deadline);
-  const call = nextCallReminderIn(ss, now);
-  if (call !== null) after = after === null ? call : Math.min(after, call);
+  for (const next of [nextCallReminderIn(ss, now), nextSignedFormReminderIn(ss, now)])
+    if (next !== null) after = after === null ? next : Math.min(after, next);
   // A send of some keys only (Send the call) knows nothing of other work a trigger may be waiting for.
   if (after === null && keepIfIdle) return;
   scheduleResume(ss, after);
@@ -381,6 +384,12 @@ export function scheduledWork(ss: Spreadsheet, startedAt: number): { lines: stri
     lines.push(...report.unreadable);
   } catch (e) {
     lines.push(`Deadlines not checked: ${problemOf(e)}`);
+  }
+  try {
+    const signed = runSignedFormReminders(ss, new Date());
+    if (signed.length > 0) lines.push(`Signed form reminders queued: ${signed.join(', ')}`);
+  } catch (e) {
+    lines.push(`Signed form reminders not checked: ${problemOf(e)}`);
   }
   try {
     const called = runCallReminders(ss, new Date());
@@ -513,4 +522,65 @@ export function nextCallReminderIn(ss: Spreadsheet, now: Date): number | null {
   }
   const due = callRemindees(remindable(state.invitations, state.firstDay), state.applications, noticeKeys(state));
   return due.length > 0 ? SOONEST_MS : null;
+}
+
+/** The signed-form reminder's state, or null when none can be due (requireSignedForm FALSE, no deadline, or it passed). */
+function signedFormState(ss: Spreadsheet, now: Date) {
+  const tz = timeZoneOf(ss);
+  const { settings } = loadSettings(ss, tz, true);
+  const deadline = settings.applicationDeadline;
+  if (!settings.requireSignedForm || !deadline || now.getTime() >= deadline.getTime()) return null;
+  const firstDay = zoneDay(new Date(deadline.getTime() - 1), tz) - SIGNED_FORM_REMINDER_DAYS;
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const apps = readSheet(ss, SHEET.applications, ['Application ID', 'Status', 'Signed Form Received', 'Email']);
+  const a = apps.cols;
+  const c = notices.cols;
+  const due = signedFormReminders(
+    apps.rows.map((r) => ({
+      applicationId: text(r[a['Application ID']]),
+      status: text(r[a.Status]),
+      signed: r[a['Signed Form Received']] === true,
+      email: text(r[a.Email]),
+    })),
+    notices.rows.map((r) => text(r[c['Notice Key']])),
+  );
+  return { tz, today: zoneDay(now, tz), firstDay, notices, due };
+}
+
+/**
+ * With `requireSignedForm`, from 3 days before the last day to apply until the deadline, queues
+ * one `incomplete` notice (key `incomplete:<application>:signed`) for each `Received` application
+ * whose `Signed Form Received` is not ticked. Returns the keys queued.
+ */
+export function runSignedFormReminders(ss: Spreadsheet, now: Date): string[] {
+  const state = signedFormState(ss, now);
+  if (!state || state.today < state.firstDay || state.due.length === 0) return [];
+  appendRows(
+    state.notices,
+    state.due.map((r) =>
+      rowFrom(state.notices, {
+        'Notice Key': asText(signedFormKey(r.applicationId)),
+        'Application ID': asText(r.applicationId),
+        Type: 'incomplete' as NoticeType,
+        To: asText(r.email),
+        Status: 'Queued',
+      }),
+    ),
+  );
+  return state.due.map((r) => signedFormKey(r.applicationId));
+}
+
+/** How long until the signed-form reminder falls due (at least a minute), or null when none can be. */
+export function nextSignedFormReminderIn(ss: Spreadsheet, now: Date): number | null {
+  let state: ReturnType<typeof signedFormState>;
+  try {
+    state = signedFormState(ss, now);
+  } catch (e) {
+    if (isStaffError(e)) return null;
+    throw e;
+  }
+  if (!state) return null;
+  // Before the day, applications may still come: the run wakes that day whatever the sheet holds now.
+  if (state.today < state.firstDay) return Math.max(startOfDay(state.firstDay, state.tz) - now.getTime(), SOONEST_MS);
+  return state.due.length > 0 ? SOONEST_MS : null;
 }

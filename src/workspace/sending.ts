@@ -11,7 +11,7 @@
  * flushed before its mail. A throw marks a notice `Failed`, retried by the next run. A run stops
  * before the quota reserve or the time budget, and one time-driven trigger resumes it.
  */
-import { municipalityOfKey } from '../core/call';
+import { isSignedFormKey, municipalityOfKey } from '../core/call';
 import { describeError, StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { isValidEmail } from '../core/intake';
@@ -357,7 +357,12 @@ export function mergeData(
       ExcursionLabel: exc?.label ?? '',
       PlacesGranted: text(cell('Places Granted')),
       WaitlistPosition: text(cell('Waitlist Position')),
-      Issues: app ? text(app[a.Issues]) : '',
+      // The signed-form reminder (issue 15) names what is missing: the form, not the answers.
+      Issues: isSignedFormKey(n.key)
+        ? t(lang, 'issue.signedFormMissing', { id: n.applicationId })
+        : app
+          ? text(app[a.Issues])
+          : '',
       Deadline: deadline,
       SenderName: settings.senderName,
       ReplyBy: replyByText,

@@ -349,3 +349,33 @@ describe('the demo season starts with the call', () => {
     });
   });
 });
+
+describe('the signed form', () => {
+  it('with requireSignedForm, an application whose signed form has not come back 3 days before the deadline gets one reminder', () => {
+    const emulator = callWorkspace();
+    setSetting(emulator, 'requireSignedForm', true);
+    emulator.run('sendInvitations');
+    emulator.advance(DAY);
+    emulator.submit(validAnswer({ Municipality: 'Celje', 'Email address': 'ana@celje.example' }));
+    emulator.submit(validAnswer({ Municipality: 'Piran', 'Email address': 'info@piran.example' }));
+    const apps = emulator.workbook().sheetByName('Applications')!;
+    const header = apps.dataValues()[0];
+    const celje = apps.dataValues().findIndex((r) => r[header.indexOf('Municipality')] === 'Celje');
+    apps.setValue(celje, header.indexOf('Signed Form Received'), true);
+    const piranId = records(emulator, 'Applications').find((a) => a.Municipality === 'Piran')!['Application ID'];
+    const signed = () => records(emulator, 'Notices').filter((n) => String(n['Notice Key']).endsWith(':signed'));
+    emulator.advance(Date.UTC(2017, 1, 18, 12) - emulator.env.clock.nowMs());
+    expect(signed()).toHaveLength(0);
+    // 19 February, 3 days before the last day to apply: the trigger Send the call left wakes.
+    emulator.advance(Date.UTC(2017, 1, 19, 6) - emulator.env.clock.nowMs());
+    expect(signed().map((n) => [n['Notice Key'], n.Type, n.To, n.Status])).toEqual([
+      [`incomplete:${piranId}:signed`, 'incomplete', 'info@piran.example', 'Sent'],
+    ]);
+    const mail = emulator.mailApp.outbox.find(
+      (m) => m.to[0] === 'info@piran.example' && m.subject === signed()[0].Subject,
+    )!;
+    expect(mail.body).toContain(String(piranId));
+    for (let h = 0; h < 72; h++) emulator.advance(HOUR);
+    expect(signed()).toHaveLength(1);
+  });
+});
