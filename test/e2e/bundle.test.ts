@@ -14,6 +14,7 @@ const ENTRY_POINTS = [
   'onFormSubmit',
   'setupWorkspace',
   'refreshForm',
+  'sendInvitations',
   'scoreApplicants',
   'allocatePlaces',
   'previewNotices',
