@@ -259,12 +259,12 @@ const en = {
     'TRUE to attach the application, as the municipality answered it, as a PDF to print, sign and stamp to the "received" notice.',
   'call.title': 'Send the call',
   'call.confirm':
-    '{count} municipalities will get the invitation, each with its own link to the application form.\n{quota}{left}{noAddress}{malformed}{already}\n\nSend the call now?',
+    'Municipalities that will get the invitation, each with its own link to the application form: {count}.\n{quota}{left}{noAddress}{malformed}{already}\n\nSend the call now?',
   'call.quota':
     "Today's mail quota allows {today} of them ({remaining} left today, {reserve} kept in reserve by the setting quotaReserve).",
-  'call.rest': ' The other {rest} go on the following days, sent by the scheduled run; days needed for them: {days}.',
+  'call.rest': ' Left for the following days, sent by the scheduled run: {rest}; days they need: {days}.',
   'call.restNever':
-    " The other {rest} cannot go: the setting quotaReserve keeps back a whole day's quota. Lower it and run Send the call again.",
+    " Left that cannot go: {rest}, because the setting quotaReserve keeps back a whole day's quota. Lower it and run Send the call again.",
   'call.noAddress': '\n\nNo address in Municipalities (column Email), so not mailed ({count}): {names}.',
   'call.malformed': '\n\nNot an e-mail address, so written to Notices as Skipped with the reason ({count}): {names}.',
   'call.already': '\n\nInvited already, so not mailed again ({count}).',
@@ -539,19 +539,18 @@ const sl: Record<MessageKey, string> = {
     'TRUE, če naj bo obvestilu "received" priložena prijava, kot jo je občina oddala, v PDF za tisk, podpis in žig.',
   'call.title': 'Pošiljanje poziva',
   'call.confirm':
-    'Povabilo bo prejelo {count} občin, vsaka s svojo povezavo do prijavnega obrazca.\n{quota}{left}{noAddress}{malformed}{already}\n\nPošljem poziv zdaj?',
+    'Število občin, ki bodo prejele povabilo, vsaka s svojo povezavo do prijavnega obrazca: {count}.\n{quota}{left}{noAddress}{malformed}{already}\n\nPošljem poziv zdaj?',
   'call.quota':
-    'Današnja kvota pošte dovoljuje {today} sporočil (danes jih ostaja {remaining}, {reserve} jih zadrži nastavitev quotaReserve).',
-  'call.rest':
-    ' Preostala sporočila ({rest}) gredo v naslednjih dneh, pošlje jih načrtovani zagon; število potrebnih dni: {days}.',
+    'Današnja kvota pošte jih dovoljuje: {today} (danes ostaja: {remaining}; nastavitev quotaReserve jih zadrži: {reserve}).',
+  'call.rest': ' Za naslednje dni, ko jih pošlje načrtovani zagon, ostane: {rest}; število potrebnih dni: {days}.',
   'call.restNever':
-    ' Preostala sporočila ({rest}) ne morejo iti: nastavitev quotaReserve zadrži celotno dnevno kvoto. Znižajte jo in znova zaženite Pošlji poziv občinam.',
+    ' Ne more iti: {rest}, ker nastavitev quotaReserve zadrži celotno dnevno kvoto. Znižajte jo in znova zaženite Pošlji poziv občinam.',
   'call.noAddress': '\n\nBrez naslova v listu Municipalities (stolpec Email), zato ne dobijo pošte ({count}): {names}.',
   'call.malformed': '\n\nNaslov ni e-poštni naslov, zato je v Notices zapisano Skipped z razlogom ({count}): {names}.',
   'call.already': '\n\nŽe povabljene, zato ne dobijo pošte znova ({count}).',
   'call.nothing':
     'Nobene občine ni več treba povabiti: vse z naslovom v listu Municipalities (stolpec Email) so povabilo že dobile.{noAddress}{malformed}',
-  'call.done': 'Povabila poslana {sent}, neuspešna {failed}, preskočena {skipped}. {left}',
+  'call.done': 'Poslana povabila: {sent}; neuspešna: {failed}; preskočena: {skipped}. {left}',
   'call.badAddress':
     'Ni poslano: "{to}" ni e-poštni naslov. Popravite ga v listu Municipalities (stolpec Email) in znova zaženite Pošlji poziv občinam.',
   'call.more': ' in še {count}',

@@ -100,9 +100,9 @@ describe('Send the call', () => {
     emulator.run('sendInvitations');
     const prompt = emulator.ui.alerts[0].prompt;
     // 4 to send; 12 left today minus the reserve of 10 lets 2 go; the other 2 need 1 more day.
-    expect(prompt).toMatch(/\b4\b/);
+    expect(prompt).toMatch(/: 4\./);
     expect(prompt).toMatch(/allows 2\b/);
-    expect(prompt).toMatch(/other 2\b.*: 1\./s);
+    expect(prompt).toMatch(/run: 2; days they need: 1\./);
     expect(prompt).toContain('Ankaran');
     expect(sheetsExceptLog(emulator)).toBe(before);
     expect(emulator.mailApp.outbox).toHaveLength(0);
