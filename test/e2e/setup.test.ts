@@ -253,7 +253,7 @@ describe('Set up run again', () => {
     emulator.env.drive.remove(docs[3].id);
     emulator.run('setupWorkspace');
     const after = emulator.files(DOCUMENT_MIME);
-    expect(after).toHaveLength(24);
+    expect(after).toHaveLength(28);
     expect(after.filter((d) => !docs.some((o) => o.id === d.id))).toHaveLength(1);
   });
 
