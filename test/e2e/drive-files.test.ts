@@ -17,7 +17,7 @@ describe('Drive under drive.file', () => {
   it('Set up makes the folder and the 28 Docs (one per notice type and language) in it through the Drive API, and calls no DriveApp', () => {
     const emulator = freshWorkspace();
     emulator.run('setupWorkspace');
-    expect(emulator.env.calls.total('Drive.Files.create')).toBe(25);
+    expect(emulator.env.calls.total('Drive.Files.create')).toBe(29);
     expect(emulator.env.calls.total('Drive.DriveApp.')).toBe(0);
     expect(emulator.env.calls.total('Drive.File.')).toBe(0);
     expect(emulator.env.calls.total('Drive.Folder.')).toBe(0);
