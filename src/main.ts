@@ -12,11 +12,12 @@ import { buildMenu } from './ui/menu';
 import { documentLock, runAction, showReport } from './workspace/actions';
 import { describeChanges, describeCounts, describeSeats, planAllocation } from './workspace/allocation';
 import { buildDashboardData, writeSummary } from './workspace/dashboard';
-import { scheduledWork, sendThenSchedule } from './workspace/deadlines';
+import { scheduledWork, scheduleNext, sendThenSchedule } from './workspace/deadlines';
 import { openExcursionLabels } from './workspace/excursions';
 import { commit, openExecution } from './workspace/execution';
 import { findForm, setGridRows } from './workspace/form';
 import { isBlankSubmission, markTakenIn, pendingAnswers, type TakenIn, takeIn } from './workspace/intake';
+import { describePlan, planInvitations, queueInvitations } from './workspace/invitations';
 import { staffLanguage } from './workspace/language';
 import { whileSending } from './workspace/lease';
 import { writeLog } from './workspace/log';
@@ -398,4 +399,56 @@ export function getDashboardData(): DashboardData {
   } finally {
     close();
   }
+}
+
+/**
+ * Menu: Send the call (SPEC section 11). Says how many invitations go, what today's quota allows
+ * and how many days the rest needs, and who is left out; on Yes queues them and sends through the
+ * at-most-once machinery, leaving the trigger that carries the rest on and sends the call reminder.
+ */
+export function sendInvitations(): string | undefined {
+  const startedAt = Date.now();
+  return runAction(
+    'sendInvitations',
+    ({ ss, lang, ui }) => {
+      const plan = planInvitations(ss);
+      const question = describePlan(plan, lang);
+      if (plan.quota.count === 0) {
+        if (plan.invitees.malformed.length > 0) queueInvitations(ss, plan, lang);
+        ui.alert(t(lang, 'call.title'), question, ui.ButtonSet.OK);
+        return question;
+      }
+      if (ui.alert(t(lang, 'call.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES)
+        return t(lang, 'action.cancelled');
+      const outcome = whileSending(ss, () => {
+        const keys = queueInvitations(ss, plan, lang);
+        const sent = sendPending(ss, startedAt, keys);
+        scheduleNext(ss, sent, true);
+        return sent;
+      });
+      if (!outcome) {
+        writeLog(ss, 'sendInvitations', t(lang, 'log.sendBusy'));
+        ui.alert(t(lang, 'app.title'), t(lang, 'error.busy'), ui.ButtonSet.OK);
+        return t(lang, 'error.busy');
+      }
+      writeLog(ss, 'sendInvitations', [
+        t(lang, 'log.invitationsQueued', {
+          count: plan.quota.count,
+          malformed: plan.invitees.malformed.length,
+          noAddress: plan.invitees.noAddress.length,
+          already: plan.invitees.already.length,
+        }),
+        describeOutcome(outcome, lang),
+      ]);
+      const message = t(lang, 'call.done', {
+        sent: outcome.sent,
+        failed: outcome.failed,
+        skipped: outcome.skipped + plan.invitees.malformed.length,
+        left: describeLeft(outcome, lang),
+      });
+      ui.alert(t(lang, 'call.title'), message, ui.ButtonSet.OK);
+      return message;
+    },
+    'sending',
+  );
 }

@@ -247,16 +247,21 @@ export function convertBlob(env: Env, blob: FakeBlob, contentType: string): Fake
 
 /** The visible text of an HTML fragment, roughly (tags dropped, block ends as new lines). */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/(p|div|h[1-6]|li|tr|title)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
+  return (
+    html
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+      .replace(/<br\s*\/?>|<\/(p|div|h[1-6]|li|tr|title)>/gi, '\n')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&nbsp;/g, ' ')
+      // Numeric references too (a renderer shows &#60; as "<"): the add-on escapes with them.
+      .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+      .replace(/&amp;/g, '&')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,13 +303,31 @@ const CP1252: Record<number, number> = {
   376: 0x9f,
 };
 
-/** A PDF string literal's bytes in WinAnsiEncoding; characters it lacks lose their accents or become '?'. */
+/**
+ * Central European letters WinAnsiEncoding lacks (Slovenian č and Č, and ć, Ć, đ of names), put in
+ * the five codes WinAnsi leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) through the font's
+ * /Differences (PDF 32000-1:2008, 9.6.6.1): the standard Helvetica has these glyphs under the Adobe
+ * glyph names below, and a PDF reader maps the names back to Unicode, so the text reads back whole.
+ */
+const DIFFERENCES: readonly [number, number, string][] = [
+  [0x81, 0x10c, 'Ccaron'],
+  [0x8d, 0x10d, 'ccaron'],
+  [0x8f, 0x106, 'Cacute'],
+  [0x90, 0x107, 'cacute'],
+  [0x9d, 0x111, 'dcroat'],
+];
+const DIFFERENCE_CODES = new Map(DIFFERENCES.map(([code, unicode]) => [unicode, code]));
+
+/** The font dictionary: Helvetica, WinAnsiEncoding with the Central European letters added. */
+export const PDF_FONT = `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [${DIFFERENCES.map(([code, , name]) => `${code} /${name}`).join(' ')}] >> >>`;
+
+/** A PDF string literal's bytes in the font's encoding; characters it lacks lose their accents or become '?'. */
 function pdfStringBytes(s: string): number[] {
   const out: number[] = [0x28];
   for (const ch of s) {
     let code = ch.codePointAt(0) ?? 0x3f;
     if (code > 0xff || (code >= 0x80 && code < 0xa0)) {
-      const mapped = CP1252[code];
+      const mapped = CP1252[code] ?? DIFFERENCE_CODES.get(code);
       if (mapped !== undefined) code = mapped;
       else {
         const base = ch.normalize('NFD').charCodeAt(0);
@@ -361,7 +384,7 @@ export function renderPdf(lines: string[]): Uint8Array {
   object(2, () =>
     ascii(`<< /Type /Pages /Kids [${pages.map((_, i) => `${pageObj(i)} 0 R`).join(' ')}] /Count ${pages.length} >>`),
   );
-  object(3, () => ascii('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'));
+  object(3, () => ascii(PDF_FONT));
   pages.forEach((pageLines, i) => {
     const n = pageObj(i);
     object(n, () =>

@@ -6,10 +6,13 @@
  * hourly trigger does what falls due, staff allocate the freed places again, and only what changed
  * is told. Writes out/ and says what happened and where to look.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Emulator } from '../../emulator/src';
-import { REPLY_ANSWERS, REPLY_QUESTION, SHEET } from '../core/vocabulary';
-import { type Progress, type RunSummary, replyFormId, runSeason, sendWithProgress } from './run';
+import { municipalityKey } from '../core/municipalities';
+import { QUESTION, REPLY_ANSWERS, REPLY_QUESTION, SHEET } from '../core/vocabulary';
+import { type Progress, type RunSummary, replyFormId, runSeason, type SeasonHooks, sendWithProgress } from './run';
 
 const DAY = 24 * 3600 * 1000;
 const HOUR = 3600 * 1000;
@@ -89,7 +92,19 @@ const list = (m: Map<string, number>) =>
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
 
+/** What the call did in the demo (issue 15). */
+export interface DemoCall {
+  /** The confirmation staff saw: how many go, what the quota allows, who is left out. */
+  confirmation: string;
+  invited: number;
+  /** Answers submitted through the personal link of the invitation, and typed into the bare form. */
+  throughLinks: number;
+  typed: number;
+  reminded: number;
+}
+
 export interface DemoStory {
+  call: DemoCall;
   replies: DemoReplies;
   firstRound: Map<string, number>;
   /** Mails sent before the replies, and after them. */
@@ -106,6 +121,35 @@ export function runDemo(options: {
 }): RunSummary & { demo?: DemoStory } {
   const root = resolve(__dirname, '..', '..');
   let story: DemoStory | undefined;
+  const call: DemoCall = { confirmation: '', invited: 0, throughLinks: 0, typed: 0, reminded: 0 };
+  let links = new Map<string, string>();
+  let submitted = 0;
+  const hooks: SeasonHooks = {
+    // Staff paste the sample addresses into Municipalities and send the call before any answer.
+    afterSetup: (emulator) => {
+      pasteEmails(emulator, join(root, 'sample/municipality-emails.csv'));
+      emulator.ui.reset();
+      emulator.run('sendInvitations');
+      call.confirmation = emulator.ui.alerts[0]?.prompt ?? '';
+      links = formLinks(emulator);
+      call.invited = links.size;
+    },
+    // Three answers in four come through the municipality's own link (its name already filled in),
+    // the rest are typed into the bare form as before. What the trigger has due by then runs first
+    // (the call reminder, two days before the deadline).
+    submit: (emulator, answers, timestamp) => {
+      emulator.advance(0);
+      const url = links.get(municipalityKey(String(answers[QUESTION.municipality] ?? '')));
+      if (url && submitted++ % 4 !== 3) {
+        const { [QUESTION.municipality]: _typed, ...rest } = answers;
+        emulator.submitPrefilled(url, rest, { timestamp, validate: false });
+        call.throughLinks++;
+      } else {
+        emulator.submit(answers, { timestamp, validate: false });
+        call.typed++;
+      }
+    },
+  };
   const summary = runSeason(
     {
       responses: join(root, 'sample/responses.csv'),
@@ -127,11 +171,54 @@ export function runDemo(options: {
       // Staff allocate the places the declines and the lapse freed, and send what changed.
       emulator.run('allocatePlaces');
       sendWithProgress(emulator, progress);
-      story = { replies, firstRound, firstMails };
+      call.reminded = countSent(emulator, 'call_reminder');
+      story = { call, replies, firstRound, firstMails };
     },
     options.progress,
+    hooks,
   );
   return Object.assign(summary, { demo: story });
+}
+
+/** Staff pasting a Name,Email list into Municipalities (each address next to its name). */
+function pasteEmails(emulator: Emulator, file: string): void {
+  const list = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as {
+    Name: string;
+    Email: string;
+  }[];
+  const byName = new Map(list.map((r) => [r.Name, r.Email]));
+  const sheet = emulator.workbook().sheetByName(SHEET.municipalities);
+  if (!sheet) return;
+  const rows = sheet.dataValues();
+  const name = rows[0].indexOf('Name');
+  const email = rows[0].indexOf('Email');
+  rows.forEach((r, i) => {
+    const address = byName.get(String(r[name]));
+    if (i > 0 && address) sheet.setValue(i, email, address);
+  });
+}
+
+/** The personal application form link of each invitation in the outbox, by the municipality it names. */
+export function formLinks(emulator: Emulator): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const mail of emulator.mailApp.outbox) {
+    const html = (mail.htmlBody ?? '').replace(/&amp;|&#38;/g, '&');
+    const url = `${mail.body}\n${html}`.match(
+      /https:\/\/docs\.google\.com\/forms\/d\/e\/[^\s"'<>]+usp=pp_url[^\s"'<>]*/,
+    )?.[0];
+    if (!url) continue;
+    const named = emulator.responder.openPrefilled(url).answers[QUESTION.municipality];
+    if (typeof named === 'string' && named) out.set(municipalityKey(named), url);
+  }
+  return out;
+}
+
+/** Notices of `type` Sent. */
+function countSent(emulator: Emulator, type: string): number {
+  const rows = emulator.sheetValues(SHEET.notices) ?? [];
+  if (rows.length === 0) return 0;
+  const h = rows[0];
+  return rows.slice(1).filter((r) => r[h.indexOf('Type')] === type && r[h.indexOf('Status')] === 'Sent').length;
 }
 
 /** The demo's closing words: what happened and where to look. */
@@ -152,7 +239,19 @@ export function describeDemo(
   return [
     'Excursion Desk demo: one season of the SOS GrowSmarter call (sample data), run offline on build/Code.js.',
     '  Set up: the sheets, the application form, the reply form, the form-submit trigger and the notice templates.',
-    `  ${summary.responses} answers submitted to the form; taken in as ${list(count(apps, 'Status'))}.`,
+    d
+      ? `  Sent the call: ${d.call.invited} invitations, each with its municipality's own link to the form (sample addresses under the reserved domain .example, sample/municipality-emails.csv). Staff were asked first:`
+      : '',
+    ...(d
+      ? d.call.confirmation
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map((l) => `      ${l}`)
+      : []),
+    `  ${summary.responses} answers submitted to the form${d ? ` (${d.call.throughLinks} through the personal links, ${d.call.typed} typed into the bare form)` : ''}; taken in as ${list(count(apps, 'Status'))}.`,
+    d
+      ? `  Call reminder: ${d.call.reminded} invited municipalities that had not applied two days before the deadline.`
+      : '',
     d ? `  Scored and allocated: ${list(d.firstRound)}; ${d.firstMails} mails sent.` : '',
     d
       ? `  Through the personal reply links: ${d.replies.confirmed} confirmed (naming delegates), ${d.replies.declined} declined; ${d.replies.silent || 'one municipality'} did not answer, was reminded, and its offer lapsed.`

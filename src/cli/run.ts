@@ -545,7 +545,24 @@ export function sendWithProgress(emulator: Emulator, progress: Progress): void {
 }
 
 /** Runs the season on the input files and writes DIR. */
-export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progress = () => {}): RunSummary {
+/** Steps of a season the demo plays differently (issue 15: the call before the answers, answers through the links). */
+export interface SeasonHooks {
+  /** After Set up, before the first answer. */
+  afterSetup?: (emulator: Emulator) => void;
+  /** Submits one answer (at its time, the clock already set); by default as typed into the form. */
+  submit?: (
+    emulator: Emulator,
+    answers: Record<string, string | string[] | Record<string, string>>,
+    timestamp: Date,
+  ) => void;
+}
+
+export function runSeason(
+  input: RunInput,
+  extra?: ExtraSteps,
+  progress: Progress = () => {},
+  hooks: SeasonHooks = {},
+): RunSummary {
   const checked = checkInput(input);
   checkOut(input.out);
   const bundleDir = resolve(input.bundleDir ?? 'build');
@@ -620,6 +637,7 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
   let submitted = 0;
   let replied = 0;
   if (step('setupWorkspace')) {
+    hooks.afterSetup?.(emulator);
     // Columns that are not a question of the form (an export may carry extra ones) are left out.
     const titles = new Set(formModel(emulator.env, emulator.linkedFormId()).items.map((i) => i.title));
     // Answers and replies in the order they were given, each through its own form.
@@ -642,7 +660,8 @@ export function runSeason(input: RunInput, extra?: ExtraSteps, progress: Progres
         if (titles.has(title)) answers[title] = value;
         else ignored.add(title);
       }
-      emulator.submit(answers, { timestamp: response.timestamp, validate: false });
+      if (hooks.submit) hooks.submit(emulator, answers, response.timestamp);
+      else emulator.submit(answers, { timestamp: response.timestamp, validate: false });
       progress('submissions', ++submitted, responses.length);
       const after = emulator.sheetValues(SHEET.applications) ?? [];
       if (after.length > before) {

@@ -368,6 +368,12 @@ const en = {
     'Freed places offered again (autoReallocate): {changed} changed; {queued} {queued:notice|notices} queued',
   'log.notReoffered': 'Freed places not offered: {problem}; staff can run Allocate places',
   'log.sendingStopped': 'Sending stopped: {problem}',
+  'log.invitationsQueued':
+    'Invitations queued: {count}; skipped (not an e-mail address): {malformed}; without an address: {noAddress}; invited already: {already}',
+  'log.signedRemindersQueued': 'Signed form reminders queued: {list}',
+  'log.signedRemindersNotChecked': 'Signed form reminders not checked: {problem}',
+  'log.callRemindersQueued': 'Call reminders queued: {list}',
+  'log.callRemindersNotChecked': 'Call reminders not checked: {problem}',
   'reply.where': 'Reply in "{sheet}" row {row}',
   'reply.refused': '{where} changed nothing: {why}',
   'reply.noCode': 'it has no Reply code',
@@ -388,6 +394,30 @@ const en = {
   'reply.takenNamed': '{where}: {name} {answer}, {count} {count:delegate|delegates} named; {notice}',
   'reply.reallocated': 'autoReallocate: allocation run again after the replies; {count} {count:notice|notices} queued',
   'reply.notReallocated': 'autoReallocate: the allocation could not run again: {why} Run Allocate places.',
+  'menu.sendInvitations': 'Send the call',
+  'setting.callReminderDays':
+    'How many days before the application deadline the one reminder goes to invited municipalities that have not applied (blank: no reminder).',
+  'setting.attachApplicationPdf':
+    'TRUE to attach the application, as the municipality answered it, as a PDF to print, sign and stamp to the "received" notice.',
+  'call.title': 'Send the call',
+  'call.confirm':
+    'Municipalities that will get the invitation, each with its own link to the application form: {count}.\n{quota}{left}{noAddress}{malformed}{already}\n\nSend the call now?',
+  'call.quota':
+    "Today's mail quota allows {today} of them ({remaining} left today, {reserve} kept in reserve by the setting quotaReserve).",
+  'call.rest': ' Left for the following days, sent by the scheduled run: {rest}; days they need: {days}.',
+  'call.restNever':
+    " Left that cannot go: {rest}, because the setting quotaReserve keeps back a whole day's quota. Lower it and run Send the call again.",
+  'call.noAddress': '\n\nNo address in Municipalities (column Email), so not mailed ({count}): {names}.',
+  'call.malformed': '\n\nNot an e-mail address, so written to Notices as Skipped with the reason ({count}): {names}.',
+  'call.already': '\n\nInvited already, so not mailed again ({count}).',
+  'call.nothing':
+    'No municipality is left to invite: every one with an address in Municipalities (column Email) has its invitation already.{noAddress}{malformed}',
+  'call.done': 'Invitations sent {sent}, failed {failed}, skipped {skipped}. {left}',
+  'call.badAddress':
+    'Not sent: "{to}" is not an e-mail address. Correct it in Municipalities (column Email) and run Send the call again.',
+  'call.more': ' and {count} more',
+  'issue.signedFormMissing':
+    'The application signed and stamped has not reached us yet: please print the PDF attached to our confirmation of {id}, sign and stamp it, and send it back before the deadline',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -769,6 +799,12 @@ const sl: Record<MessageKey, string> = {
     'Sproščena mesta so znova ponujena (autoReallocate): spremenjene odločitve: {changed}; nova obvestila v čakalni vrsti: {queued}',
   'log.notReoffered': 'Sproščena mesta niso bila ponujena: {problem}; osebje lahko zažene Razporedi mesta',
   'log.sendingStopped': 'Pošiljanje se je ustavilo: {problem}',
+  'log.invitationsQueued':
+    'Povabila v vrsti za pošiljanje: {count}; preskočena (naslov ni e-poštni naslov): {malformed}; brez naslova: {noAddress}; že povabljene: {already}',
+  'log.signedRemindersQueued': 'Opomniki za podpisan obrazec v vrsti za pošiljanje: {list}',
+  'log.signedRemindersNotChecked': 'Opomniki za podpisan obrazec niso preverjeni: {problem}',
+  'log.callRemindersQueued': 'Opomniki o roku za prijavo v vrsti za pošiljanje: {list}',
+  'log.callRemindersNotChecked': 'Opomniki o roku za prijavo niso preverjeni: {problem}',
   'reply.where': 'Odgovor na listu "{sheet}" v vrstici {row}',
   'reply.refused': '{where} ni ničesar spremenil: {why}',
   'reply.noCode': 'nima kode odgovora (Reply code)',
@@ -792,6 +828,30 @@ const sl: Record<MessageKey, string> = {
   'reply.reallocated':
     'autoReallocate: razporejanje je bilo po odgovorih izvedeno znova; nova obvestila v čakalni vrsti: {count}',
   'reply.notReallocated': 'autoReallocate: razporejanja ni bilo mogoče izvesti znova: {why} Zaženite Razporedi mesta.',
+  'menu.sendInvitations': 'Pošlji poziv občinam',
+  'setting.callReminderDays':
+    'Koliko dni pred rokom za prijave gre eno opozorilo povabljenim občinam, ki se še niso prijavile (prazno: brez opozorila).',
+  'setting.attachApplicationPdf':
+    'TRUE, če naj bo obvestilu "received" priložena prijava, kot jo je občina oddala, v PDF za tisk, podpis in žig.',
+  'call.title': 'Pošiljanje poziva',
+  'call.confirm':
+    'Število občin, ki bodo prejele povabilo, vsaka s svojo povezavo do prijavnega obrazca: {count}.\n{quota}{left}{noAddress}{malformed}{already}\n\nPošljem poziv zdaj?',
+  'call.quota':
+    'Današnja kvota pošte jih dovoljuje: {today} (danes ostaja: {remaining}; nastavitev quotaReserve jih zadrži: {reserve}).',
+  'call.rest': ' Za naslednje dni, ko jih pošlje načrtovani zagon, ostane: {rest}; število potrebnih dni: {days}.',
+  'call.restNever':
+    ' Ne more iti: {rest}, ker nastavitev quotaReserve zadrži celotno dnevno kvoto. Znižajte jo in znova zaženite Pošlji poziv občinam.',
+  'call.noAddress': '\n\nBrez naslova v listu Municipalities (stolpec Email), zato ne dobijo pošte ({count}): {names}.',
+  'call.malformed': '\n\nNaslov ni e-poštni naslov, zato je v Notices zapisano Skipped z razlogom ({count}): {names}.',
+  'call.already': '\n\nŽe povabljene, zato ne dobijo pošte znova ({count}).',
+  'call.nothing':
+    'Nobene občine ni več treba povabiti: vse z naslovom v listu Municipalities (stolpec Email) so povabilo že dobile.{noAddress}{malformed}',
+  'call.done': 'Poslana povabila: {sent}; neuspešna: {failed}; preskočena: {skipped}. {left}',
+  'call.badAddress':
+    'Ni poslano: "{to}" ni e-poštni naslov. Popravite ga v listu Municipalities (stolpec Email) in znova zaženite Pošlji poziv občinam.',
+  'call.more': ' in še {count}',
+  'issue.signedFormMissing':
+    'Podpisane in žigosane prijave še nismo prejeli: natisnite PDF, priložen naši potrditvi prijave {id}, ga podpišite in žigosajte ter nam ga pošljite pred iztekom roka',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, sl };

@@ -22,6 +22,10 @@ export interface Settings {
   /** Offer the places freed by a decline or a lapse at once, without staff running Allocate places. */
   autoReallocate: boolean;
   templateFolderId: string;
+  /** Days before the last day to apply when the one call reminder goes; null (blank) for none. */
+  callReminderDays: number | null;
+  /** The `received` notice carries the application as a PDF to print, sign and stamp. */
+  attachApplicationPdf: boolean;
   /** Template Doc ids by "type.language", e.g. "accepted.sl". */
   templates: Record<string, string>;
 }
@@ -58,6 +62,8 @@ export function settingDefinitions(lang: Language = 'en'): SettingDefinition[] {
       ['reminderDays', 2],
       ['autoReallocate', false],
       ['templateFolderId', ''],
+      ['callReminderDays', 2],
+      ['attachApplicationPdf', true],
     ] as const
   ).map(([key, value]) => ({
     key,
@@ -161,6 +167,10 @@ export function readSettings(
     minEnglishLevel = defaults.get('minEnglishLevel') as EnglishLevel;
   }
 
+  // Blank is a value of its own here: no call reminder.
+  let callReminderDays: number | null = null;
+  if (text('callReminderDays') !== '') callReminderDays = int('callReminderDays', 0);
+
   const templates: Record<string, string> = {};
   for (const type of NOTICE_TYPES)
     for (const lang of LANGUAGES) templates[`${type}.${lang}`] = text(templateKey(type, lang));
@@ -182,6 +192,8 @@ export function readSettings(
       reminderDays: int('reminderDays', 0),
       autoReallocate: bool('autoReallocate'),
       templateFolderId: text('templateFolderId'),
+      callReminderDays,
+      attachApplicationPdf: bool('attachApplicationPdf'),
       templates,
     },
     problems,

@@ -93,7 +93,7 @@ export const NOTICE_HEADERS = [
 
 export const SETTINGS_HEADERS = ['Key', 'Value', 'Description'] as const;
 export const SCORING_HEADERS = ['Criterion', 'Weight', 'Description'] as const;
-export const MUNICIPALITY_HEADERS = ['Name', 'Population', 'Region', 'Urban', 'Aliases'] as const;
+export const MUNICIPALITY_HEADERS = ['Name', 'Population', 'Region', 'Urban', 'Aliases', 'Email'] as const;
 export const LOG_HEADERS = ['At', 'User', 'Action', 'Details'] as const;
 
 /** Required headers of every sheet the add-on manages (Summary holds figures, not a table). */

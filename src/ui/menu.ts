@@ -10,6 +10,7 @@ export interface MenuEntry {
 export const MENU: readonly (MenuEntry | null)[] = [
   { caption: 'menu.setup', functionName: 'setupWorkspace' },
   { caption: 'menu.refreshForm', functionName: 'refreshForm' },
+  { caption: 'menu.sendInvitations', functionName: 'sendInvitations' },
   null,
   { caption: 'menu.score', functionName: 'scoreApplicants' },
   { caption: 'menu.allocate', functionName: 'allocatePlaces' },

@@ -10,6 +10,20 @@
  * anywhere leaves either nothing, or notices whose lapse the next run writes. A lapse is told once
  * per offer: a `lapsed` notice below the offer's own notice in Notices means it was queued already.
  */
+
+import {
+  type AppliedRow,
+  CALL_REMINDER,
+  callRemindees,
+  callReminderDay,
+  INVITATION,
+  municipalityOfKey,
+  remindable,
+  type SentInvitation,
+  SIGNED_FORM_REMINDER_DAYS,
+  signedFormKey,
+  signedFormReminders,
+} from '../core/call';
 import {
   baseKey,
   type Day,
@@ -326,13 +340,17 @@ export function nextDeadlineIn(ss: Spreadsheet, now: Date): number | null {
  * minute after a time stop, a day after a quota stop, an hour after a problem) and the next
  * deadline of an open offer; removed when neither is left.
  */
-export function scheduleNext(ss: Spreadsheet, outcome: SendOutcome | null): void {
+export function scheduleNext(ss: Spreadsheet, outcome: SendOutcome | null, keepIfIdle = false): void {
   const now = new Date();
   let after: number | null = null;
   if (outcome === null) after = AFTER_PROBLEM_MS;
   else if (outcome.left > 0) after = outcome.stoppedBy === 'quota' ? AFTER_QUOTA_MS : MINUTE_MS;
   const deadline = nextDeadlineIn(ss, now);
   if (deadline !== null) after = after === null ? deadline : Math.min(after, deadline);
+  for (const next of [nextCallReminderIn(ss, now), nextSignedFormReminderIn(ss, now)])
+    if (next !== null) after = after === null ? next : Math.min(after, next);
+  // A send of some keys only (Send the call) knows nothing of other work a trigger may be waiting for.
+  if (after === null && keepIfIdle) return;
   scheduleResume(ss, after);
 }
 
@@ -384,6 +402,18 @@ export function scheduledWork(ss: Spreadsheet, startedAt: number): { lines: stri
     lines.push(t(lang, 'log.deadlinesNotChecked', { problem: problemOf(e, lang) }));
   }
   try {
+    const signed = runSignedFormReminders(ss, new Date());
+    if (signed.length > 0) lines.push(t(lang, 'log.signedRemindersQueued', { list: signed.join(', ') }));
+  } catch (e) {
+    lines.push(t(lang, 'log.signedRemindersNotChecked', { problem: problemOf(e, lang) }));
+  }
+  try {
+    const called = runCallReminders(ss, new Date());
+    if (called.length > 0) lines.push(t(lang, 'log.callRemindersQueued', { list: called.join(', ') }));
+  } catch (e) {
+    lines.push(t(lang, 'log.callRemindersNotChecked', { problem: problemOf(e, lang) }));
+  }
+  try {
     const realloc = reallocateFreedPlaces(ss);
     if (realloc) lines.push(t(lang, 'log.reoffered', { changed: realloc.changed, queued: realloc.queued }));
   } catch (e) {
@@ -395,4 +425,175 @@ export function scheduledWork(ss: Spreadsheet, startedAt: number): { lines: stri
     lines.push(t(lang, 'log.sendingStopped', { problem: problemOf(e, lang) }));
     return { lines, outcome: null };
   }
+}
+
+/** What the call reminder needs, read once: the days it concerns, and the sheets' rows. */
+interface CallReminderState {
+  tz: string;
+  now: Date;
+  deadline: Date;
+  today: Day;
+  firstDay: Day;
+  notices: Table<(typeof NOTICE_HEADERS)[number]>;
+  invitations: SentInvitation[];
+  applications: AppliedRow[];
+}
+
+/**
+ * The call reminder's state, or null when none can be due: no deadline, `callReminderDays` blank,
+ * or the deadline passed. A spreadsheet without the sheets or columns has none either.
+ */
+function callReminderState(ss: Spreadsheet, now: Date): CallReminderState | null {
+  const tz = timeZoneOf(ss);
+  const { settings } = loadSettings(ss, tz, true);
+  const deadline = settings.applicationDeadline;
+  if (!deadline || now.getTime() >= deadline.getTime()) return null;
+  // The last day to apply is the day the deadline instant falls in (an end-of-day deadline: the day before).
+  const firstDay = callReminderDay(zoneDay(new Date(deadline.getTime() - 1), tz), settings.callReminderDays);
+  if (firstDay === null) return null;
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const c = notices.cols;
+  const invitations: SentInvitation[] = [];
+  for (const r of notices.rows) {
+    const key = text(r[c['Notice Key']]);
+    const municipality = municipalityOfKey(key);
+    if (municipality === null || !key.startsWith(`${INVITATION}:`)) continue;
+    const sentAt = r[c['Sent At']];
+    invitations.push({
+      municipality,
+      to: text(r[c.To]),
+      status: text(r[c.Status]),
+      sentDay: isDateCell(sentAt) ? zoneDay(sentAt, tz) : null,
+    });
+  }
+  if (invitations.length === 0) return null;
+  const apps = readSheet(ss, SHEET.applications, ['Municipality', 'Status']);
+  const a = apps.cols;
+  return {
+    tz,
+    now,
+    deadline,
+    today: zoneDay(now, tz),
+    firstDay,
+    notices,
+    invitations,
+    applications: apps.rows.map((r) => ({ municipality: text(r[a.Municipality]), status: text(r[a.Status]) })),
+  };
+}
+
+function noticeKeys(state: CallReminderState): string[] {
+  const c = state.notices.cols;
+  return state.notices.rows.map((r) => text(r[c['Notice Key']]));
+}
+
+/**
+ * Queues the `call_reminder` of each invited municipality that has not applied, from
+ * `callReminderDays` before the last day to apply until the deadline (one append). Only an
+ * invitation sent before the reminder's first day is followed up: a call sent that late needs no
+ * reminder days later. Returns the keys queued.
+ */
+export function runCallReminders(ss: Spreadsheet, now: Date): string[] {
+  const state = callReminderState(ss, now);
+  if (!state || state.today < state.firstDay) return [];
+  const due = callRemindees(remindable(state.invitations, state.firstDay), state.applications, noticeKeys(state));
+  if (due.length === 0) return [];
+  appendRows(
+    state.notices,
+    due.map((n) =>
+      rowFrom(state.notices, {
+        'Notice Key': asText(n.key),
+        Type: CALL_REMINDER as NoticeType,
+        To: asText(n.to),
+        Status: 'Queued',
+      }),
+    ),
+  );
+  return due.map((n) => n.key);
+}
+
+/**
+ * How long until the call reminder falls due (at least a minute), or null when none is left to
+ * send: so the trigger stays while an invited municipality may still need its reminder.
+ */
+export function nextCallReminderIn(ss: Spreadsheet, now: Date): number | null {
+  let state: CallReminderState | null;
+  try {
+    state = callReminderState(ss, now);
+  } catch (e) {
+    if (isStaffError(e)) return null;
+    throw e;
+  }
+  if (!state) return null;
+  if (state.today < state.firstDay) {
+    // Invitations still waiting to be sent (a quota stop) may be reminded too.
+    const waiting = state.invitations.filter(
+      (i) => i.status !== 'Skipped' && (i.sentDay ?? state.today) < state.firstDay,
+    );
+    const invited = new Map(waiting.map((i) => [i.municipality, i.to]));
+    if (callRemindees(invited, state.applications, noticeKeys(state)).length === 0) return null;
+    return Math.max(startOfDay(state.firstDay, state.tz) - now.getTime(), SOONEST_MS);
+  }
+  const due = callRemindees(remindable(state.invitations, state.firstDay), state.applications, noticeKeys(state));
+  return due.length > 0 ? SOONEST_MS : null;
+}
+
+/** The signed-form reminder's state, or null when none can be due (requireSignedForm FALSE, no deadline, or it passed). */
+function signedFormState(ss: Spreadsheet, now: Date) {
+  const tz = timeZoneOf(ss);
+  const { settings } = loadSettings(ss, tz, true);
+  const deadline = settings.applicationDeadline;
+  if (!settings.requireSignedForm || !deadline || now.getTime() >= deadline.getTime()) return null;
+  const firstDay = zoneDay(new Date(deadline.getTime() - 1), tz) - SIGNED_FORM_REMINDER_DAYS;
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  const apps = readSheet(ss, SHEET.applications, ['Application ID', 'Status', 'Signed Form Received', 'Email']);
+  const a = apps.cols;
+  const c = notices.cols;
+  const due = signedFormReminders(
+    apps.rows.map((r) => ({
+      applicationId: text(r[a['Application ID']]),
+      status: text(r[a.Status]),
+      signed: r[a['Signed Form Received']] === true,
+      email: text(r[a.Email]),
+    })),
+    notices.rows.map((r) => text(r[c['Notice Key']])),
+  );
+  return { tz, today: zoneDay(now, tz), firstDay, notices, due };
+}
+
+/**
+ * With `requireSignedForm`, from 3 days before the last day to apply until the deadline, queues
+ * one `incomplete` notice (key `incomplete:<application>:signed`) for each `Received` application
+ * whose `Signed Form Received` is not ticked. Returns the keys queued.
+ */
+export function runSignedFormReminders(ss: Spreadsheet, now: Date): string[] {
+  const state = signedFormState(ss, now);
+  if (!state || state.today < state.firstDay || state.due.length === 0) return [];
+  appendRows(
+    state.notices,
+    state.due.map((r) =>
+      rowFrom(state.notices, {
+        'Notice Key': asText(signedFormKey(r.applicationId)),
+        'Application ID': asText(r.applicationId),
+        Type: 'incomplete' as NoticeType,
+        To: asText(r.email),
+        Status: 'Queued',
+      }),
+    ),
+  );
+  return state.due.map((r) => signedFormKey(r.applicationId));
+}
+
+/** How long until the signed-form reminder falls due (at least a minute), or null when none can be. */
+export function nextSignedFormReminderIn(ss: Spreadsheet, now: Date): number | null {
+  let state: ReturnType<typeof signedFormState>;
+  try {
+    state = signedFormState(ss, now);
+  } catch (e) {
+    if (isStaffError(e)) return null;
+    throw e;
+  }
+  if (!state) return null;
+  // Before the day, applications may still come: the run wakes that day whatever the sheet holds now.
+  if (state.today < state.firstDay) return Math.max(startOfDay(state.firstDay, state.tz) - now.getTime(), SOONEST_MS);
+  return state.due.length > 0 ? SOONEST_MS : null;
 }

@@ -11,6 +11,7 @@
  * flushed before its mail. A throw marks a notice `Failed`, retried by the next run. A run stops
  * before the quota reserve or the time budget, and one time-driven trigger resumes it.
  */
+import { isSignedFormKey, municipalityOfKey } from '../core/call';
 import { describeError, StaffError } from '../core/errors';
 import { type Language, type MessageKey, t } from '../core/i18n';
 import { isValidEmail } from '../core/intake';
@@ -40,7 +41,8 @@ import {
 import { asText } from '../core/text';
 import { formatTold, parseTold, type RowNow, staleness, TELLING_TYPES, toldAfter, toldPlaces } from '../core/told';
 import { ALLOCATION_HEADERS, APPLICATION_HEADERS, NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
-import { readExcursions } from './excursions';
+import { applicationPdfMaker } from './application-pdf';
+import { openExcursions, readExcursions } from './excursions';
 import { timeZoneOf } from './execution';
 import { findForm } from './form';
 import { linkMaker } from './links';
@@ -344,11 +346,7 @@ export function mergeData(
       ? excursionLine(lang, { city: e.city, start: dayIn(e.start, tz), end: e.end ? dayIn(e.end, tz) : null })
       : cityName(lang, e.city) || e.label;
   /** `{{Excursions}}`: the call's Open excursions in start-date order, one a line. */
-  const openExcursions = excursions
-    .filter((e) => e.status === 'Open')
-    .sort((x, y) => (x.start?.getTime() ?? Infinity) - (y.start?.getTime() ?? Infinity))
-    .map(line)
-    .join('\n');
+  const excursionLines = openExcursions(excursions).map(line).join('\n');
   const deadline = settings.applicationDeadline ? prose(new Date(settings.applicationDeadline.getTime() - 1)) : '';
   /** The revision of the offer at (app, exc): n of its latest accepted/promoted key Sent. */
   const revisionOf = (applicationId: string, excursionId: string): number => {
@@ -367,12 +365,8 @@ export function mergeData(
     const uses = new Set(placeholdersOf(template).known);
     const app = byApp.get(n.applicationId);
     const exc = byExc.get(n.excursionId);
-    // The call's notices have no application: their key names the municipality (`invitation:<name>`).
-    const municipality = app
-      ? text(app[a.Municipality])
-      : n.type === 'invitation' || n.type === 'call_reminder'
-        ? splitKey(n.key).base.slice(n.type.length + 1)
-        : '';
+    // A call notice belongs to no application: its key names the municipality (core/call.ts).
+    const municipality = app ? text(app[a.Municipality]) : (municipalityOfKey(n.key) ?? '');
     const allocations = n.excursionId ? book() : null;
     const l = allocations?.table.cols;
     const index = allocations?.byKey.get(`${n.applicationId}|${n.excursionId}`);
@@ -441,14 +435,19 @@ export function mergeData(
       ExcursionLabel: exc?.label ?? '',
       PlacesGranted: granted > 0 ? placesIn(lang, granted) : text(cell('Places Granted')),
       WaitlistPosition: text(cell('Waitlist Position')),
-      Issues: app ? text(app[a.Issues]) : '',
+      // The signed-form reminder (issue 15) names what is missing: the form, not the answers.
+      Issues: isSignedFormKey(n.key)
+        ? t(lang, 'issue.signedFormMissing', { id: n.applicationId })
+        : app
+          ? text(app[a.Issues])
+          : '',
       Deadline: deadline,
       SenderName: settings.senderName,
       ReplyBy: replyByText,
       ReplyLink: uses.has('ReplyLink') && n.excursionId ? replyLink() : '',
       FormLink: uses.has('FormLink') ? formLink(municipality) : '',
       Changes: changes,
-      Excursions: openExcursions,
+      Excursions: excursionLines,
       ReplyTo: settings.replyTo,
     };
   };
@@ -637,7 +636,11 @@ function writeStatuses(table: Table<NoticeHeader>, indices: number[]): void {
  * becomes `Sent` (or `Failed`), the one under way stays `Sending`, and those it never reached go
  * back to `Queued`. Written and flushed before the record is removed, so a kill here changes nothing.
  */
-function reconcile(ss: Spreadsheet, table: Table<NoticeHeader>, props: GoogleAppsScript.Properties.Properties): void {
+export function reconcile(
+  ss: Spreadsheet,
+  table: Table<NoticeHeader>,
+  props: GoogleAppsScript.Properties.Properties,
+): void {
   const record = parseRecord(props.getProperty(SENDING_RECORD));
   if (!record) return;
   const c = table.cols;
@@ -759,8 +762,16 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     if (attachments.length > 0) message.attachments = attachments;
     MailApp.sendEmail(message);
   };
-  const pdfFor = (n: PendingNotice, mail: RenderedNotice): GoogleAppsScript.Base.BlobSource[] =>
-    n.type === 'accepted' && settings.attachPdf ? [letterPdf(mail.html, `${n.applicationId}-${n.excursionId}`)] : [];
+  let applicationPdf: ReturnType<typeof applicationPdfMaker> | null = null;
+  const pdfFor = (n: PendingNotice, mail: RenderedNotice): GoogleAppsScript.Base.BlobSource[] => {
+    if (n.type === 'accepted' && settings.attachPdf)
+      return [letterPdf(mail.html, `${n.applicationId}-${n.excursionId}`)];
+    if (n.type !== 'received' || !settings.attachApplicationPdf) return [];
+    // The application to sign and stamp (issue 15); the sheets are read once, for the first one.
+    applicationPdf ??= applicationPdfMaker(ss, settings, lang);
+    const pdf = applicationPdf(n.applicationId);
+    return pdf ? [pdf] : [];
+  };
   const isQuotaError = (e: unknown) => /too many times|quota/i.test(describeError(e));
   const overTime = () => Date.now() - startedAt > TIME_BUDGET_MS;
 

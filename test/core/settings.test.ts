@@ -209,7 +209,11 @@ describe('the Settings sheet as Set up writes it', () => {
       ['autoReallocate', false],
       ['templateFolderId', ''],
     ]);
-    expect(en[19].key).toBe('template.received.en');
+    expect(en.slice(15, 17).map((d) => [d.key, d.value])).toEqual([
+      ['callReminderDays', 2],
+      ['attachApplicationPdf', true],
+    ]);
+    expect(en[17].key).toBe('template.invitation.en');
   });
 
   it('reads the defaults as the sample call has them', () => {

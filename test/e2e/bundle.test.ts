@@ -14,6 +14,7 @@ const ENTRY_POINTS = [
   'onFormSubmit',
   'setupWorkspace',
   'refreshForm',
+  'sendInvitations',
   'scoreApplicants',
   'allocatePlaces',
   'previewNotices',
@@ -122,6 +123,7 @@ describe('the menu', () => {
     expect(captions(emulator)).toEqual([
       'Set up=setupWorkspace',
       'Refresh form from Excursions=refreshForm',
+      'Send the call=sendInvitations',
       '---',
       'Score applicants=scoreApplicants',
       'Allocate places=allocatePlaces',
@@ -140,6 +142,7 @@ describe('the menu', () => {
     expect(captions(emulator)).toEqual([
       'Nastavitev=setupWorkspace',
       'Osveži obrazec iz ekskurzij=refreshForm',
+      'Pošlji poziv občinam=sendInvitations',
       '---',
       'Točkuj prijavitelje=scoreApplicants',
       'Razporedi mesta=allocatePlaces',

@@ -329,3 +329,19 @@ export function registerNumberedMunicipalities(emulator: Emulator, n: number): v
     at++;
   }
 }
+
+/** Staff filling `Municipalities.Email` for some names (uncounted); returns the rows' register names. */
+export function setMunicipalityEmails(emulator: Emulator, emails: Record<string, string>): string[] {
+  const sheet = emulator.workbook().sheetByName('Municipalities')!;
+  const rows = sheet.dataValues();
+  const nameCol = rows[0].indexOf('Name');
+  const emailCol = rows[0].indexOf('Email');
+  const done: string[] = [];
+  for (const [name, email] of Object.entries(emails)) {
+    const at = rows.findIndex((r, i) => i > 0 && r[nameCol] === name);
+    if (at < 0) throw new Error(`No municipality "${name}" in the register`);
+    sheet.setValue(at, emailCol, email);
+    done.push(name);
+  }
+  return done;
+}
