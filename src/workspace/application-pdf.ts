@@ -14,7 +14,7 @@ import { APPLICATION_HEADERS, QUESTION, SHEET } from '../core/vocabulary';
 import { timeZoneOf } from './execution';
 import { findForm } from './form';
 import { findResponseSheet } from './intake';
-import { type Cell, isDateCell, readSheet, type Spreadsheet, text } from './sheets';
+import { type Cell, isDateCell, loadRows, readSheet, type Spreadsheet, text } from './sheets';
 
 /** The response row an Application ID was given for (intake numbers them `APP-<row - 1>`, `-n` after a clash). */
 function responseRowOf(applicationId: string): number | null {
@@ -30,28 +30,50 @@ export function applicationPdfMaker(
   ss: Spreadsheet,
   settings: Settings,
   lang: Language,
+  /** The applications the run may attach: their response rows are read in one block, at once. */
+  ids: readonly string[],
 ): (applicationId: string) => GoogleAppsScript.Base.Blob | null {
   const tz = timeZoneOf(ss);
-  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS);
+  // The ids, then the whole rows of the applications a run attaches (sheets.ts loadRows; the
+  // sending has them loaded already): a submission's confirmation reads no other application.
+  const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS, ['Application ID']);
   const a = apps.cols;
-  const byId = new Map(apps.rows.map((r) => [text(r[a['Application ID']]), r]));
+  const indexOf = new Map(apps.rows.map((r, i) => [text(r[a['Application ID']]), i]));
   const form = findForm(ss);
   const title = form ? form.getTitle() : '';
   const sheet = form ? findResponseSheet(ss, form) : null;
-  const responses: Cell[][] = sheet ? (sheet.getDataRange().getValues() as Cell[][]) : [];
-  const header = (responses[0] ?? []).map((h) => text(h));
+  // The response sheet's header, then one block from the first to the last row the run attaches
+  // (a submission's confirmation: one row), never the whole sheet, and no read per notice.
+  const width = sheet ? sheet.getLastColumn() : 0;
+  const header =
+    sheet && width > 0
+      ? sheet
+          .getRange(1, 1, 1, width)
+          .getValues()[0]
+          .map((h) => text(h))
+      : [];
   const asked = header.indexOf(QUESTION.municipality);
+  const last = sheet && width > 0 ? sheet.getLastRow() : 0;
+  const wanted = ids.map(responseRowOf).filter((r): r is number => r !== null && r >= 2 && r <= last);
+  const first = wanted.length > 0 ? Math.min(...wanted) : 0;
+  const block: Cell[][] =
+    sheet && wanted.length > 0
+      ? (sheet.getRange(first, 1, Math.max(...wanted) - first + 1, width).getValues() as Cell[][])
+      : [];
+  const responseAt = (row: number): Cell[] | undefined => (row >= first ? block[row - first] : undefined);
   const when = (d: Cell) => {
     if (!isDateCell(d)) return text(d);
     const [year, month, day] = Utilities.formatDate(d, tz, 'yyyy-MM-dd').split('-').map(Number);
     return `${proseDay(lang, { year, month, day })}, ${Utilities.formatDate(d, tz, 'HH:mm')}`;
   };
   return (applicationId) => {
-    const app = byId.get(applicationId);
-    if (!app) return null;
+    const index = indexOf.get(applicationId);
+    if (index === undefined) return null;
+    loadRows(apps, [index]);
+    const app = apps.rows[index];
     const entered = text(app[a['Municipality (as entered)']]);
     const row = responseRowOf(applicationId);
-    const response = row !== null ? responses[row - 1] : undefined;
+    const response = row !== null ? responseAt(row) : undefined;
     let answers: Answer[];
     if (response && asked >= 0 && text(response[asked]).trim() === entered.trim()) {
       // The form's own columns after its Timestamp: the questions as asked, the answers as given.

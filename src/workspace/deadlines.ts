@@ -49,7 +49,17 @@ import { timeZoneOf } from './execution';
 import { staffLanguage } from './language';
 import { type SendOutcome, scheduleResume, sendPending } from './sending';
 import { loadSettings } from './settings';
-import { appendRows, type Cell, isDateCell, readSheet, rowFrom, type Spreadsheet, type Table, text } from './sheets';
+import {
+  appendRows,
+  type Cell,
+  isDateCell,
+  loadRows,
+  readSheet,
+  rowFrom,
+  type Spreadsheet,
+  type Table,
+  text,
+} from './sheets';
 
 /** The Allocations columns the deadline rules read and write. */
 const DEADLINE_HEADERS = [
@@ -451,13 +461,20 @@ function callReminderState(ss: Spreadsheet, now: Date): CallReminderState | null
   // The last day to apply is the day the deadline instant falls in (an end-of-day deadline: the day before).
   const firstDay = callReminderDay(zoneDay(new Date(deadline.getTime() - 1), tz), settings.callReminderDays);
   if (firstDay === null) return null;
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
+  // Only the columns it reads, and the address of the invitations alone (sheets.ts): a send run
+  // checks the call reminders too, and must not read every notice's cells for them.
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status', 'Sent At']);
   const c = notices.cols;
+  const isInvitation = (key: string) => municipalityOfKey(key) !== null && key.startsWith(`${INVITATION}:`);
+  loadRows(
+    notices,
+    notices.rows.flatMap((r, i) => (isInvitation(text(r[c['Notice Key']])) ? [i] : [])),
+  );
   const invitations: SentInvitation[] = [];
   for (const r of notices.rows) {
     const key = text(r[c['Notice Key']]);
     const municipality = municipalityOfKey(key);
-    if (municipality === null || !key.startsWith(`${INVITATION}:`)) continue;
+    if (municipality === null || !isInvitation(key)) continue;
     const sentAt = r[c['Sent At']];
     invitations.push({
       municipality,
@@ -467,7 +484,7 @@ function callReminderState(ss: Spreadsheet, now: Date): CallReminderState | null
     });
   }
   if (invitations.length === 0) return null;
-  const apps = readSheet(ss, SHEET.applications, ['Municipality', 'Status']);
+  const apps = readSheet(ss, SHEET.applications, ['Municipality', 'Status'], ['Municipality', 'Status']);
   const a = apps.cols;
   return {
     tz,
@@ -544,8 +561,9 @@ function signedFormState(ss: Spreadsheet, now: Date) {
   const deadline = settings.applicationDeadline;
   if (!settings.requireSignedForm || !deadline || now.getTime() >= deadline.getTime()) return null;
   const firstDay = zoneDay(new Date(deadline.getTime() - 1), tz) - SIGNED_FORM_REMINDER_DAYS;
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
-  const apps = readSheet(ss, SHEET.applications, ['Application ID', 'Status', 'Signed Form Received', 'Email']);
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key']);
+  const signedColumns = ['Application ID', 'Status', 'Signed Form Received', 'Email'] as const;
+  const apps = readSheet(ss, SHEET.applications, signedColumns, signedColumns);
   const a = apps.cols;
   const c = notices.cols;
   const due = signedFormReminders(

@@ -767,8 +767,13 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     if (n.type === 'accepted' && settings.attachPdf)
       return [letterPdf(mail.html, `${n.applicationId}-${n.excursionId}`)];
     if (n.type !== 'received' || !settings.attachApplicationPdf) return [];
-    // The application to sign and stamp (issue 15); the sheets are read once, for the first one.
-    applicationPdf ??= applicationPdfMaker(ss, settings, lang);
+    // The application to sign and stamp (issue 15); the sheets are read once, for every one of the run.
+    applicationPdf ??= applicationPdfMaker(
+      ss,
+      settings,
+      lang,
+      pending.filter((p) => p.type === 'received').map((p) => p.applicationId),
+    );
     const pdf = applicationPdf(n.applicationId);
     return pdf ? [pdf] : [];
   };

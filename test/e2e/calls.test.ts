@@ -53,13 +53,14 @@ describe('Spreadsheet calls per action', () => {
     expect(large.reallocation).toEqual(small.reallocation);
   });
 
-  it('a submission: 13 reads and writes to take the answer in, 5 more to send its confirmation at once', () => {
+  it('a submission: 13 reads and writes to take the answer in, 7 more to send its confirmation at once', () => {
     // Applications and Notices are read by column (issue 16, src/workspace/sheets.ts): the header
     // row, then each run of adjacent columns used (Applications two, Notices two), one read each.
     // Its mark of progress (a document property) waits for the sending lease's flush, so taking
     // it in flushes nothing itself; 3 for the notice, 2 for the sending lease (its developer
-    // metadata written, then flushed).
-    expect(small.submission.io).toBe(18);
+    // metadata written, then flushed), and 2 for the application PDF the confirmation carries
+    // (issue 15: the response sheet's header, then the answer's own row, not the whole sheet).
+    expect(small.submission.io).toBe(20);
     expect(large.submission).toEqual(small.submission);
   });
 

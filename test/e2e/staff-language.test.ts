@@ -212,7 +212,9 @@ describe('Settings and Scoring descriptions', () => {
 
   it('name the criteria in a Slovenian a secretariat writes', () => {
     setSetting(emulator, 'language', 'sl');
-    emulator.submit(validAnswer(), { timestamp: new Date('2017-02-20T09:15:32Z') });
+    // Set up in a Slovenian account writes the sample call's excursions in Slovenian (issue 14).
+    const prefs = { 'Excursion preferences': { 'Köln, 25.–27. aprila 2017': '1st choice' } };
+    emulator.submit(validAnswer(prefs), { timestamp: new Date('2017-02-20T09:15:32Z') });
     emulator.run('scoreApplicants');
     const breakdown = String(records(emulator, 'Applications')[0]['Score Breakdown']);
     expect(breakdown).toContain('Prva udeležba');
