@@ -65,12 +65,16 @@ export function staffMessageKeys(lang: Language): MessageKey[] {
 
 /** The catalogue's text as the guide quotes it: placeholders as "…", on one line, safe in a table cell. */
 export function quote(lang: Language, key: MessageKey): string {
-  return catalogue(lang)
-    [key].replace(/\{+\w+\}+/g, '…')
-    .replace(/…+/g, '…')
-    .replace(/\s*\n+\s*/g, ' ')
-    .replace(/\|/g, '\\|')
-    .trim();
+  return (
+    catalogue(lang)
+      // A plural choice ({n:one|two|few|other}) is quoted by its last form, as most counts read it.
+      [key].replace(/\{\w+:([^{}]*)\}/g, (_m, forms: string) => forms.split('|').at(-1) ?? '')
+      .replace(/\{+\w+\}+/g, '…')
+      .replace(/…+/g, '…')
+      .replace(/\s*\n+\s*/g, ' ')
+      .replace(/\|/g, '\\|')
+      .trim()
+  );
 }
 
 export interface MessageRow {

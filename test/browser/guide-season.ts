@@ -8,6 +8,7 @@ import type { Emulator } from '../../emulator/src';
 import type { SentMail } from '../../emulator/src/mail';
 import type { RecordedAlert, RecordedDialog, RecordedMenu, RecordedSidebar } from '../../emulator/src/ui';
 import { replyLinks, replyThroughLinks } from '../../src/cli/demo';
+import { sampleExcursions } from '../../src/core/sample';
 import { freshWorkspace, OPEN_LABELS, REPLY_SECRET_PROPERTY, validAnswer } from '../e2e/harness';
 
 export type GuideLanguage = 'en' | 'sl';
@@ -101,6 +102,17 @@ export function guideSeason(language: GuideLanguage): GuideSeason {
 
   const excursions = emulator.workbook().sheetByName('Excursions')!;
   excursions.setValue(1, excursions.dataValues()[0].indexOf('Places'), 3);
+  // Set up writes the sample call in the account's language (Köln in Slovenian): the answers name
+  // the rows of the form as it shows them.
+  const english = sampleExcursions('en');
+  const shown = sampleExcursions(language);
+  const asShown = (preferences: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(preferences).map(([label, choice]) => [
+        shown[english.findIndex((e) => e.label === label)]?.label ?? label,
+        choice,
+      ]),
+    );
   for (const [municipality, email, contact, preferences, delegates] of ANSWERS) {
     emulator.advance(3 * HOUR);
     emulator.submit(
@@ -108,7 +120,7 @@ export function guideSeason(language: GuideLanguage): GuideSeason {
         Municipality: municipality,
         'Email address': email,
         'Contact person': contact,
-        'Excursion preferences': preferences,
+        'Excursion preferences': asShown(preferences),
         'Number of delegates': delegates,
       }),
       { validate: false },
