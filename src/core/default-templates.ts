@@ -99,8 +99,9 @@ const sl: Record<NoticeType, TemplateText> = {
         '; prosimo, da jo navedete v nadaljnji korespondenci.',
       ),
       p(
-        'Po izteku roka za prijave ({{Deadline}}) bo sekretariat ob upoštevanju vsebine prijav izbral udeležence študijskih ekskurzij. O izidu vas bomo obvestili po elektronski pošti; do takrat vam ni treba storiti ničesar.',
+        'Po izteku roka za prijave ({{Deadline}}) bo sekretariat ob upoštevanju vsebine prijav izbral udeležence študijskih ekskurzij. O izidu vas bomo obvestili po elektronski pošti.',
       ),
+      p('{{NextStep}}'),
       p('Lep pozdrav,'),
       p('{{SenderName}}'),
     ],
@@ -359,8 +360,9 @@ const en: Record<NoticeType, TemplateText> = {
         '; please quote it in any further correspondence.',
       ),
       p(
-        'After the closing date ({{Deadline}}) the secretariat will select the participants of the study excursions, taking into account the content of the applications. We will let you know the result by e-mail; until then there is nothing you need to do.',
+        'After the closing date ({{Deadline}}) the secretariat will select the participants of the study excursions, taking into account the content of the applications. We will let you know the result by e-mail.',
       ),
+      p('{{NextStep}}'),
       p('Kind regards,'),
       p('{{SenderName}}'),
     ],

@@ -272,3 +272,18 @@ export function delegatesNamed(lang: Language, n: number): string {
       ? 'Delegata, kot ste ju navedli:'
       : 'Delegati, kot ste jih navedli:';
 }
+
+/**
+ * `{{NextStep}}` of the `received` letter: with the application attached (`attachApplicationPdf`),
+ * the request to sign, stamp and return it by the deadline; otherwise that nothing is needed yet.
+ */
+export function receivedNextStep(lang: Language, attached: boolean, deadline: string): string {
+  const by = deadline ? (lang === 'sl' ? ` do ${deadline}` : ` by ${deadline}`) : '';
+  if (lang === 'sl')
+    return attached
+      ? `V prilogi vam pošiljamo prijavo, kot ste jo oddali. Prosimo, da jo natisnete, podpišete, žigosate in nam jo vrnete${by} (skenirano v odgovoru na to sporočilo ali po pošti). Drugega vam do obvestila o izidu ni treba storiti.`
+      : 'Do takrat vam ni treba storiti ničesar.';
+  return attached
+    ? `Attached is your application as you submitted it. Please print it, sign and stamp it, and send it back to us${by} (scanned, in reply to this message, or by post). Until we tell you the result there is nothing else you need to do.`
+    : 'Until then there is nothing you need to do.';
+}

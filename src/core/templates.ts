@@ -41,6 +41,7 @@ export const PLACEHOLDERS = [
   'Changes',
   'Excursions',
   'ReplyTo',
+  'NextStep',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 

@@ -25,6 +25,7 @@ import {
   places as placesIn,
   proseDay,
   proseDays,
+  receivedNextStep,
 } from '../core/letter-words';
 import { splitKey } from '../core/notice-keys';
 import { keyRevision } from '../core/reply-code';
@@ -449,6 +450,7 @@ export function mergeData(
       Changes: changes,
       Excursions: excursionLines,
       ReplyTo: settings.replyTo,
+      NextStep: n.type === 'received' ? receivedNextStep(lang, settings.attachApplicationPdf, deadline) : '',
     };
   };
 }

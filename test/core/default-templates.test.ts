@@ -56,6 +56,7 @@ function values(lang: Language, c: Case = {}): Record<Placeholder, string> {
     Excursions:
       lang === 'sl' ? 'Köln, 25.–27. aprila 2017\nStockholm, 10.–12. oktobra 2017' : 'Cologne, 25–27 April 2017',
     ReplyTo: 'growsmarter@sos.example',
+    NextStep: 'Do takrat vam ni treba storiti ničesar.',
   };
 }
 

@@ -57,6 +57,7 @@ const sample: Record<Placeholder, string> = {
   Changes: 'Število mest na tej ekskurziji se je spremenilo: prej 2 mesti, zdaj 1 mesto.',
   Excursions: 'Köln, 25.–27. aprila 2017\nStockholm, 10.–12. oktobra 2017',
   ReplyTo: 'growsmarter@sos.example',
+  NextStep: 'Do takrat vam ni treba storiti ničesar.',
 };
 
 const ALLOWED_TAGS = ['!DOCTYPE', 'html', 'body', 'h[1-6]', 'p', 'strong', 'em', 'u', 'a', 'ul', 'ol', 'li', 'br'];

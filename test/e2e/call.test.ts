@@ -292,6 +292,25 @@ describe('the application as a PDF to sign and stamp', () => {
     setSetting(emulator, 'attachApplicationPdf', false);
     emulator.submit(validAnswer());
     expect(emulator.mailApp.outbox.at(-1)!.attachments).toHaveLength(0);
+    // Nothing asks for a signed form that was not sent.
+    expect(emulator.mailApp.outbox.at(-1)!.body).toContain('Until then there is nothing you need to do.');
+    expect(emulator.mailApp.outbox.at(-1)!.body).not.toMatch(/sign and stamp/);
+  });
+
+  it('is named in the letter: print, sign, stamp and return it by the deadline, in the letter\'s language', () => {
+    const en = setUpWorkspace({ language: 'en' });
+    en.submit(validAnswer());
+    const english = en.mailApp.outbox.at(-1)!;
+    expect(english.attachments).toHaveLength(1);
+    expect(english.body).toContain(
+      'Attached is your application as you submitted it. Please print it, sign and stamp it, and send it back to us by 22 February 2017 (scanned, in reply to this message, or by post).',
+    );
+    expect(english.body).not.toContain('Until then there is nothing you need to do.');
+    const sl = setUpWorkspace({ language: 'sl' });
+    sl.submit(validAnswer());
+    expect(sl.mailApp.outbox.at(-1)!.body).toContain(
+      'V prilogi vam pošiljamo prijavo, kot ste jo oddali. Prosimo, da jo natisnete, podpišete, žigosate in nam jo vrnete do 22. februarja 2017 (skenirano v odgovoru na to sporočilo ali po pošti).',
+    );
   });
 });
 
