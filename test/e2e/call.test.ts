@@ -297,7 +297,7 @@ describe('the application as a PDF to sign and stamp', () => {
     expect(emulator.mailApp.outbox.at(-1)!.body).not.toMatch(/sign and stamp/);
   });
 
-  it('is named in the letter: print, sign, stamp and return it by the deadline, in the letter\'s language', () => {
+  it("is named in the letter: print, sign, stamp and return it by the deadline, in the letter's language", () => {
     const en = setUpWorkspace({ language: 'en' });
     en.submit(validAnswer());
     const english = en.mailApp.outbox.at(-1)!;
