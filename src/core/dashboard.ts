@@ -5,6 +5,7 @@
  * translated, score bands in words, the time local to the spreadsheet.
  */
 import { catalogue, type Language, type MessageKey, t } from './i18n';
+import { APPLICATION_STATUS, NOTICE_TYPES } from './vocabulary';
 
 export interface ExcursionFigures {
   id: string;
@@ -116,23 +117,9 @@ export interface DashboardInput {
   quota: number | null;
 }
 
-const STATUS_ORDER = ['Received', 'Incomplete', 'Late', 'Duplicate', 'Ineligible', 'Withdrawn'];
-const NOTICE_ORDER = [
-  'invitation',
-  'call_reminder',
-  'received',
-  'incomplete',
-  'late',
-  'ineligible',
-  'accepted',
-  'waitlisted',
-  'not_selected',
-  'promoted',
-  'changed',
-  'reminder',
-  'lapsed',
-  'reply',
-];
+// The orders SPEC section 3 lists them in (the season's order for notices).
+const STATUS_ORDER: readonly string[] = APPLICATION_STATUS;
+const NOTICE_ORDER: readonly string[] = NOTICE_TYPES;
 const BAND = 5;
 
 /** `prefix + value` translated where the catalogue has it; a value staff typed themselves stays as typed. */
