@@ -250,6 +250,8 @@ const en = {
   'setup.replyForm':
     'the reply form (each municipality offered a place confirms or declines it there, through its personal link)',
   'setup.replyFormLinked': 'the reply form was no longer linked to this spreadsheet: it is linked again',
+  'setup.formLinked':
+    'the application form was no longer linked to this spreadsheet: the same form is linked again (its link stays valid), and its answers go to a new response sheet',
   'setup.replyFormPublished':
     'the reply form was not published and took no replies: it is now published and accepting responses',
   'setup.replyFormClosed':
@@ -679,6 +681,8 @@ const sl: Record<MessageKey, string> = {
   'setup.replyForm':
     'obrazec za odgovor (v njem občina, ki ji je ponujeno mesto, prek svoje osebne povezave ponudbo potrdi ali odkloni)',
   'setup.replyFormLinked': 'obrazec za odgovor ni bil več povezan s to preglednico: znova je povezan',
+  'setup.formLinked':
+    'prijavni obrazec ni bil več povezan s to preglednico: isti obrazec je znova povezan (njegova povezava ostaja veljavna), odgovori pa prihajajo na nov list z odgovori',
   'setup.replyFormPublished':
     'obrazec za odgovor ni bil objavljen in ni sprejemal odgovorov: zdaj je objavljen in sprejema odgovore',
   'setup.replyFormClosed':

@@ -1,4 +1,5 @@
 /** The Google Form of SPEC section 4: created once, linked to the spreadsheet, its grid refreshed. */
+import { describeError } from '../core/errors';
 import type { Language } from '../core/i18n';
 import {
   AREAS,
@@ -15,7 +16,7 @@ import {
 import { trashQuietly } from './drive-files';
 import { rememberTrigger } from './triggers';
 
-const FORM_ID_PROPERTY = 'excursionDesk.formId';
+export const FORM_ID_PROPERTY = 'excursionDesk.formId';
 /** links.ts's REPLY_FORM_ID_PROPERTY (not imported: links.ts imports this file). */
 const REPLY_FORM_ID_PROPERTY_NAME = 'excursionDesk.replyFormId';
 
@@ -70,6 +71,21 @@ export function ensurePublished(form: GoogleAppsScript.Forms.Form): 'kept' | 'pu
     return 'published';
   }
   return f.isAcceptingResponses() ? 'kept' : 'closed';
+}
+
+/**
+ * The id of the spreadsheet the form's answers go to, or null when it has none: a form unlinked by
+ * hand throws "The form currently has no response destination" (public report:
+ * googleworkspace/apps-script-samples pull 145). Any other failure throws, so that Set up never
+ * links a form a second time (a second response sheet) on a passing error.
+ */
+export function destinationOf(form: GoogleAppsScript.Forms.Form): string | null {
+  try {
+    return form.getDestinationId();
+  } catch (e) {
+    if (/no response destination/i.test(describeError(e))) return null;
+    throw e;
+  }
 }
 
 /**

@@ -27,10 +27,21 @@ import { APPLICATION_HEADERS, SHEET } from '../core/vocabulary';
 import { openExcursions, readExcursions } from './excursions';
 import { timeZoneOf } from './execution';
 import { findForm } from './form';
+import { FORM_SHEETS_PROPERTY, rememberedSheetUrls, rememberSheetUrl } from './form-sheets';
 import { loadMunicipalities } from './municipality-cache';
 import { missingNotices, type QueuedNotice, queueNotices } from './notices';
 import { loadSettings } from './settings';
-import { appendRows, type Cell, isDateCell, readSheet, rowFrom, type Spreadsheet, text, writeRowCells } from './sheets';
+import {
+  appendRows,
+  type Cell,
+  isDateCell,
+  loadCells,
+  readSheet,
+  rowFrom,
+  type Spreadsheet,
+  text,
+  writeRowCells,
+} from './sheets';
 
 const TAKEN_PROPERTY = 'excursionDesk.responsesTakenUpTo';
 
@@ -66,17 +77,38 @@ export function findResponseSheet(
   form: GoogleAppsScript.Forms.Form,
 ): GoogleAppsScript.Spreadsheet.Sheet | null {
   const formId = form.getId();
-  for (const sheet of ss.getSheets()) {
+  const props = documentPropertiesOrNull();
+  const known = rememberedSheetUrls(props?.getProperty(FORM_SHEETS_PROPERTY));
+  const sheets = ss.getSheets();
+  const remembered = known[formId];
+  if (remembered) {
+    // The URL this form's sheet gave when the form was last compared by id (form-sheets.ts).
+    const sheet = sheets.find((s) => s.getFormUrl() === remembered);
+    if (sheet) return sheet;
+  }
+  for (const sheet of sheets) {
     const url = sheet.getFormUrl();
     if (!url) continue;
     try {
       // The URL Sheets gives is not the form's published URL: compare the forms themselves.
-      if (FormApp.openByUrl(url).getId() === formId) return sheet;
+      if (FormApp.openByUrl(url).getId() === formId) {
+        rememberSheetUrl(props, known, formId, url);
+        return sheet;
+      }
     } catch (_e) {
       // A form that was deleted: its old sheet is not the one.
     }
   }
   return null;
+}
+
+/** The document's properties, or null in a run that has none (an add-on's time-driven run). */
+function documentPropertiesOrNull(): GoogleAppsScript.Properties.Properties | null {
+  try {
+    return PropertiesService.getDocumentProperties();
+  } catch (_e) {
+    return null;
+  }
 }
 
 /**
@@ -167,13 +199,13 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[], markN
     formatDate: (d: Date) => Utilities.formatDate(d, tz, 'd. M. yyyy'),
   };
 
-  // Only the columns duplicate detection and ids use (sheets.ts, column-limited reads).
+  // Only the columns duplicate detection and ids use (sheets.ts, column-limited reads); the Issues
+  // of an application a new one replaces are read with its row, when it comes to that.
   const apps = readSheet(ss, SHEET.applications, APPLICATION_HEADERS, [
     'Application ID',
     'Submitted At',
     'Municipality',
     'Status',
-    'Issues',
   ]);
   const c = apps.cols;
   /** Every application, the sheet's and this run's, as duplicate detection and ids need them. */
@@ -185,7 +217,7 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[], markN
       submittedAt: r[c['Submitted At']],
       municipalityKey: municipalityKey(text(r[c.Municipality])),
       status: text(r[c.Status]),
-      issues: text(r[c.Issues]),
+      issues: undefined as string | undefined,
       dirty: false,
     }))
     .filter((a) => a.id !== '');
@@ -215,6 +247,10 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[], markN
       const prior = known.find((a) => a.id === old.id)!;
       const note = t(settings.language, 'issue.duplicateOlder', { id });
       prior.status = 'Duplicate';
+      if (prior.issues === undefined) {
+        loadCells(apps, [prior.index], ['Issues']);
+        prior.issues = text(apps.rows[prior.index][c.Issues]);
+      }
       prior.issues = prior.issues ? `${prior.issues}\n${note}` : note;
       if (prior.row) {
         prior.row[c.Status] = prior.status;
@@ -269,7 +305,7 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[], markN
   // already there gets only its notice), so nothing is half-taken-in.
   namingTheSheet(SHEET.applications, () => {
     for (const prior of known) {
-      if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues) });
+      if (prior.dirty) writeRowCells(apps, prior.index, { Status: prior.status, Issues: asText(prior.issues ?? '') });
     }
     appendRows(apps, newRows);
   });

@@ -28,6 +28,8 @@ import {
 } from '../core/vocabulary';
 import { planAllocation } from './allocation';
 import { timeZoneOf } from './execution';
+import { FORM_ID_PROPERTY } from './form';
+import { FORM_SHEETS_PROPERTY, rememberedSheetUrls, rememberSheetUrl } from './form-sheets';
 import { checkReplyCode, REPLY_FORM_ID_PROPERTY } from './links';
 import { loadSettings } from './settings';
 import {
@@ -63,9 +65,18 @@ export function isReplySheet(sheet: Sheet): boolean {
   // A failing call throws rather than answers "no": a reply taken for an application would become
   // an Applications row and move intake's mark. The run fails, and the next answer of the same form
   // takes this one in.
-  const replyId = PropertiesService.getDocumentProperties()?.getProperty(REPLY_FORM_ID_PROPERTY) ?? null;
+  const props = PropertiesService.getDocumentProperties();
+  const all = props?.getProperties() ?? {};
+  const replyId = all[REPLY_FORM_ID_PROPERTY] || null;
+  const formId = all[FORM_ID_PROPERTY] || null;
+  // The URL each form's sheet gave when last compared by id (form-sheets.ts): no form opened.
+  const known = rememberedSheetUrls(all[FORM_SHEETS_PROPERTY]);
+  if (replyId && known[replyId] === url) return true;
+  if (formId && known[formId] === url) return false;
   const form = FormApp.openByUrl(url);
-  if (replyId) return form.getId() === replyId;
+  const id = form.getId();
+  if (id === replyId || id === formId) rememberSheetUrl(props ?? null, known, id, url);
+  if (replyId) return id === replyId;
   // Without the kept id (properties lost): the reply form is the one that asks for a Reply code.
   return form.getItems(FormApp.ItemType.TEXT).some((i) => i.getTitle() === REPLY_QUESTION.code);
 }

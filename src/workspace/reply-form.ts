@@ -5,12 +5,11 @@
  * publishes it again) and never makes a second one. Its id is kept in the document's properties
  * (REPLY_FORM_ID_PROPERTY), next to the secret that signs the Reply codes.
  */
-import { describeError } from '../core/errors';
 import type { Language } from '../core/i18n';
 import { t } from '../core/i18n';
 import { REPLY_ANSWERS, REPLY_QUESTION } from '../core/vocabulary';
 import { trashQuietly } from './drive-files';
-import { ensurePublished } from './form';
+import { destinationOf, ensurePublished } from './form';
 import { findReplyForm, REPLY_FORM_ID_PROPERTY, replySecret } from './links';
 import type { SetupReport } from './setup';
 import type { Spreadsheet } from './sheets';
@@ -81,12 +80,7 @@ function createReplyForm(ss: Spreadsheet, lang: Language): GoogleAppsScript.Form
  * passing error.
  */
 function linkedTo(form: GoogleAppsScript.Forms.Form, ss: Spreadsheet): boolean {
-  try {
-    return form.getDestinationId() === ss.getId();
-  } catch (e) {
-    if (/no response destination/i.test(describeError(e))) return false;
-    throw e;
-  }
+  return destinationOf(form) === ss.getId();
 }
 
 /**

@@ -52,6 +52,7 @@ import { loadSettings } from './settings';
 import {
   type Cell,
   isDateCell,
+  loadCells,
   loadColumns,
   loadRows,
   readSheet,
@@ -158,6 +159,13 @@ export function pendingNotices(
   limit = Number.POSITIVE_INFINITY,
 ): { pending: PendingNotice[]; duplicates: { index: number; key: string }[]; waiting: number } {
   const c = table.cols;
+  // Only the rows of these keys count: where only Notice Key was read, their rows are read now.
+  if (onlyKeys)
+    loadCells(
+      table,
+      table.rows.flatMap((r, i) => (onlyKeys.has(text(r[c['Notice Key']])) ? [i] : [])),
+      ['Status'],
+    );
   const rows = waitingRows(table, onlyKeys);
   const chosen = rows.pending.slice(0, limit);
   // Where only Notice Key and Status were read, the rest of the chosen rows (and those between them,
@@ -595,6 +603,11 @@ interface SendingRecord {
   tell?: Record<string, string>;
   /** The `Reply By` (ISO) the block's offers write. */
   replyBy?: string;
+  /**
+   * Set for one notice sent alone (a submission's confirmation): its row was never flushed as
+   * `Sending`, so a row of the block still `Queued` or `Failed` (with no `Sent At`) counts as one.
+   */
+  unflushed?: true;
 }
 
 function parseRecord(raw: string | null): SendingRecord | null {
@@ -679,9 +692,26 @@ function settle(table: Table<NoticeHeader>, record: SendingRecord): number[] {
   const c = table.cols;
   const inBlock = new Set(record.block);
   const changed: number[] = [];
+  // The Status and Sent At of the block's rows, where a caller read only the keys.
+  loadCells(
+    table,
+    table.rows.flatMap((r, i) => (inBlock.has(text(r[c['Notice Key']])) ? [i] : [])),
+    ['Status', 'Sent At'],
+  );
   table.rows.forEach((r, index) => {
     const key = text(r[c['Notice Key']]);
-    if (text(r[c.Status]) !== 'Sending' || !inBlock.has(key) || key === record.sending) return;
+    if (!inBlock.has(key)) return;
+    const status = text(r[c.Status]);
+    const unwritten = record.unflushed && (status === 'Queued' || status === 'Failed') && text(r[c['Sent At']]) === '';
+    if (status !== 'Sending' && !unwritten) return;
+    if (key === record.sending) {
+      // Under way when the run died: it may have left. Never sent again by itself (SPEC section 7).
+      if (status === 'Sending') return;
+      r[c.Status] = 'Sending';
+      r[c.Error] = '';
+      changed.push(index);
+      return;
+    }
     const done = record.done[key];
     r[c.Status] = done ? done[0] : 'Queued';
     r[c['Sent At']] = done && done[0] === 'Sent' ? new Date(done[1]) : '';
@@ -701,8 +731,9 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   // Staff runs are strict about Settings; the confirmation sent at submit makes do with defaults.
   const { settings } = loadSettings(ss, tz, !onlyKeys);
   const lang = settings.language;
-  // Notice Key and Status of every row; the other cells of the rows it sends are read by pendingNotices.
-  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key', 'Status']);
+  // Notice Key and Status of every row (a submission's: Notice Key only); the other cells of the rows
+  // it sends are read by pendingNotices.
+  const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, onlyKeys ? ['Notice Key'] : ['Notice Key', 'Status']);
   const docProps = PropertiesService.getDocumentProperties();
   if (docProps) reconcile(ss, notices, docProps);
   const { pending, duplicates, waiting } = pendingNotices(notices, onlyKeys, MOST_PER_RUN);
@@ -749,8 +780,13 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     if (first) valuesFor(first, template);
   }
   let allowance = MailApp.getRemainingDailyQuota() - settings.quotaReserve;
-  // One notice alone (a submission's confirmation) costs less with its own flush than with a block's two.
-  const props = pending.length > 1 ? docProps : null;
+  // Sending is recorded in the document's properties, durable when the call returns (issue 16).
+  const props = docProps;
+  // One notice alone (a submission's confirmation, a reply's acknowledgement) is flushed not at all:
+  // the record written before its mail stands for `Sending` and the one after it for `Sent`, and it
+  // is left for the next run's reconcile should this run die before Apps Script writes the sheet at
+  // its end. A block's `Sending` is flushed before its mails (staff see which were under way).
+  const lean = pending.length === 1;
   const send = (n: PendingNotice, mail: RenderedNotice, attachments: GoogleAppsScript.Base.BlobSource[]) => {
     // Only the options that have a value: Apps Script checks each field it is given.
     const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
@@ -783,7 +819,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   const overTime = () => Date.now() - startedAt > TIME_BUDGET_MS;
 
   if (!props) {
-    // No document properties (an add-on's time-driven run), or one notice: each is flushed Sending before its mail.
+    // No document properties (an add-on's time-driven run): each notice is flushed Sending before its mail.
     for (let i = 0; i < pending.length; i++) {
       const n = pending[i];
       if (overTime()) {
@@ -889,7 +925,8 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         record.tell = Object.fromEntries(tell.map((b) => [b.n.key, b.telling!.told]));
         record.replyBy = replyBy.toISOString();
       }
-      props.setProperty(SENDING_RECORD, JSON.stringify(record));
+      if (lean) record.unflushed = true;
+      else props.setProperty(SENDING_RECORD, JSON.stringify(record));
       for (const b of block) {
         const row = notices.rows[b.n.index];
         row[c.Subject] = b.mail.subject;
@@ -898,8 +935,10 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         row[c.Error] = '';
       }
       const indices = block.map((b) => b.n.index);
-      writeStatuses(notices, indices);
-      SpreadsheetApp.flush();
+      if (!lean) {
+        writeStatuses(notices, indices);
+        SpreadsheetApp.flush();
+      }
       let j = 0;
       let thrown: { error: unknown } | null = null;
       try {
@@ -960,17 +999,25 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
       }
       writeStatuses(notices, indices);
       // Told in the same flush as the statuses: a kill before it loses both, and the record settles them.
-      writeTellings(
-        book(),
-        block.filter((b) => b.telling && record.done[b.n.key]?.[0] === 'Sent').map((b) => b.telling!),
-      );
-      SpreadsheetApp.flush();
+      const told = block.filter((b) => b.telling && record.done[b.n.key]?.[0] === 'Sent').map((b) => b.telling!);
+      if (told.length > 0) writeTellings(book(), told);
+      if (!lean) SpreadsheetApp.flush();
+      else if (Object.keys(record.done).length > 0) {
+        // What became of the mail, for the next run to settle if this one dies before its end. Should
+        // this write fail, the record still names the mail as under way: at most once either way.
+        try {
+          props.setProperty(SENDING_RECORD, JSON.stringify(record));
+        } catch (_e) {
+          // The statuses above are written at the run's end all the same.
+        }
+      }
       if (thrown) throw thrown.error;
       // Not reached: sent by the next block, or counted as left.
       i -= notReached.length;
     }
     if (outcome.stoppedBy !== null) outcome.left = pending.length - i;
-    props.deleteProperty(SENDING_RECORD);
+    // A lean record stays until the next run (its statuses are not flushed yet); a block's goes now.
+    if (!lean) props.deleteProperty(SENDING_RECORD);
   }
   if (beyond > 0) {
     outcome.left += beyond;

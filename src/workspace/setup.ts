@@ -29,7 +29,7 @@ import {
 } from '../core/vocabulary';
 import { createDriveFile, FOLDER_MIME, liveFileName, trashQuietly } from './drive-files';
 import { openExcursionLabels } from './excursions';
-import { createForm, ensurePublished, ensureSubmitTrigger, findForm, setGridRows } from './form';
+import { createForm, destinationOf, ensurePublished, ensureSubmitTrigger, findForm, setGridRows } from './form';
 import { accountLanguage } from './language';
 import { clearMunicipalityCache } from './municipality-cache';
 import { ensureReplyForm } from './reply-form';
@@ -344,7 +344,15 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
 
   const labels = openExcursionLabels(ss);
   let form = findForm(ss);
-  if (form && form.getDestinationId() !== ss.getId()) form = null;
+  let relinked = false;
+  if (form) {
+    const destination = destinationOf(form);
+    if (destination === null && labels.length > 0) {
+      // Unlinked by hand: the same form is linked again, since the call's letters carry its link.
+      form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+      relinked = true;
+    } else if (destination !== ss.getId()) form = null;
+  }
   // A form's grid needs at least one row. With no Open excursion a new form cannot be made: Set up
   // stops before any form is created (the sheets above stay repaired). An existing form (the call is
   // over, say) is left exactly as it is, and the rest of Set up goes on.
@@ -352,6 +360,7 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
   if (form && labels.length === 0) {
     report.unchanged.push(t(lang, 'setup.formNoOpen'));
   } else if (form) {
+    if (relinked) report.repaired.push(t(lang, 'setup.formLinked'));
     const rows = setGridRows(form, labels);
     (rows === 'changed' ? report.repaired : report.unchanged).push(
       rows === 'changed' ? t(lang, 'setup.formRows', { count: labels.length }) : t(lang, 'setup.form'),

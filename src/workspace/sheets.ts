@@ -282,6 +282,16 @@ export function loadRows<H extends string>(table: Table<H>, indices: readonly nu
   );
 }
 
+/** Makes the cells of `headers` read in the rows `indices` (and those between them): one getValues per run of columns. */
+export function loadCells<H extends string>(table: Table<H>, indices: readonly number[], headers: readonly H[]): void {
+  const data = table.source;
+  if (!data?.complete || indices.length === 0) return;
+  const columns = headers.map((h) => table.cols[h]);
+  const unread = indices.filter((i) => i < (data.readRows ?? 0) && columns.some((c) => data.rows[i]?.[c] === NOT_READ));
+  if (unread.length === 0) return;
+  fillCells(data, columns, Math.min(...unread), Math.max(...unread));
+}
+
 /** Makes the columns `headers` of `table` read in every row (one getValues per run of adjacent columns not read yet). */
 export function loadColumns<H extends string>(table: Table<H>, headers: readonly H[]): void {
   const data = table.source;

@@ -53,14 +53,17 @@ describe('Spreadsheet calls per action', () => {
     expect(large.reallocation).toEqual(small.reallocation);
   });
 
-  it('a submission: 13 reads and writes to take the answer in, 7 more to send its confirmation at once', () => {
+  it("a submission: 18 reads and writes, and one flush (the sending lease's): its confirmation is recorded Sending in a document property", () => {
     // Applications and Notices are read by column (issue 16, src/workspace/sheets.ts): the header
-    // row, then each run of adjacent columns used (Applications two, Notices two), one read each.
-    // Its mark of progress (a document property) waits for the sending lease's flush, so taking
-    // it in flushes nothing itself; 3 for the notice, 2 for the sending lease (its developer
-    // metadata written, then flushed), and 2 for the application PDF the confirmation carries
+    // row, then each run of adjacent columns used (Applications two, Notices its keys), one read
+    // each, and the Status and Sent At of the notice the previous submission left recorded (its
+    // reconcile, sending.ts). Its mark of progress (a document property) waits for the sending
+    // lease's flush (its developer metadata written, then flushed), so taking it in flushes nothing
+    // itself, and nor does its confirmation: Sending is a document property written before the mail
+    // (issue 16), not a flushed cell. 2 reads for the application PDF the confirmation carries
     // (issue 15: the response sheet's header, then the answer's own row, not the whole sheet).
-    expect(small.submission.io).toBe(20);
+    expect(small.submission.io).toBe(18);
+    expect(small.submission.byMethod['Spreadsheet.SpreadsheetApp.flush']).toBe(1);
     expect(large.submission).toEqual(small.submission);
   });
 

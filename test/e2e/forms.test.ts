@@ -233,3 +233,60 @@ describe('strict data-validation rules staff add', () => {
     expect(records(emulator, 'Allocations').length).toBeGreaterThan(0);
   });
 });
+
+describe('the forms told apart without opening them (issue 16)', () => {
+  /** Forms calls of one submission (its onFormSubmit execution). */
+  function formsCalls(emulator: Emulator, act: () => void): Record<string, number> {
+    const first = emulator.executionLog.length;
+    act();
+    const run = emulator.executionLog.slice(first).find((r) => r.functionName === 'onFormSubmit')!;
+    return Object.fromEntries(Object.entries(run.calls).filter(([m]) => m.startsWith('Forms.')));
+  }
+
+  it('a submission after the first opens no form by its URL: the sheets each form writes to are remembered by id', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+    const calls = formsCalls(emulator, () =>
+      emulator.submit(validAnswer({ Municipality: 'Bohinj', 'Email address': 'info@bohinj.si' })),
+    );
+    expect(calls['Forms.FormApp.openByUrl'] ?? 0).toBe(0);
+    expect(records(emulator, 'Applications').map((a) => a.Municipality)).toEqual(['Bled', 'Bohinj']);
+    // The confirmation carries the answers of its own response row.
+    expect(emulator.mailApp.outbox.at(-1)?.attachments?.map((a) => a.name)).toEqual(['APP-0002.pdf']);
+  });
+
+  it('a damaged memory is read as none: the forms are opened again, and the answer is taken in', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+    emulator.propertiesService.getDocumentProperties().setProperty('excursionDesk.formSheets', '{"x":');
+    const calls = formsCalls(emulator, () =>
+      emulator.submit(validAnswer({ Municipality: 'Bohinj', 'Email address': 'info@bohinj.si' })),
+    );
+    expect(calls['Forms.FormApp.openByUrl']).toBeGreaterThan(0);
+    expect(records(emulator, 'Applications').map((a) => a.Municipality)).toEqual(['Bled', 'Bohinj']);
+    expect(JSON.parse(emulator.propertiesService.peek('document')['excursionDesk.formSheets'])).toEqual({
+      [emulator.linkedFormId()]: expect.any(String),
+    });
+  });
+
+  it('a form unlinked by hand and linked again by Set up: its new sheet is the one read, not the old one', () => {
+    const emulator = setUpWorkspace({ language: 'en' });
+    emulator.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+    const forms = () => emulator.env.drive.all().filter((f) => f.mimeType === FORM_MIME && !f.trashed).length;
+    const before = forms();
+    openForm(emulator).removeDestination();
+    emulator.run('setupWorkspace');
+    // The same form, linked again (the call's letters carry its link); before, Set up stopped here.
+    expect(forms()).toBe(before);
+    expect(logDetails(emulator).join('\n')).toMatch(/the same form is linked again \(its link stays valid\)/);
+    emulator.submit(validAnswer({ Municipality: 'Bohinj', 'Email address': 'info@bohinj.si' }));
+    const sheets = emulator
+      .workbook()
+      .sheets.filter((s) => s.formUrl)
+      .map((s) => s.name);
+    expect(sheets).toContain('Form Responses 2');
+    const bohinj = records(emulator, 'Applications').find((a) => a.Municipality === 'Bohinj');
+    expect(bohinj?.Status).toBe('Received');
+    expect(emulator.mailApp.outbox.at(-1)?.to).toEqual(['info@bohinj.si']);
+  });
+});
