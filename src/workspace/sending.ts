@@ -74,6 +74,12 @@ export const TIME_BUDGET_MS = 5.75 * 60 * 1000;
 /** The document property that records the block being sent (see the file's comment). */
 export const SENDING_RECORD = 'excursionDesk.sendingRecord';
 /**
+ * Document property: 'yes' where one-off time-driven triggers can be made (a bound script), 'no'
+ * where Apps Script refuses them (an editor add-on, whose time-driven runs are hourly and have no
+ * document properties). Found by Set up's probe, and by every resume trigger made since.
+ */
+export const ONE_OFF_TRIGGERS_PROPERTY = 'excursionDesk.oneOffTriggers';
+/**
  * The most notices one run can send: its time budget over the least a mail is reported to take
  * (0.6 s, the low end of issue 16's 0.6–1.2 s for MailApp.sendEmail). A run reads the rows of no
  * more than these (and of their applications), so at 20,000 waiting it does not read 20,000 rows to
@@ -591,6 +597,29 @@ export function scheduleResume(ss: Spreadsheet, afterMs: number | null): void {
     isHourly = true;
   }
   rememberTrigger(ss, trigger, { handler: RESUME_HANDLER, hourly: isHourly });
+  noteOneOffTriggers(!isHourly);
+}
+
+function noteOneOffTriggers(allowed: boolean): void {
+  const props = PropertiesService.getDocumentProperties();
+  const value = allowed ? 'yes' : 'no';
+  if (props && props.getProperty(ONE_OFF_TRIGGERS_PROPERTY) !== value)
+    props.setProperty(ONE_OFF_TRIGGERS_PROPERTY, value);
+}
+
+/**
+ * Set up's probe: can this script make a one-off time-driven trigger here? A bound script can; an
+ * editor add-on cannot ("The recurrence interval for an Add-on trigger must be at least one
+ * hour"), and its hourly runs have no document properties. The trigger made is deleted at once.
+ */
+export function probeOneOffTriggers(): void {
+  let allowed = true;
+  try {
+    ScriptApp.deleteTrigger(ScriptApp.newTrigger(RESUME_HANDLER).timeBased().after(RESUME_AFTER_QUOTA_MS).create());
+  } catch (_refused) {
+    allowed = false;
+  }
+  noteOneOffTriggers(allowed);
 }
 
 /** The durable record of a block: its keys, what became of each mail so far, and the one under way. */
@@ -647,16 +676,18 @@ function writeStatuses(table: Table<NoticeHeader>, indices: number[]): void {
 }
 
 /**
- * Settles the block a killed run left recorded: among its rows still `Sending`, a mail it sent
- * becomes `Sent` (or `Failed`), the one under way stays `Sending`, and those it never reached go
- * back to `Queued`. Written and flushed before the record is removed, so a kill here changes nothing.
+ * Settles the block a killed run left recorded (or the record a notice sent alone left for the
+ * next run): among its rows still `Sending`, a mail it sent becomes `Sent` (or `Failed`), the one
+ * under way stays `Sending`, and those it never reached go back to `Queued`. Written and flushed
+ * before the record is removed, so a kill here changes nothing.
  */
 export function reconcile(
   ss: Spreadsheet,
   table: Table<NoticeHeader>,
   props: GoogleAppsScript.Properties.Properties,
 ): void {
-  const record = parseRecord(props.getProperty(SENDING_RECORD));
+  const key = SENDING_RECORD;
+  const record = parseRecord(props.getProperty(key));
   if (!record) return;
   const c = table.cols;
   const guard = (v: Cell): Cell => (typeof v === 'string' ? asText(v) : v);
@@ -684,7 +715,7 @@ export function reconcile(
   }
   if (book) writeTellings(book, tellings);
   if (changed.length > 0) SpreadsheetApp.flush();
-  props.deleteProperty(SENDING_RECORD);
+  props.deleteProperty(key);
 }
 
 /** The statuses `record` settles, set in `table`'s rows; returns the indices it changed. */
@@ -781,12 +812,16 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   }
   let allowance = MailApp.getRemainingDailyQuota() - settings.quotaReserve;
   // Sending is recorded in the document's properties, durable when the call returns (issue 16).
-  const props = docProps;
   // One notice alone (a submission's confirmation, a reply's acknowledgement) is flushed not at all:
   // the record written before its mail stands for `Sending` and the one after it for `Sent`, and it
   // is left for the next run's reconcile should this run die before Apps Script writes the sheet at
   // its end. A block's `Sending` is flushed before its mails (staff see which were under way).
-  const lean = pending.length === 1;
+  // Only where no run without document properties can come (a bound script, as Set up found): an
+  // add-on's hourly run could not read the record, would find the row still Queued after a run
+  // killed between the mail and its end, and send it again. There, a notice alone is flushed Sending.
+  const lean = pending.length === 1 && docProps?.getProperty(ONE_OFF_TRIGGERS_PROPERTY) === 'yes';
+  const props = pending.length > 1 || lean ? docProps : null;
+  const saveRecord = (record: SendingRecord) => props!.setProperty(SENDING_RECORD, JSON.stringify(record));
   const send = (n: PendingNotice, mail: RenderedNotice, attachments: GoogleAppsScript.Base.BlobSource[]) => {
     // Only the options that have a value: Apps Script checks each field it is given.
     const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
@@ -965,7 +1000,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
             continue;
           }
           record.sending = n.key;
-          props.setProperty(SENDING_RECORD, JSON.stringify(record));
+          saveRecord(record);
           record.sending = null;
           try {
             send(n, mail, attachments);
@@ -1006,7 +1041,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         // What became of the mail, for the next run to settle if this one dies before its end. Should
         // this write fail, the record still names the mail as under way: at most once either way.
         try {
-          props.setProperty(SENDING_RECORD, JSON.stringify(record));
+          saveRecord(record);
         } catch (_e) {
           // The statuses above are written at the run's end all the same.
         }

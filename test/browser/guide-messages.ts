@@ -47,6 +47,7 @@ export const STAFF_MESSAGE_KEYS = [
   'setup.formClosed',
   'setup.formNoOpen',
   'setup.replyFormLinked',
+  'setup.formLinked',
   'setup.replyFormPublished',
   'setup.replyFormClosed',
 ] as const;

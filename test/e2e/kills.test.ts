@@ -10,7 +10,6 @@ import { type Emulator, ExecutionKilled, type UserInDocument } from '../../emula
 import {
   addonWorkspaces,
   CGN,
-  docProps,
   fillApplications,
   queueReceivedNotices,
   records,
@@ -71,7 +70,7 @@ function expectAtMostOnce(
 function recordDisagreements(emulator: Emulator): string[] {
   const raw = emulator.propertiesService.peek('document')['excursionDesk.sendingRecord'];
   if (raw === undefined) return [];
-  const record = JSON.parse(raw) as { block: string[]; done: Record<string, [string, string]>; sending: string | null };
+  const record = JSON.parse(raw) as { done: Record<string, [string, string]>; sending: string | null };
   const status = new Map(records(emulator, 'Notices').map((r) => [String(r['Notice Key']), String(r.Status)]));
   const out: string[] = [];
   if (record.sending !== null) out.push(`${record.sending} under way`);
@@ -176,7 +175,7 @@ describe('a confirmation sent alone, the run killed after its mail (issue 16: no
     const e = setUpWorkspace({ language: 'en' });
     e.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
     // The record of that lone send is still there (the next run settles it); staff ask for the letter again.
-    expect(docProps(e)['excursionDesk.sendingRecord']).toContain('"Sent"');
+    expect(e.propertiesService.peek('document')['excursionDesk.sendingRecord']).toContain('"Sent"');
     const row = records(e, 'Notices').findIndex((r) => r.To === 'info@bled.si') + 1; // 0-based, under the header
     setSheetCell(e, 'Notices', row, 'Status', 'Queued');
     e.run('sendNotices');
@@ -253,6 +252,35 @@ describe('an editor add-on: staff runs and the hourly run (no document propertie
       emulator.advance(2 * HOUR);
       expectAtMostOnce([method, k], emulator, recordsIn(A, 'Notices'), 1);
     }
+  });
+
+  it('a confirmation sent alone, its run killed after the mail: flushed Sending (an add-on has runs without document properties), the hourly run sends it not again', () => {
+    const emulator = hourlyPending();
+    const A = emulator.as(ANA, emulator.files()[0].id);
+    const waiting = 20 - emulator.mailApp.outbox.length;
+    expect(waiting).toBeGreaterThan(0);
+    // A submission's confirmation goes alone (no flush); its run dies as it lets go of the sending lease.
+    emulator.env.calls.killOn(
+      'Spreadsheet.DeveloperMetadata.remove',
+      emulator.env.calls.count('Spreadsheet.DeveloperMetadata.remove') + 1,
+    );
+    expect(() => A.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }))).toThrow(
+      ExecutionKilled,
+    );
+    emulator.env.calls.clearFaults();
+    expect(deliveries(emulator).get('info@bled.si')).toBe(1);
+    // Set up found that this add-on may make no one-off trigger: a lone notice is flushed Sending before its mail.
+    expect(emulator.within(A.user, A.spreadsheetId, () => emulator.propertiesService.peek('document'))).toMatchObject({
+      'excursionDesk.oneOffTriggers': 'no',
+    });
+    // The hourly trigger fires: it sends what waited, and the confirmation not again.
+    emulator.advance(HOUR + 1000);
+    expect(deliveries(emulator).get('info@bled.si')).toBe(1);
+    const rows = recordsIn(A, 'Notices');
+    expect(rows.filter((r) => r.Status === 'Sent')).toHaveLength(20);
+    expect(rows.find((r) => r.To === 'info@bled.si')?.Status).toBe('Sending');
+    A.run('sendNotices');
+    expectAtMostOnce(['the hourly run after a lone send'], emulator, recordsIn(A, 'Notices'), 1);
   });
 
   it('staff sending killed mid-block: the hourly run sends none of its block; staff pressing Send again settle it', () => {
