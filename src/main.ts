@@ -25,6 +25,7 @@ import { isReplySheet, takeInReplies } from './workspace/replies';
 import { runScoring } from './workspace/scoring';
 import {
   describeLeft,
+  noteScheduledRun,
   pendingCounts,
   previewMails,
   RESUME_AFTER_TIME_MS,
@@ -335,8 +336,10 @@ export function runScheduledWork(e?: GoogleAppsScript.Events.TimeDriven): void {
   let close = () => {};
   let lang: Language = 'en';
   try {
-    ss = scheduledSpreadsheet(e?.triggerUid);
+    const seen = { active: false };
+    ss = scheduledSpreadsheet(e?.triggerUid, seen);
     if (!ss) return;
+    noteScheduledRun(seen.active);
     const sheet = ss;
     close = openExecution(sheet, { undoable: false });
     lang = staffLanguage(sheet);

@@ -74,11 +74,12 @@ export const TIME_BUDGET_MS = 5.75 * 60 * 1000;
 /** The document property that records the block being sent (see the file's comment). */
 export const SENDING_RECORD = 'excursionDesk.sendingRecord';
 /**
- * Document property: 'yes' where one-off time-driven triggers can be made (a bound script), 'no'
- * where Apps Script refuses them (an editor add-on, whose time-driven runs are hourly and have no
- * document properties). Found by Set up's probe, and by every resume trigger made since.
+ * Document property: 'yes' once a scheduled run found its spreadsheet active and the document's
+ * properties (a bound script). An editor add-on's time-driven runs have neither
+ * (PropertiesService reference: null "when document properties are not available"), so there it
+ * is never set: such a run could not read a sending record.
  */
-export const ONE_OFF_TRIGGERS_PROPERTY = 'excursionDesk.oneOffTriggers';
+export const SCHEDULED_RUNS_SEE_DOCUMENT = 'excursionDesk.scheduledRunsSeeDocument';
 /**
  * The most notices one run can send: its time budget over the least a mail is reported to take
  * (0.6 s, the low end of issue 16's 0.6–1.2 s for MailApp.sendEmail). A run reads the rows of no
@@ -597,29 +598,18 @@ export function scheduleResume(ss: Spreadsheet, afterMs: number | null): void {
     isHourly = true;
   }
   rememberTrigger(ss, trigger, { handler: RESUME_HANDLER, hourly: isHourly });
-  noteOneOffTriggers(!isHourly);
-}
-
-function noteOneOffTriggers(allowed: boolean): void {
-  const props = PropertiesService.getDocumentProperties();
-  const value = allowed ? 'yes' : 'no';
-  if (props && props.getProperty(ONE_OFF_TRIGGERS_PROPERTY) !== value)
-    props.setProperty(ONE_OFF_TRIGGERS_PROPERTY, value);
 }
 
 /**
- * Set up's probe: can this script make a one-off time-driven trigger here? A bound script can; an
- * editor add-on cannot ("The recurrence interval for an Add-on trigger must be at least one
- * hour"), and its hourly runs have no document properties. The trigger made is deleted at once.
+ * Called by every scheduled run: one that has its spreadsheet active and the document's properties
+ * is a bound script's, and so is every later one here. From then on a notice sent alone may skip
+ * its flush (sendPending): any run that comes after it can read the record it leaves.
  */
-export function probeOneOffTriggers(): void {
-  let allowed = true;
-  try {
-    ScriptApp.deleteTrigger(ScriptApp.newTrigger(RESUME_HANDLER).timeBased().after(RESUME_AFTER_QUOTA_MS).create());
-  } catch (_refused) {
-    allowed = false;
-  }
-  noteOneOffTriggers(allowed);
+export function noteScheduledRun(active: boolean): void {
+  if (!active) return;
+  const props = PropertiesService.getDocumentProperties();
+  if (props && props.getProperty(SCHEDULED_RUNS_SEE_DOCUMENT) !== 'yes')
+    props.setProperty(SCHEDULED_RUNS_SEE_DOCUMENT, 'yes');
 }
 
 /** The durable record of a block: its keys, what became of each mail so far, and the one under way. */
@@ -816,10 +806,11 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   // the record written before its mail stands for `Sending` and the one after it for `Sent`, and it
   // is left for the next run's reconcile should this run die before Apps Script writes the sheet at
   // its end. A block's `Sending` is flushed before its mails (staff see which were under way).
-  // Only where no run without document properties can come (a bound script, as Set up found): an
-  // add-on's hourly run could not read the record, would find the row still Queued after a run
-  // killed between the mail and its end, and send it again. There, a notice alone is flushed Sending.
-  const lean = pending.length === 1 && docProps?.getProperty(ONE_OFF_TRIGGERS_PROPERTY) === 'yes';
+  // Only where every run can read the record: where a scheduled run has been seen with the document's
+  // properties (a bound script). An add-on's time-driven run could not read it, would find the row
+  // still Queued after a run killed between the mail and its end, and send it again: there, and
+  // until the first scheduled run, a notice alone is flushed Sending before its mail.
+  const lean = pending.length === 1 && docProps?.getProperty(SCHEDULED_RUNS_SEE_DOCUMENT) === 'yes';
   const props = pending.length > 1 || lean ? docProps : null;
   const saveRecord = (record: SendingRecord) => props!.setProperty(SENDING_RECORD, JSON.stringify(record));
   const send = (n: PendingNotice, mail: RenderedNotice, attachments: GoogleAppsScript.Base.BlobSource[]) => {

@@ -33,7 +33,6 @@ import { createForm, destinationOf, ensurePublished, ensureSubmitTrigger, findFo
 import { accountLanguage } from './language';
 import { clearMunicipalityCache } from './municipality-cache';
 import { ensureReplyForm } from './reply-form';
-import { ONE_OFF_TRIGGERS_PROPERTY, probeOneOffTriggers } from './sending';
 import { loadSettings } from './settings';
 import { appendRows, type Cell, readSheet, rowFrom, type Sheet, type Spreadsheet, writeRowCells } from './sheets';
 import { createTemplateDoc, docExists } from './template-docs';
@@ -380,8 +379,6 @@ export function runSetup(ss: Spreadsheet, lang: Language): SetupReport {
   ensureReplyForm(ss, lang, report);
 
   const trigger = ensureSubmitTrigger(ss);
-  // Whether a notice sent alone may skip its flush (sending.ts): known once per document.
-  if (PropertiesService.getDocumentProperties().getProperty(ONE_OFF_TRIGGERS_PROPERTY) === null) probeOneOffTriggers();
   if (trigger === 'created') report.created.push(t(lang, 'setup.trigger'));
   else if (trigger === 'deduplicated') report.repaired.push(t(lang, 'setup.triggerDuplicates'));
   else report.unchanged.push(t(lang, 'setup.trigger'));

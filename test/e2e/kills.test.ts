@@ -9,6 +9,7 @@
 import { type Emulator, ExecutionKilled, type UserInDocument } from '../../emulator/src';
 import {
   addonWorkspaces,
+  afterScheduledRun,
   CGN,
   fillApplications,
   queueReceivedNotices,
@@ -79,9 +80,11 @@ function recordDisagreements(emulator: Emulator): string[] {
   return out;
 }
 
-function queued(n: number): () => Emulator {
+/** n notices queued; `scheduled`: after the first scheduled run (a notice alone then skips its flush). */
+function queued(n: number, scheduled = false): () => Emulator {
   return () => {
     const emulator = setUpWorkspace({ language: 'en', mailQuota: 1000 });
+    if (scheduled) afterScheduledRun(emulator);
     fillApplications(emulator, n);
     queueReceivedNotices(emulator, n);
     return emulator;
@@ -131,7 +134,7 @@ describe('a run killed at any service call', () => {
   });
 
   it('one notice alone (a single Send, as at submit; no flush, its record in a document property): at most once, and sent by the next run unless left Sending', () => {
-    const build = queued(1);
+    const build = queued(1, true);
     const points = callsOf(build, (e) => e.run('sendNotices'));
     expect(points.some((p) => p.method === 'Mail.MailApp.sendEmail')).toBe(true);
     for (const { method, k } of points) {
@@ -146,7 +149,7 @@ describe('a run killed at any service call', () => {
 describe('a confirmation sent alone, the run killed after its mail (issue 16: no flush, a record in a document property)', () => {
   /** A submission whose run dies as it lets go of the sending lease: the mail left, the sheet's writes did not. */
   function killedAfterMail(): Emulator {
-    const e = setUpWorkspace({ language: 'en' });
+    const e = afterScheduledRun(setUpWorkspace({ language: 'en' }));
     e.env.calls.killOn(
       'Spreadsheet.DeveloperMetadata.remove',
       e.env.calls.count('Spreadsheet.DeveloperMetadata.remove') + 1,
@@ -158,6 +161,19 @@ describe('a confirmation sent alone, the run killed after its mail (issue 16: no
     e.env.clock.advance(8 * 60 * 1000);
     return e;
   }
+
+  it('until a scheduled run has shown the document properties are there for every run, it is flushed Sending first', () => {
+    const flushes = (e: Emulator) => {
+      const first = e.executionLog.length;
+      e.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+      return e.executionLog.slice(first).find((r) => r.functionName === 'onFormSubmit')?.calls[
+        'Spreadsheet.SpreadsheetApp.flush'
+      ];
+    };
+    // The sending lease's flush, and the confirmation's own; after a scheduled run, the lease's alone.
+    expect(flushes(setUpWorkspace({ language: 'en' }))).toBe(2);
+    expect(flushes(afterScheduledRun(setUpWorkspace({ language: 'en' })))).toBe(1);
+  });
 
   it('the next run reads the record: Sent, at the time it went, never Sending and never sent again', () => {
     const e = killedAfterMail();
@@ -172,7 +188,7 @@ describe('a confirmation sent alone, the run killed after its mail (issue 16: no
   });
 
   it('a row staff queue again (its Sent At kept) is theirs to send: the record left behind does not undo it', () => {
-    const e = setUpWorkspace({ language: 'en' });
+    const e = afterScheduledRun(setUpWorkspace({ language: 'en' }));
     e.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
     // The record of that lone send is still there (the next run settles it); staff ask for the letter again.
     expect(e.propertiesService.peek('document')['excursionDesk.sendingRecord']).toContain('"Sent"');
@@ -269,10 +285,12 @@ describe('an editor add-on: staff runs and the hourly run (no document propertie
     );
     emulator.env.calls.clearFaults();
     expect(deliveries(emulator).get('info@bled.si')).toBe(1);
-    // Set up found that this add-on may make no one-off trigger: a lone notice is flushed Sending before its mail.
-    expect(emulator.within(A.user, A.spreadsheetId, () => emulator.propertiesService.peek('document'))).toMatchObject({
-      'excursionDesk.oneOffTriggers': 'no',
-    });
+    // The hourly run had no document properties: a lone notice is flushed Sending before its mail here.
+    expect(
+      emulator.within(A.user, A.spreadsheetId, () => emulator.propertiesService.peek('document'))[
+        'excursionDesk.scheduledRunsSeeDocument'
+      ],
+    ).toBeUndefined();
     // The hourly trigger fires: it sends what waited, and the confirmation not again.
     emulator.advance(HOUR + 1000);
     expect(deliveries(emulator).get('info@bled.si')).toBe(1);
