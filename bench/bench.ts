@@ -18,7 +18,6 @@ import { DEFAULT_CRITERIA, SAMPLE_EXCURSIONS } from '../src/core/sample';
 import { scoreApplication } from '../src/core/scoring';
 import { TIME_BUDGET_MS } from '../src/workspace/sending';
 import {
-  afterScheduledRun,
   BUILD_DIR,
   fillApplications,
   queueReceivedNotices,
@@ -98,9 +97,7 @@ function coreFigures(n: number) {
  * cost model. `pdf` false: the letters go without the application PDF (setting attachApplicationPdf).
  */
 function workspace(n: number, mailQuota = 10 * n + 1000, pdf = true): Emulator {
-  // After its first scheduled run (the call's reminders bring one within days): a confirmation then
-  // goes without a flush of its own (src/workspace/sending.ts, SCHEDULED_RUNS_SEE_DOCUMENT).
-  const emulator = afterScheduledRun(setUpWorkspace({ language: 'en', mailQuota, costClock: true }));
+  const emulator = setUpWorkspace({ language: 'en', mailQuota, costClock: true });
   fillApplications(emulator, n);
   queueReceivedNotices(emulator, n);
   if (!pdf) setSetting(emulator, 'attachApplicationPdf', false);

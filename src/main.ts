@@ -25,10 +25,10 @@ import { isReplySheet, takeInReplies } from './workspace/replies';
 import { runScoring } from './workspace/scoring';
 import {
   describeLeft,
-  noteScheduledRun,
   pendingCounts,
   previewMails,
   RESUME_AFTER_TIME_MS,
+  releaseUnsent,
   type SendOutcome,
   scheduleResume,
   sendPending,
@@ -84,12 +84,15 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     let keys: Set<string>;
     let mark = (_flushed: boolean) => {};
     if (reply) {
-      const replies = takeInReplies(ss, answerSheet, row);
+      // Its acknowledgement is queued Sending: it goes at once (released to Queued if it cannot).
+      const replies = takeInReplies(ss, answerSheet, row, true);
       lines = replies.lines;
       keys = new Set(replies.keys);
     } else {
       const answers = pendingAnswers(ss, { event: e, row });
-      const taken = takeIn(ss, answers, false);
+      // Its confirmation is queued Sending: the sending lease's flush makes that durable before the
+      // mail, so a run without document properties never sends it too (released if it cannot go).
+      const taken = takeIn(ss, answers, false, true);
       mark = (flushed) => markTakenIn(answers, flushed);
       lines = taken.map((r) => describeTaken(r, lang));
       keys = new Set(taken.map((r) => `${r.notice}:${r.applicationId}`));
@@ -126,6 +129,12 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
       }),
     );
   } finally {
+    // What it marked Sending and did not mail goes back to Queued (written at the run's end).
+    try {
+      if (ss) releaseUnsent(ss);
+    } catch (_e) {
+      // Left Sending: staff see it (the guide says what to do), and it is never sent twice.
+    }
     close();
     releaseQuietly(locked ? lock : null);
   }
@@ -336,10 +345,8 @@ export function runScheduledWork(e?: GoogleAppsScript.Events.TimeDriven): void {
   let close = () => {};
   let lang: Language = 'en';
   try {
-    const seen = { active: false };
-    ss = scheduledSpreadsheet(e?.triggerUid, seen);
+    ss = scheduledSpreadsheet(e?.triggerUid);
     if (!ss) return;
-    noteScheduledRun(seen.active);
     const sheet = ss;
     close = openExecution(sheet, { undoable: false });
     lang = staffLanguage(sheet);

@@ -29,7 +29,7 @@ import { timeZoneOf } from './execution';
 import { findForm } from './form';
 import { FORM_SHEETS_PROPERTY, rememberedSheetUrls, rememberSheetUrl } from './form-sheets';
 import { loadMunicipalities } from './municipality-cache';
-import { missingNotices, type QueuedNotice, queueNotices } from './notices';
+import { missingNotices, noticeKey, type QueuedNotice, queueNotices } from './notices';
 import { loadSettings } from './settings';
 import {
   appendRows,
@@ -184,7 +184,13 @@ export function pendingAnswers(
  * `markNow` false the mark of progress is left to the caller (markTakenIn), after a flush it makes
  * anyway: a submission's sending lease flushes, so its own flush here would cost 0.6 s for nothing.
  */
-export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[], markNow = true): TakenIn[] {
+export function takeIn(
+  ss: Spreadsheet,
+  answers: readonly PendingAnswer[],
+  markNow = true,
+  /** The run sends their notices at once: queued as `Sending` (notices.ts, markedSending). */
+  sendAtOnce = false,
+): TakenIn[] {
   if (answers.length === 0) return [];
   const tz = timeZoneOf(ss);
   const { settings } = loadSettings(ss, tz);
@@ -309,7 +315,11 @@ export function takeIn(ss: Spreadsheet, answers: readonly PendingAnswer[], markN
     }
     appendRows(apps, newRows);
   });
-  queueNotices(ss, [...missingNotices(ss, recovered), ...notices]);
+  queueNotices(
+    ss,
+    [...missingNotices(ss, recovered), ...notices],
+    sendAtOnce ? new Set(notices.map((n) => noticeKey(n))) : undefined,
+  );
   if (markNow) markTakenIn(answers, false);
   return taken;
 }

@@ -35,7 +35,7 @@ export function planInvitations(ss: Spreadsheet): CallPlan {
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS);
   // A block a killed run left is settled first, so what it sent counts as sent and the rest as waiting.
   const props = PropertiesService.getDocumentProperties();
-  reconcile(ss, notices, props);
+  if (props) reconcile(ss, notices, props);
   const c = notices.cols;
   const invitees = chooseInvitees(
     register.rows.map((r) => ({ name: text(r[m.Name]), email: text(r[m.Email]) })),

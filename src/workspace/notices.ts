@@ -3,6 +3,7 @@
 import { KeyFamilies } from '../core/notice-keys';
 import { asText } from '../core/text';
 import { NOTICE_HEADERS, type NoticeType, SHEET } from '../core/vocabulary';
+import { memo } from './execution';
 import { appendRows, readSheet, type Spreadsheet, text } from './sheets';
 
 export interface QueuedNotice {
@@ -24,7 +25,12 @@ export function noticeKey(n: Pick<QueuedNotice, 'type' | 'applicationId' | 'excu
  * once: the sending that follows a submission, or allocation's key check, uses the same read).
  * Keys are new by construction (a new application id, or a key from `missingNotices`).
  */
-export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]): void {
+export function queueNotices(
+  ss: Spreadsheet,
+  notices: readonly QueuedNotice[],
+  /** Keys this run sends at once: queued as `Sending` (markedSending), before the sending lease's flush. */
+  sendingNow?: ReadonlySet<string>,
+): void {
   if (notices.length === 0) return;
   // Appending needs the header and the number of rows, no cell below them.
   const known = readSheet(ss, SHEET.notices, NOTICE_HEADERS, []);
@@ -33,15 +39,27 @@ export function queueNotices(ss: Spreadsheet, notices: readonly QueuedNotice[]):
   const col = (h: (typeof NOTICE_HEADERS)[number]) => cols[h];
   const rows = notices.map((n) => {
     const row: string[] = new Array(lastColumn).fill('');
-    row[col('Notice Key')] = asText(n.key ?? noticeKey(n));
+    const key = n.key ?? noticeKey(n);
+    row[col('Notice Key')] = asText(key);
     row[col('Application ID')] = asText(n.applicationId);
     row[col('Excursion ID')] = asText(n.excursionId ?? '');
     row[col('Type')] = n.type;
     row[col('To')] = asText(n.to);
-    row[col('Status')] = 'Queued';
+    row[col('Status')] = sendingNow?.has(key) ? 'Sending' : 'Queued';
+    if (sendingNow?.has(key)) markedSending(ss).add(key);
     return row;
   });
   appendRows(known, rows);
+}
+
+/**
+ * The keys this execution queued as `Sending` to send at once (a submission's confirmation, a
+ * reply's acknowledgement: queueNotices and replies.ts). Written before the
+ * sending lease's flush, that mark is durable before the mail with no flush of its own, and a run
+ * without document properties (an add-on's hourly run) sees it and never sends the row.
+ */
+export function markedSending(ss: Spreadsheet): Set<string> {
+  return memo(ss, 'markedSending', () => new Set<string>());
 }
 
 /** Intake's notices answer one submission: told once for ever, whatever became of the first. */

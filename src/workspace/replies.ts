@@ -31,6 +31,7 @@ import { timeZoneOf } from './execution';
 import { FORM_ID_PROPERTY } from './form';
 import { FORM_SHEETS_PROPERTY, rememberedSheetUrls, rememberSheetUrl } from './form-sheets';
 import { checkReplyCode, REPLY_FORM_ID_PROPERTY } from './links';
+import { markedSending } from './notices';
 import { loadSettings } from './settings';
 import {
   appendRows,
@@ -133,7 +134,13 @@ export function delegateLines(raw: string): string[] {
  * failed run left): writes `Response`, `Delegates Named` and `Updated At` for each valid reply and
  * queues its `reply` notice; the rest change nothing and are logged.
  */
-export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): RepliesTaken {
+export function takeInReplies(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  eventRow: number,
+  /** The run sends the acknowledgements at once: queued as `Sending` (notices.ts, markedSending). */
+  sendAtOnce = false,
+): RepliesTaken {
   const props = PropertiesService.getDocumentProperties();
   const takenKey = TAKEN_PREFIX + sheet.getSheetId();
   const from = Number(props.getProperty(takenKey) ?? '1') + 1 || 2;
@@ -259,7 +266,8 @@ export function takeInReplies(ss: Spreadsheet, sheet: Sheet, eventRow: number): 
       notice[n['Excursion ID']] = asText(offer.excursionId);
       notice[n.Type] = REPLY_NOTICE;
       notice[n.To] = asText(emailOf(offer.applicationId));
-      notice[n.Status] = 'Queued';
+      notice[n.Status] = sendAtOnce ? 'Sending' : 'Queued';
+      if (sendAtOnce) markedSending(ss).add(key);
       queued.push(notice);
       keys.push(key);
       noticeLine = say('reply.queued', { key });

@@ -48,6 +48,7 @@ import { timeZoneOf } from './execution';
 import { findForm } from './form';
 import { linkMaker } from './links';
 import { loadMunicipalities } from './municipality-cache';
+import { markedSending } from './notices';
 import { loadSettings } from './settings';
 import {
   type Cell,
@@ -73,13 +74,6 @@ import { deleteOurTriggers, ourTriggers, rememberTrigger } from './triggers';
 export const TIME_BUDGET_MS = 5.75 * 60 * 1000;
 /** The document property that records the block being sent (see the file's comment). */
 export const SENDING_RECORD = 'excursionDesk.sendingRecord';
-/**
- * Document property: 'yes' once a scheduled run found its spreadsheet active and the document's
- * properties (a bound script). An editor add-on's time-driven runs have neither
- * (PropertiesService reference: null "when document properties are not available"), so there it
- * is never set: such a run could not read a sending record.
- */
-export const SCHEDULED_RUNS_SEE_DOCUMENT = 'excursionDesk.scheduledRunsSeeDocument';
 /**
  * The most notices one run can send: its time budget over the least a mail is reported to take
  * (0.6 s, the low end of issue 16's 0.6–1.2 s for MailApp.sendEmail). A run reads the rows of no
@@ -132,19 +126,21 @@ export interface SendOutcome {
 function waitingRows(
   table: Table<NoticeHeader>,
   onlyKeys?: ReadonlySet<string>,
+  /** The rows of `onlyKeys` this run marked `Sending` itself (premarkedRows): waiting, not under way. */
+  premarked: ReadonlySet<number> = new Set(),
 ): { pending: number[]; duplicates: { index: number; key: string }[] } {
   const c = table.cols;
   const done = new Set<string>();
-  for (const r of table.rows) {
+  table.rows.forEach((r, index) => {
     const status = text(r[c.Status]);
-    if (status === 'Sent' || status === 'Sending') done.add(text(r[c['Notice Key']]));
-  }
+    if (status === 'Sent' || (status === 'Sending' && !premarked.has(index))) done.add(text(r[c['Notice Key']]));
+  });
   const pending: number[] = [];
   const duplicates: { index: number; key: string }[] = [];
   const seen = new Set<string>();
   table.rows.forEach((r, index) => {
     const status = text(r[c.Status]);
-    if (status !== 'Queued' && status !== 'Failed') return;
+    if (status !== 'Queued' && status !== 'Failed' && !premarked.has(index)) return;
     const key = text(r[c['Notice Key']]);
     if (key === '' || (onlyKeys && !onlyKeys.has(key))) return;
     if (done.has(key) || seen.has(key)) duplicates.push({ index, key });
@@ -156,6 +152,32 @@ function waitingRows(
   return { pending, duplicates };
 }
 
+/** The rows of `keys` this execution marked `Sending` and has not mailed yet. */
+function premarkedRows(ss: Spreadsheet, table: Table<NoticeHeader>, keys: ReadonlySet<string>): Set<number> {
+  const marked = markedSending(ss);
+  const out = new Set<number>();
+  if (marked.size === 0) return out;
+  const c = table.cols;
+  table.rows.forEach((r, i) => {
+    const key = text(r[c['Notice Key']]);
+    if (keys.has(key) && marked.has(key) && text(r[c.Status]) === 'Sending') out.add(i);
+  });
+  return out;
+}
+
+/**
+ * After a run that marked keys `Sending` to send them at once: those still marked were never
+ * mailed by it (a busy lease, the quota, a template problem), so they go back to `Queued`, for
+ * Send notices or the scheduled run.
+ */
+export function releaseUnsent(ss: Spreadsheet): void {
+  const marked = markedSending(ss);
+  if (marked.size === 0) return;
+  const table = readSheet(ss, SHEET.notices, NOTICE_HEADERS, ['Notice Key']);
+  for (const i of premarkedRows(ss, table, marked)) writeRowCells(table, i, { Status: 'Queued' });
+  marked.clear();
+}
+
 /**
  * Queued and Failed notices, first row of each key only, and none whose key was already sent or is
  * being sent; `limit` the first so many (`waiting` counts them all).
@@ -164,6 +186,8 @@ export function pendingNotices(
   table: Table<NoticeHeader>,
   onlyKeys?: ReadonlySet<string>,
   limit = Number.POSITIVE_INFINITY,
+  /** Rows this run marked Sending to send at once (premarkedRows). */
+  premarked?: ReadonlySet<number>,
 ): { pending: PendingNotice[]; duplicates: { index: number; key: string }[]; waiting: number } {
   const c = table.cols;
   // Only the rows of these keys count: where only Notice Key was read, their rows are read now.
@@ -173,7 +197,7 @@ export function pendingNotices(
       table.rows.flatMap((r, i) => (onlyKeys.has(text(r[c['Notice Key']])) ? [i] : [])),
       ['Status'],
     );
-  const rows = waitingRows(table, onlyKeys);
+  const rows = waitingRows(table, onlyKeys, premarked);
   const chosen = rows.pending.slice(0, limit);
   // Where only Notice Key and Status were read, the rest of the chosen rows (and those between them,
   // which a block's status write spans) is read now: nothing for a confirmation just queued.
@@ -600,18 +624,6 @@ export function scheduleResume(ss: Spreadsheet, afterMs: number | null): void {
   rememberTrigger(ss, trigger, { handler: RESUME_HANDLER, hourly: isHourly });
 }
 
-/**
- * Called by every scheduled run: one that has its spreadsheet active and the document's properties
- * is a bound script's, and so is every later one here. From then on a notice sent alone may skip
- * its flush (sendPending): any run that comes after it can read the record it leaves.
- */
-export function noteScheduledRun(active: boolean): void {
-  if (!active) return;
-  const props = PropertiesService.getDocumentProperties();
-  if (props && props.getProperty(SCHEDULED_RUNS_SEE_DOCUMENT) !== 'yes')
-    props.setProperty(SCHEDULED_RUNS_SEE_DOCUMENT, 'yes');
-}
-
 /** The durable record of a block: its keys, what became of each mail so far, and the one under way. */
 interface SendingRecord {
   block: string[];
@@ -622,11 +634,6 @@ interface SendingRecord {
   tell?: Record<string, string>;
   /** The `Reply By` (ISO) the block's offers write. */
   replyBy?: string;
-  /**
-   * Set for one notice sent alone (a submission's confirmation): its row was never flushed as
-   * `Sending`, so a row of the block still `Queued` or `Failed` (with no `Sent At`) counts as one.
-   */
-  unflushed?: true;
 }
 
 function parseRecord(raw: string | null): SendingRecord | null {
@@ -666,18 +673,16 @@ function writeStatuses(table: Table<NoticeHeader>, indices: number[]): void {
 }
 
 /**
- * Settles the block a killed run left recorded (or the record a notice sent alone left for the
- * next run): among its rows still `Sending`, a mail it sent becomes `Sent` (or `Failed`), the one
- * under way stays `Sending`, and those it never reached go back to `Queued`. Written and flushed
- * before the record is removed, so a kill here changes nothing.
+ * Settles the block a killed run left recorded: among its rows still `Sending`, a mail it sent
+ * becomes `Sent` (or `Failed`), the one under way stays `Sending`, and those it never reached go
+ * back to `Queued`. Written and flushed before the record is removed, so a kill here changes nothing.
  */
 export function reconcile(
   ss: Spreadsheet,
   table: Table<NoticeHeader>,
   props: GoogleAppsScript.Properties.Properties,
 ): void {
-  const key = SENDING_RECORD;
-  const record = parseRecord(props.getProperty(key));
+  const record = parseRecord(props.getProperty(SENDING_RECORD));
   if (!record) return;
   const c = table.cols;
   const guard = (v: Cell): Cell => (typeof v === 'string' ? asText(v) : v);
@@ -705,7 +710,7 @@ export function reconcile(
   }
   if (book) writeTellings(book, tellings);
   if (changed.length > 0) SpreadsheetApp.flush();
-  props.deleteProperty(key);
+  props.deleteProperty(SENDING_RECORD);
 }
 
 /** The statuses `record` settles, set in `table`'s rows; returns the indices it changed. */
@@ -713,26 +718,15 @@ function settle(table: Table<NoticeHeader>, record: SendingRecord): number[] {
   const c = table.cols;
   const inBlock = new Set(record.block);
   const changed: number[] = [];
-  // The Status and Sent At of the block's rows, where a caller read only the keys.
+  // The Status of the block's rows, where a caller read only the keys.
   loadCells(
     table,
     table.rows.flatMap((r, i) => (inBlock.has(text(r[c['Notice Key']])) ? [i] : [])),
-    ['Status', 'Sent At'],
+    ['Status'],
   );
   table.rows.forEach((r, index) => {
     const key = text(r[c['Notice Key']]);
-    if (!inBlock.has(key)) return;
-    const status = text(r[c.Status]);
-    const unwritten = record.unflushed && (status === 'Queued' || status === 'Failed') && text(r[c['Sent At']]) === '';
-    if (status !== 'Sending' && !unwritten) return;
-    if (key === record.sending) {
-      // Under way when the run died: it may have left. Never sent again by itself (SPEC section 7).
-      if (status === 'Sending') return;
-      r[c.Status] = 'Sending';
-      r[c.Error] = '';
-      changed.push(index);
-      return;
-    }
+    if (text(r[c.Status]) !== 'Sending' || !inBlock.has(key) || key === record.sending) return;
     const done = record.done[key];
     r[c.Status] = done ? done[0] : 'Queued';
     r[c['Sent At']] = done && done[0] === 'Sent' ? new Date(done[1]) : '';
@@ -757,7 +751,10 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   const notices = readSheet(ss, SHEET.notices, NOTICE_HEADERS, onlyKeys ? ['Notice Key'] : ['Notice Key', 'Status']);
   const docProps = PropertiesService.getDocumentProperties();
   if (docProps) reconcile(ss, notices, docProps);
-  const { pending, duplicates, waiting } = pendingNotices(notices, onlyKeys, MOST_PER_RUN);
+  // Rows this run marked Sending before its sending lease's flush (a submission's confirmation):
+  // durable already, so they need no write and no flush of their own before the mail.
+  const markedAlready = onlyKeys ? premarkedRows(ss, notices, onlyKeys) : new Set<number>();
+  const { pending, duplicates, waiting } = pendingNotices(notices, onlyKeys, MOST_PER_RUN, markedAlready);
   // Those past the most a run can send: their rows are not read, and the next run sends them.
   const beyond = waiting - pending.length;
   const outcome: SendOutcome = { sent: 0, failed: 0, skipped: 0, left: 0, stoppedBy: null };
@@ -801,18 +798,8 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
     if (first) valuesFor(first, template);
   }
   let allowance = MailApp.getRemainingDailyQuota() - settings.quotaReserve;
-  // Sending is recorded in the document's properties, durable when the call returns (issue 16).
-  // One notice alone (a submission's confirmation, a reply's acknowledgement) is flushed not at all:
-  // the record written before its mail stands for `Sending` and the one after it for `Sent`, and it
-  // is left for the next run's reconcile should this run die before Apps Script writes the sheet at
-  // its end. A block's `Sending` is flushed before its mails (staff see which were under way).
-  // Only where every run can read the record: where a scheduled run has been seen with the document's
-  // properties (a bound script). An add-on's time-driven run could not read it, would find the row
-  // still Queued after a run killed between the mail and its end, and send it again: there, and
-  // until the first scheduled run, a notice alone is flushed Sending before its mail.
-  const lean = pending.length === 1 && docProps?.getProperty(SCHEDULED_RUNS_SEE_DOCUMENT) === 'yes';
-  const props = pending.length > 1 || lean ? docProps : null;
-  const saveRecord = (record: SendingRecord) => props!.setProperty(SENDING_RECORD, JSON.stringify(record));
+  // One notice alone (a submission's confirmation) costs less with the flush path than with a block's two flushes.
+  const props = pending.length > 1 ? docProps : null;
   const send = (n: PendingNotice, mail: RenderedNotice, attachments: GoogleAppsScript.Base.BlobSource[]) => {
     // Only the options that have a value: Apps Script checks each field it is given.
     const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
@@ -845,7 +832,8 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
   const overTime = () => Date.now() - startedAt > TIME_BUDGET_MS;
 
   if (!props) {
-    // No document properties (an add-on's time-driven run): each notice is flushed Sending before its mail.
+    // No document properties (an add-on's time-driven run), or one notice: each is flushed Sending
+    // before its mail, unless this run's lease flush made it Sending already.
     for (let i = 0; i < pending.length; i++) {
       const n = pending[i];
       if (overTime()) {
@@ -884,12 +872,14 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         outcome.failed++;
         continue;
       }
-      write({ Subject: mail.subject, Status: 'Sending', 'Sent At': '', Error: '' });
-      SpreadsheetApp.flush();
+      if (!markedAlready.has(n.index)) {
+        write({ Subject: mail.subject, Status: 'Sending', 'Sent At': '', Error: '' });
+        SpreadsheetApp.flush();
+      }
       try {
         send(n, mail, attachments);
       } catch (e) {
-        write({ Status: 'Failed', Error: describeError(e) });
+        write({ Subject: mail.subject, Status: 'Failed', Error: describeError(e) });
         outcome.failed++;
         if (isQuotaError(e)) {
           outcome.stoppedBy = 'quota';
@@ -898,7 +888,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         }
         continue;
       }
-      write({ Status: 'Sent', 'Sent At': new Date() });
+      write({ Subject: mail.subject, Status: 'Sent', 'Sent At': new Date() });
       // Flushed with its status by the next notice's flush (or the run's end): never one without the other.
       if (check.telling) writeTellings(book(), [check.telling]);
       outcome.sent++;
@@ -951,8 +941,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         record.tell = Object.fromEntries(tell.map((b) => [b.n.key, b.telling!.told]));
         record.replyBy = replyBy.toISOString();
       }
-      if (lean) record.unflushed = true;
-      else props.setProperty(SENDING_RECORD, JSON.stringify(record));
+      props.setProperty(SENDING_RECORD, JSON.stringify(record));
       for (const b of block) {
         const row = notices.rows[b.n.index];
         row[c.Subject] = b.mail.subject;
@@ -961,10 +950,8 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
         row[c.Error] = '';
       }
       const indices = block.map((b) => b.n.index);
-      if (!lean) {
-        writeStatuses(notices, indices);
-        SpreadsheetApp.flush();
-      }
+      writeStatuses(notices, indices);
+      SpreadsheetApp.flush();
       let j = 0;
       let thrown: { error: unknown } | null = null;
       try {
@@ -991,7 +978,7 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
             continue;
           }
           record.sending = n.key;
-          saveRecord(record);
+          props.setProperty(SENDING_RECORD, JSON.stringify(record));
           record.sending = null;
           try {
             send(n, mail, attachments);
@@ -1027,23 +1014,13 @@ export function sendPending(ss: Spreadsheet, startedAt: number, onlyKeys?: Reado
       // Told in the same flush as the statuses: a kill before it loses both, and the record settles them.
       const told = block.filter((b) => b.telling && record.done[b.n.key]?.[0] === 'Sent').map((b) => b.telling!);
       if (told.length > 0) writeTellings(book(), told);
-      if (!lean) SpreadsheetApp.flush();
-      else if (Object.keys(record.done).length > 0) {
-        // What became of the mail, for the next run to settle if this one dies before its end. Should
-        // this write fail, the record still names the mail as under way: at most once either way.
-        try {
-          saveRecord(record);
-        } catch (_e) {
-          // The statuses above are written at the run's end all the same.
-        }
-      }
+      SpreadsheetApp.flush();
       if (thrown) throw thrown.error;
       // Not reached: sent by the next block, or counted as left.
       i -= notReached.length;
     }
     if (outcome.stoppedBy !== null) outcome.left = pending.length - i;
-    // A lean record stays until the next run (its statuses are not flushed yet); a block's goes now.
-    if (!lean) props.deleteProperty(SENDING_RECORD);
+    props.deleteProperty(SENDING_RECORD);
   }
   if (beyond > 0) {
     outcome.left += beyond;

@@ -119,13 +119,8 @@ export function deleteOurTriggers(found: OurTrigger[]): void {
  * with no active document), opened by id. A trigger of ours whose spreadsheet cannot be found or
  * opened any more is removed, so it stops firing; null then.
  */
-export function scheduledSpreadsheet(
-  triggerUid: string | undefined,
-  /** Told whether the spreadsheet was the active one (a bound script's run). */
-  seen?: { active: boolean },
-): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+export function scheduledSpreadsheet(triggerUid: string | undefined): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
   const active = SpreadsheetApp.getActiveSpreadsheet();
-  if (seen) seen.active = active !== null;
   if (active) return active;
   const id = triggerUid ? spreadsheetServedBy(triggerUid) : null;
   if (id) {

@@ -5,7 +5,7 @@
  * applications; the reads and writes are held to the figures the README gives.
  */
 import { type Emulator, isSheetsIo } from '../../emulator/src';
-import { afterScheduledRun, fillApplications, queueReceivedNotices, setUpWorkspace, validAnswer } from './harness';
+import { fillApplications, queueReceivedNotices, setUpWorkspace, validAnswer } from './harness';
 
 function counted(emulator: Emulator, act: () => void): { all: number; io: number; byMethod: Record<string, number> } {
   const before = emulator.env.calls.snapshot('Spreadsheet.');
@@ -21,7 +21,7 @@ function counted(emulator: Emulator, act: () => void): { all: number; io: number
 
 /** A season of n applications: scored, allocated twice (the second changes nothing), notices queued. */
 function season(n: number) {
-  const emulator = afterScheduledRun(setUpWorkspace({ language: 'en', mailQuota: 10 * n + 100 }));
+  const emulator = setUpWorkspace({ language: 'en', mailQuota: 10 * n + 100 });
   fillApplications(emulator, n);
   emulator.submit(validAnswer({ Municipality: 'Žiri', 'Email address': 'obcina@ziri.si' }));
   const submission = counted(emulator, () =>
@@ -53,16 +53,15 @@ describe('Spreadsheet calls per action', () => {
     expect(large.reallocation).toEqual(small.reallocation);
   });
 
-  it("a submission: 18 reads and writes, and one flush (the sending lease's): its confirmation is recorded Sending in a document property", () => {
+  it("a submission: 17 reads and writes, and one flush (the sending lease's): its confirmation is queued Sending, so that flush keeps it", () => {
     // Applications and Notices are read by column (issue 16, src/workspace/sheets.ts): the header
     // row, then each run of adjacent columns used (Applications two, Notices its keys), one read
-    // each, and the Status and Sent At of the notice the previous submission left recorded (its
-    // reconcile, sending.ts). Its mark of progress (a document property) waits for the sending
-    // lease's flush (its developer metadata written, then flushed), so taking it in flushes nothing
-    // itself, and nor does its confirmation: Sending is a document property written before the mail
-    // (issue 16), not a flushed cell (in a bound spreadsheet once a scheduled run has been seen). 2 reads for the application PDF the confirmation carries
-    // (issue 15: the response sheet's header, then the answer's own row, not the whole sheet).
-    expect(small.submission.io).toBe(18);
+    // each. Its mark of progress (a document property) waits for the sending lease's flush (its
+    // developer metadata written, then flushed), so taking it in flushes nothing itself, and nor
+    // does its confirmation: it is queued Sending, so the lease's flush makes that durable before
+    // the mail (issue 16). 2 reads for the application PDF the confirmation carries (issue 15: the
+    // response sheet's header, then the answer's own row, not the whole sheet).
+    expect(small.submission.io).toBe(17);
     expect(small.submission.byMethod['Spreadsheet.SpreadsheetApp.flush']).toBe(1);
     expect(large.submission).toEqual(small.submission);
   });

@@ -49,20 +49,6 @@ export function setUpWorkspace(options: EmulatorOptions & { language?: 'en' | 's
 }
 
 /** Staff typing a value into Settings. */
-/**
- * The first scheduled run of a bound spreadsheet (runScheduledWork from a trigger, as the call's
- * reminders bring within days): it finds the document's properties, and from then on a notice sent
- * alone skips its flush (src/workspace/sending.ts, SCHEDULED_RUNS_SEE_DOCUMENT). Call it before
- * anything is queued: the run sends what waits.
- */
-export function afterScheduledRun(emulator: Emulator): Emulator {
-  emulator.run('runScheduledWork', {}, { trigger: true });
-  if (emulator.propertiesService.peek('document')['excursionDesk.scheduledRunsSeeDocument'] !== 'yes')
-    throw new Error('the scheduled run did not note that it sees the document');
-  emulator.ui.reset();
-  return emulator;
-}
-
 export function setSetting(emulator: Emulator, key: string, value: string | number | boolean | Date): void {
   const sheet = emulator.workbook().sheetByName('Settings')!;
   const rows = sheet.dataValues();

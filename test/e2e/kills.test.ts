@@ -2,14 +2,13 @@
  * Sending when Apps Script kills the run at any service call (the emulator then drops the writes
  * not flushed, and the script's catch and finally reach no service): every notice key is sent at
  * most once, in every context, and after the next runs exactly once unless left Sending. Blocks
- * with a document-property record (staff, bound), one notice alone (its record left for the next
- * run, no flush) and a flush per notice (an add-on's hourly run, which has no document properties)
- * are all swept.
+ * with a document-property record (staff, bound) and a flush per notice (one notice; an add-on's
+ * hourly run, which has no document properties) are both swept; a submission's confirmation, queued
+ * Sending and made durable by the sending lease's flush, by the submission sweep.
  */
 import { type Emulator, ExecutionKilled, type UserInDocument } from '../../emulator/src';
 import {
   addonWorkspaces,
-  afterScheduledRun,
   CGN,
   fillApplications,
   queueReceivedNotices,
@@ -19,7 +18,6 @@ import {
   replyLink,
   setSetting,
   setSettingIn,
-  setSheetCell,
   setUpWorkspace,
   sheetsExceptLog,
   twoOffers,
@@ -63,28 +61,9 @@ function expectAtMostOnce(
   expect([...label, rows.filter((r) => r.Status === 'Sending').length <= sending]).toEqual([...label, true]);
 }
 
-/**
- * Where the sending record left in the document's properties disagrees with Notices: none when
- * there is no record, or when every mail it says went is `Sent` in the sheet (a lone notice's
- * record stays until the next run, its sheet written at the run's end: src/workspace/sending.ts).
- */
-function recordDisagreements(emulator: Emulator): string[] {
-  const raw = emulator.propertiesService.peek('document')['excursionDesk.sendingRecord'];
-  if (raw === undefined) return [];
-  const record = JSON.parse(raw) as { done: Record<string, [string, string]>; sending: string | null };
-  const status = new Map(records(emulator, 'Notices').map((r) => [String(r['Notice Key']), String(r.Status)]));
-  const out: string[] = [];
-  if (record.sending !== null) out.push(`${record.sending} under way`);
-  for (const [key, [done]] of Object.entries(record.done))
-    if (status.get(key) !== done) out.push(`${key}: ${done} in the record, ${status.get(key)} in Notices`);
-  return out;
-}
-
-/** n notices queued; `scheduled`: after the first scheduled run (a notice alone then skips its flush). */
-function queued(n: number, scheduled = false): () => Emulator {
+function queued(n: number): () => Emulator {
   return () => {
     const emulator = setUpWorkspace({ language: 'en', mailQuota: 1000 });
-    if (scheduled) afterScheduledRun(emulator);
     fillApplications(emulator, n);
     queueReceivedNotices(emulator, n);
     return emulator;
@@ -127,14 +106,17 @@ describe('a run killed at any service call', () => {
       if (killedAt(emulator, method, k, () => emulator.run('sendNotices'))) kills++;
       emulator.run('sendNotices');
       expectAtMostOnce([method, k], emulator, records(emulator, 'Notices'), 1);
-      // No record is left but one a lone notice's send leaves for the next run, and it says what the sheet says.
-      expect([method, k, recordDisagreements(emulator)]).toEqual([method, k, []]);
+      expect([method, k, emulator.propertiesService.peek('document')['excursionDesk.sendingRecord']]).toEqual([
+        method,
+        k,
+        undefined,
+      ]);
     }
     expect(kills).toBe(sample.length);
   });
 
-  it('one notice alone (a single Send, as at submit; no flush, its record in a document property): at most once, and sent by the next run unless left Sending', () => {
-    const build = queued(1, true);
+  it('one notice with its own flush (a single Send): at most once, and sent by the next run unless left Sending', () => {
+    const build = queued(1);
     const points = callsOf(build, (e) => e.run('sendNotices'));
     expect(points.some((p) => p.method === 'Mail.MailApp.sendEmail')).toBe(true);
     for (const { method, k } of points) {
@@ -146,10 +128,20 @@ describe('a run killed at any service call', () => {
   });
 });
 
-describe('a confirmation sent alone, the run killed after its mail (issue 16: no flush, a record in a document property)', () => {
-  /** A submission whose run dies as it lets go of the sending lease: the mail left, the sheet's writes did not. */
-  function killedAfterMail(): Emulator {
-    const e = afterScheduledRun(setUpWorkspace({ language: 'en' }));
+describe("a confirmation sent at once (issue 16: queued Sending, made durable by the sending lease's flush)", () => {
+  it('costs no flush of its own: the answer and its Sending are kept by the one flush the lease needs', () => {
+    const e = setUpWorkspace({ language: 'en' });
+    const first = e.executionLog.length;
+    e.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
+    const run = e.executionLog.slice(first).find((r) => r.functionName === 'onFormSubmit')!;
+    expect(run.calls['Spreadsheet.SpreadsheetApp.flush']).toBe(1);
+    expect(records(e, 'Notices').map((r) => [r.To, r.Status])).toEqual([['info@bled.si', 'Sent']]);
+    // No record is left for a later run to settle.
+    expect(e.propertiesService.peek('document')['excursionDesk.sendingRecord']).toBeUndefined();
+  });
+
+  it('its run killed after the mail: Sending, never sent again by the next submission or by Send notices', () => {
+    const e = setUpWorkspace({ language: 'en' });
     e.env.calls.killOn(
       'Spreadsheet.DeveloperMetadata.remove',
       e.env.calls.count('Spreadsheet.DeveloperMetadata.remove') + 1,
@@ -159,44 +151,28 @@ describe('a confirmation sent alone, the run killed after its mail (issue 16: no
     );
     e.env.calls.clearFaults();
     e.env.clock.advance(8 * 60 * 1000);
-    return e;
-  }
-
-  it('until a scheduled run has shown the document properties are there for every run, it is flushed Sending first', () => {
-    const flushes = (e: Emulator) => {
-      const first = e.executionLog.length;
-      e.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
-      return e.executionLog.slice(first).find((r) => r.functionName === 'onFormSubmit')?.calls[
-        'Spreadsheet.SpreadsheetApp.flush'
-      ];
-    };
-    // The sending lease's flush, and the confirmation's own; after a scheduled run, the lease's alone.
-    expect(flushes(setUpWorkspace({ language: 'en' }))).toBe(2);
-    expect(flushes(afterScheduledRun(setUpWorkspace({ language: 'en' })))).toBe(1);
-  });
-
-  it('the next run reads the record: Sent, at the time it went, never Sending and never sent again', () => {
-    const e = killedAfterMail();
-    expect(e.mailApp.outbox.map((m) => m.to)).toEqual([['info@bled.si']]);
     e.submit(validAnswer({ Municipality: 'Bohinj', 'Email address': 'info@bohinj.si' }));
-    const bled = records(e, 'Notices').find((r) => r.To === 'info@bled.si')!;
-    expect(bled.Status).toBe('Sent');
-    expect(bled['Sent At']).toBeInstanceOf(Date);
-    expect(deliveries(e).get('info@bled.si')).toBe(1);
     e.run('sendNotices');
     expect(deliveries(e).get('info@bled.si')).toBe(1);
+    expect(records(e, 'Notices').find((r) => r.To === 'info@bled.si')?.Status).toBe('Sending');
   });
 
-  it('a row staff queue again (its Sent At kept) is theirs to send: the record left behind does not undo it', () => {
-    const e = afterScheduledRun(setUpWorkspace({ language: 'en' }));
+  it('another run holds the sending lease: back to Queued, and sent once by Send notices', () => {
+    const e = setUpWorkspace({ language: 'en' });
+    const ss = e.spreadsheetApp.wrap(e.workbook()) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    ss.addDeveloperMetadata(
+      'excursionDesk.sendingLease',
+      JSON.stringify({ holder: 'another run', until: e.env.clock.nowMs() + 5 * 60 * 1000 }),
+    );
     e.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }));
-    // The record of that lone send is still there (the next run settles it); staff ask for the letter again.
-    expect(e.propertiesService.peek('document')['excursionDesk.sendingRecord']).toContain('"Sent"');
-    const row = records(e, 'Notices').findIndex((r) => r.To === 'info@bled.si') + 1; // 0-based, under the header
-    setSheetCell(e, 'Notices', row, 'Status', 'Queued');
+    expect(e.mailApp.outbox).toHaveLength(0);
+    expect(records(e, 'Notices').map((r) => [r.To, r.Status])).toEqual([['info@bled.si', 'Queued']]);
+    expect(String(records(e, 'Log').at(-1)?.Details)).toMatch(/queued/i);
+    for (const m of ss.getDeveloperMetadata()) if (String(m.getValue()).includes('another run')) m.remove();
     e.run('sendNotices');
-    expect(deliveries(e).get('info@bled.si')).toBe(2);
-    expect(records(e, 'Notices').find((r) => r.To === 'info@bled.si')?.Status).toBe('Sent');
+    e.run('sendNotices');
+    expect(deliveries(e).get('info@bled.si')).toBe(1);
+    expect(records(e, 'Notices')[0].Status).toBe('Sent');
   });
 });
 
@@ -270,12 +246,12 @@ describe('an editor add-on: staff runs and the hourly run (no document propertie
     }
   });
 
-  it('a confirmation sent alone, its run killed after the mail: flushed Sending (an add-on has runs without document properties), the hourly run sends it not again', () => {
+  it('a confirmation sent at once, its run killed after the mail: Sending already in the sheet, so the hourly run (no document properties) sends it not again', () => {
     const emulator = hourlyPending();
     const A = emulator.as(ANA, emulator.files()[0].id);
     const waiting = 20 - emulator.mailApp.outbox.length;
     expect(waiting).toBeGreaterThan(0);
-    // A submission's confirmation goes alone (no flush); its run dies as it lets go of the sending lease.
+    // A submission's confirmation is queued Sending (kept by the lease's flush); its run dies as it lets go of the lease.
     emulator.env.calls.killOn(
       'Spreadsheet.DeveloperMetadata.remove',
       emulator.env.calls.count('Spreadsheet.DeveloperMetadata.remove') + 1,
@@ -285,12 +261,6 @@ describe('an editor add-on: staff runs and the hourly run (no document propertie
     );
     emulator.env.calls.clearFaults();
     expect(deliveries(emulator).get('info@bled.si')).toBe(1);
-    // The hourly run had no document properties: a lone notice is flushed Sending before its mail here.
-    expect(
-      emulator.within(A.user, A.spreadsheetId, () => emulator.propertiesService.peek('document'))[
-        'excursionDesk.scheduledRunsSeeDocument'
-      ],
-    ).toBeUndefined();
     // The hourly trigger fires: it sends what waited, and the confirmation not again.
     emulator.advance(HOUR + 1000);
     expect(deliveries(emulator).get('info@bled.si')).toBe(1);
