@@ -61,6 +61,19 @@ function expectAtMostOnce(
   expect([...label, rows.filter((r) => r.Status === 'Sending').length <= sending]).toEqual([...label, true]);
 }
 
+/**
+ * Bled's answer submitted by `submit`, its run killed as it lets go of the sending lease: the mail
+ * left, the writes after the lease's flush were lost.
+ */
+function submitKilledAfterMail(emulator: Emulator, submit: (answer: ReturnType<typeof validAnswer>) => unknown): void {
+  emulator.env.calls.killOn(
+    'Spreadsheet.DeveloperMetadata.remove',
+    emulator.env.calls.count('Spreadsheet.DeveloperMetadata.remove') + 1,
+  );
+  expect(() => submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }))).toThrow(ExecutionKilled);
+  emulator.env.calls.clearFaults();
+}
+
 function queued(n: number): () => Emulator {
   return () => {
     const emulator = setUpWorkspace({ language: 'en', mailQuota: 1000 });
@@ -142,14 +155,7 @@ describe("a confirmation sent at once (issue 16: queued Sending, made durable by
 
   it('its run killed after the mail: Sending, never sent again by the next submission or by Send notices', () => {
     const e = setUpWorkspace({ language: 'en' });
-    e.env.calls.killOn(
-      'Spreadsheet.DeveloperMetadata.remove',
-      e.env.calls.count('Spreadsheet.DeveloperMetadata.remove') + 1,
-    );
-    expect(() => e.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }))).toThrow(
-      ExecutionKilled,
-    );
-    e.env.calls.clearFaults();
+    submitKilledAfterMail(e, (answer) => e.submit(answer));
     e.env.clock.advance(8 * 60 * 1000);
     e.submit(validAnswer({ Municipality: 'Bohinj', 'Email address': 'info@bohinj.si' }));
     e.run('sendNotices');
@@ -251,15 +257,8 @@ describe('an editor add-on: staff runs and the hourly run (no document propertie
     const A = emulator.as(ANA, emulator.files()[0].id);
     const waiting = 20 - emulator.mailApp.outbox.length;
     expect(waiting).toBeGreaterThan(0);
-    // A submission's confirmation is queued Sending (kept by the lease's flush); its run dies as it lets go of the lease.
-    emulator.env.calls.killOn(
-      'Spreadsheet.DeveloperMetadata.remove',
-      emulator.env.calls.count('Spreadsheet.DeveloperMetadata.remove') + 1,
-    );
-    expect(() => A.submit(validAnswer({ Municipality: 'Bled', 'Email address': 'info@bled.si' }))).toThrow(
-      ExecutionKilled,
-    );
-    emulator.env.calls.clearFaults();
+    // A submission's confirmation is queued Sending (kept by the lease's flush).
+    submitKilledAfterMail(emulator, (answer) => A.submit(answer));
     expect(deliveries(emulator).get('info@bled.si')).toBe(1);
     // The hourly trigger fires: it sends what waited, and the confirmation not again.
     emulator.advance(HOUR + 1000);
