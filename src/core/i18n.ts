@@ -839,7 +839,7 @@ const sl: Record<MessageKey, string> = {
     'TRUE, če naj bo obvestilu "received" priložena prijava, kot jo je občina oddala, v PDF za tisk, podpis in žig.',
   'call.title': 'Pošiljanje poziva',
   'call.confirm':
-    'Število občin, ki bodo prejele povabilo, vsaka s svojo povezavo do prijavnega obrazca: {count}.\n{quota}{left}{noAddress}{malformed}{already}\n\nPošljem poziv zdaj?',
+    'Število občin, ki bodo prejele povabilo, vsaka s svojo povezavo do prijavnega obrazca: {count}.\n{quota}{left}{noAddress}{malformed}{already}\n\nŽelite poslati poziv zdaj?',
   'call.quota':
     'Današnja kvota pošte jih dovoljuje: {today} (danes ostaja: {remaining}; nastavitev quotaReserve jih zadrži: {reserve}).',
   'call.rest': ' Za naslednje dni, ko jih pošlje načrtovani zagon, ostane: {rest}; število potrebnih dni: {days}.',
