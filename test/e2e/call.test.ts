@@ -167,27 +167,34 @@ describe('Send the call', () => {
   });
 });
 
+/**
+ * The service calls of one Send the call run, as (method, k-th call), to fail or kill in turn. The
+ * template Doc's reading repeats one kind of call many times (each stops the run before anything is
+ * written): its first and last are tried, and of every other method the first three and the last
+ * two; CALL_SWEEP_ALL=1 tries every call.
+ */
+function callPoints(build: () => Emulator): { method: string; k: number }[] {
+  const probe = build();
+  const before = probe.env.calls.snapshot();
+  probe.run('sendInvitations');
+  const after = probe.env.calls.snapshot();
+  return Object.entries(after).flatMap(([method, n]) => {
+    const calls = n - (before[method] ?? 0);
+    return Array.from({ length: calls }, (_, i) => i + 1)
+      .filter(
+        (k) =>
+          process.env.CALL_SWEEP_ALL === '1' ||
+          (method.startsWith('Document.') ? k === 1 || k === calls : k <= 3 || k > calls - 2),
+      )
+      .map((k) => ({ method, k }));
+  });
+}
+
 describe('a fault on any call of Send the call', () => {
   it('sends no municipality twice, and a second run finishes the call', () => {
     const two = { Kobilje: ADDRESSES.Kobilje, Celje: ADDRESSES.Celje };
     const build = () => callWorkspace(two);
-    const probe = build();
-    const before = probe.env.calls.snapshot();
-    probe.run('sendInvitations');
-    const after = probe.env.calls.snapshot();
-    // The template Doc's reading repeats one kind of call many times (each stops the run before
-    // anything is written): its first and last are tried, and of every other method the first three
-    // and the last two; CALL_SWEEP_ALL=1 tries every call.
-    const points = Object.entries(after).flatMap(([method, n]) => {
-      const calls = n - (before[method] ?? 0);
-      return Array.from({ length: calls }, (_, i) => i + 1)
-        .filter(
-          (k) =>
-            process.env.CALL_SWEEP_ALL === '1' ||
-            (method.startsWith('Document.') ? k === 1 || k === calls : k <= 3 || k > calls - 2),
-        )
-        .map((k) => ({ method, k }));
-    });
+    const points = callPoints(build);
     expect(points.length).toBeGreaterThan(20);
     let finishedLater = 0;
     for (const { method, k } of points) {
@@ -406,18 +413,7 @@ describe('Send the call killed at any service call', () => {
   it('mails no municipality twice; the next runs mail the rest, one left Sending at most', () => {
     const two = { Kobilje: ADDRESSES.Kobilje, Celje: ADDRESSES.Celje, Piran: ADDRESSES.Piran };
     const build = () => callWorkspace(two);
-    const probe = build();
-    const before = probe.env.calls.snapshot();
-    probe.run('sendInvitations');
-    const after = probe.env.calls.snapshot();
-    // The template Doc's reading repeats one kind of call many times: its first and last are tried,
-    // and of every other method the first three and the last two.
-    const points = Object.entries(after).flatMap(([method, n]) => {
-      const calls = n - (before[method] ?? 0);
-      return Array.from({ length: calls }, (_, i) => i + 1)
-        .filter((k) => (method.startsWith('Document.') ? k === 1 || k === calls : k <= 3 || k > calls - 2))
-        .map((k) => ({ method, k }));
-    });
+    const points = callPoints(build);
     let kills = 0;
     for (const { method, k } of points) {
       const emulator = build();
